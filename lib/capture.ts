@@ -1,0 +1,67 @@
+import type { Endpoint } from './config';
+import type { RequestOf } from './messages';
+import type { EffectiveConfig } from './policy';
+import { redact } from './redact';
+import { type Item, ItemSchema, type Source } from './schema';
+
+/** How much of the page URL an item keeps. */
+export type UrlMode = 'full' | 'path' | 'origin' | 'none';
+
+/** Trims a URL per mode; by default query and fragment (where tokens live) are dropped. */
+export function trimUrl(raw: string, mode: UrlMode = 'path'): string | null {
+  if (mode === 'none') return null;
+  const url = new URL(raw);
+  if (mode === 'origin') return url.origin;
+  if (mode === 'path') return `${url.origin}${url.pathname}`;
+  return url.href;
+}
+
+/** Ids of the endpoints whose tag filter lets this item through (no filter = every tag). */
+export function routeEndpoints(endpoints: Endpoint[], tagIds: string[]): string[] {
+  return endpoints.filter((e) => !e.tags || e.tags.some((t) => tagIds.includes(t))).map((e) => e.id);
+}
+
+/** Redacts an optional text and adds its replacements to the running count. */
+function redacted(value: string | null, counter: { n: number }): string | null {
+  if (value === null || value.trim() === '') return null;
+  const { text, count } = redact(value.trim());
+  counter.n += count;
+  return text;
+}
+
+/** Builds revision 1 of an item from a validated capture request; PII is redacted here. */
+export function buildItem(
+  request: RequestOf<'capture'>,
+  config: EffectiveConfig,
+  id: string,
+  nowMs: number,
+): Item {
+  const tag = config.taxonomy.find((t) => t.id === request.tagId);
+  if (!tag) throw new Error(`unknown tag "${request.tagId}"`);
+  const counter = { n: 0 };
+  const source: Source = {
+    site: request.context.site,
+    url: trimUrl(request.context.url),
+    title: redacted(request.context.title, counter),
+    ticketId: request.context.ticketId,
+  };
+  const at = new Date(nowMs).toISOString();
+  return ItemSchema.parse({
+    id,
+    revision: 1,
+    deleted: false,
+    capturedAt: at,
+    updatedAt: at,
+    tags: [{ id: tag.id, label: tag.label, category: tag.category }],
+    note: redacted(request.note, counter),
+    quote: redacted(request.quote, counter),
+    source,
+    agent: config.agent,
+    redactions: counter.n,
+  });
+}
+
+/** The tombstone revision that undoes a capture (delivered like any change). */
+export function tombstone(item: Item, nowMs: number): Item {
+  return { ...item, revision: item.revision + 1, deleted: true, updatedAt: new Date(nowMs).toISOString() };
+}

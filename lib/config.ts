@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AgentSchema } from './schema';
+import defaultTaxonomy from './taxonomy.default.json';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for an endpoint URL Earmark may POST to: https anywhere, plain http only on loopback. */
+export function isAllowedEndpointUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/** A Standard Webhooks secret: "whsec_" followed by base64 of 24–64 bytes. */
+export const SecretSchema = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be "whsec_" followed by base64 (24 to 64 bytes)');
+
+/** One webhook endpoint; `tags` absent means every tag is routed to it. */
+export const EndpointSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  url: z.string().refine(isAllowedEndpointUrl, 'must be an https URL (plain http only for localhost)'),
+  secret: SecretSchema,
+  tags: z.array(z.string().min(1)).optional(),
+  format: z.enum(['json', 'slack', 'teams']).optional(),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+/** One entry of the tag taxonomy. */
+export const TaxonomyTagSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
+  label: z.string().min(1).max(60),
+  category: z.string().min(1).max(60),
+  hotkey: z
+    .string()
+    .regex(/^[a-z0-9]$/i, 'one letter or digit')
+    .optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, 'a #rrggbb colour')
+    .optional(),
+  description: z.string().max(300).optional(),
+});
+export type TaxonomyTag = z.infer<typeof TaxonomyTagSchema>;
+
+/** The shipped starter taxonomy (data in taxonomy.default.json, validated here). */
+export const DEFAULT_TAXONOMY: TaxonomyTag[] = z.array(TaxonomyTagSchema).parse(defaultTaxonomy);
+
+/** Locally stored settings (version 1); null means "use the default". */
+export const LocalSettingsSchema = z.strictObject({
+  endpoints: z.array(EndpointSchema),
+  agent: AgentSchema.nullable(),
+  taxonomy: z.array(TaxonomyTagSchema).nullable(),
+});
+export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
+
+/** Settings of a fresh install. */
+export const DEFAULT_SETTINGS: LocalSettings = { endpoints: [], agent: null, taxonomy: null };
+
+/** The agent used until an admin sets one. */
+export const UNKNOWN_AGENT = { id: 'unknown', name: 'Unknown agent', team: '' } as const;

@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import {
+  type Endpoint,
+  EndpointSchema,
+  type LocalSettings,
+  type TaxonomyTag,
+  TaxonomyTagSchema,
+  UNKNOWN_AGENT,
+} from './config';
+import { type Agent, AgentSchema } from './schema';
+
+/** One rejected part of a policy, with the exact path an admin can look for. */
+export interface PolicyProblem {
+  path: string;
+  message: string;
+}
+
+/** What the managed policy validly sets; absent keys are not set by policy. */
+export interface ParsedPolicy {
+  endpoints?: Endpoint[];
+  agent?: Agent;
+  taxonomy?: TaxonomyTag[];
+  problems: PolicyProblem[];
+}
+
+const KNOWN_KEYS = new Set(['endpoints', 'agent', 'taxonomy', 'sites']);
+
+function problemsOf(prefix: string, error: z.ZodError): PolicyProblem[] {
+  return error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }));
+}
+
+/** Parses each array entry on its own so one bad entry never disables the valid ones. */
+function parseEntries<T>(key: string, raw: unknown, schema: z.ZodType<T>, problems: PolicyProblem[]): T[] {
+  if (!Array.isArray(raw)) {
+    problems.push({ path: key, message: 'must be a list' });
+    return [];
+  }
+  const out: T[] = [];
+  raw.forEach((entry, index) => {
+    const result = schema.safeParse(entry);
+    if (result.success) out.push(result.data);
+    else problems.push(...problemsOf(`${key}.${index}`, result.error));
+  });
+  return out;
+}
+
+/** Keeps the first entry per id and reports the later duplicates. */
+function dropDuplicateIds<T extends { id: string }>(
+  key: string,
+  entries: T[],
+  problems: PolicyProblem[],
+): T[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (!seen.has(entry.id)) return seen.add(entry.id) && true;
+    problems.push({ path: `${key}`, message: `duplicate id "${entry.id}" ignored` });
+    return false;
+  });
+}
+
+/** Validates raw `chrome.storage.managed` contents part by part: the valid parts apply. */
+export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
+  const problems: PolicyProblem[] = [];
+  const policy: ParsedPolicy = { problems };
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) problems.push({ path: key, message: 'unknown policy key ignored' });
+  }
+  if (raw.endpoints !== undefined) {
+    const entries = parseEntries('endpoints', raw.endpoints, EndpointSchema, problems);
+    policy.endpoints = dropDuplicateIds('endpoints', entries, problems);
+  }
+  if (raw.agent !== undefined) {
+    const result = AgentSchema.safeParse(raw.agent);
+    if (result.success) policy.agent = result.data;
+    else problems.push(...problemsOf('agent', result.error));
+  }
+  if (raw.taxonomy !== undefined) {
+    const entries = parseEntries('taxonomy', raw.taxonomy, TaxonomyTagSchema, problems);
+    const unique = dropDuplicateIds('taxonomy', entries, problems);
+    if (unique.length > 0) policy.taxonomy = unique;
+    else problems.push({ path: 'taxonomy', message: 'no valid tag; the default taxonomy stays in use' });
+  }
+  return policy;
+}
+
+/** The configuration in force: defaults ← local settings ← managed policy, key by key. */
+export interface EffectiveConfig {
+  endpoints: Endpoint[];
+  agent: Agent;
+  taxonomy: TaxonomyTag[];
+  lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy'>;
+  problems: PolicyProblem[];
+}
+
+/** Merges local settings and parsed policy; policy wins for every key it validly sets. */
+export function mergeConfig(
+  local: LocalSettings,
+  policy: ParsedPolicy,
+  defaults: TaxonomyTag[],
+): EffectiveConfig {
+  const lockedKeys: EffectiveConfig['lockedKeys'] = [];
+  if (policy.endpoints) lockedKeys.push('endpoints');
+  if (policy.agent) lockedKeys.push('agent');
+  if (policy.taxonomy) lockedKeys.push('taxonomy');
+  return {
+    endpoints: policy.endpoints ?? local.endpoints,
+    agent: policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT },
+    taxonomy: policy.taxonomy ?? local.taxonomy ?? defaults,
+    lockedKeys,
+    problems: policy.problems,
+  };
+}

@@ -1,0 +1,60 @@
+import type { EarmarkDatabase, OutboxRow, StoredItem } from './db';
+import type { Item } from './schema';
+
+function newRow(itemId: string, endpointId: string, revision: number, now: number): OutboxRow {
+  return {
+    itemId,
+    endpointId,
+    revision,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    batchId: null,
+    leaseUntil: 0,
+  };
+}
+
+/**
+ * Stores an item revision and its outbox rows in one transaction, so an item is never
+ * stored without its delivery obligations (nor the other way round).
+ */
+export async function saveRevision(
+  db: EarmarkDatabase,
+  item: Item,
+  endpointIds: string[],
+  now: number,
+): Promise<void> {
+  const tx = db.transaction(['items', 'outbox'], 'readwrite');
+  await tx.objectStore('items').put({ item, sentAt: null });
+  for (const endpointId of endpointIds) {
+    // A new revision replaces any pending row: the batch will carry the latest revision.
+    await tx.objectStore('outbox').put(newRow(item.id, endpointId, item.revision, now));
+  }
+  await tx.done;
+}
+
+/** Reads one stored item. */
+export async function getItem(db: EarmarkDatabase, id: string): Promise<StoredItem | undefined> {
+  return db.get('items', id);
+}
+
+/** The newest captures, newest first, read through the capturedAt index (never a full scan). */
+export async function recentItems(db: EarmarkDatabase, limit: number): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  let cursor = await db.transaction('items').store.index('by-captured').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** Outbox rows still pending for an item. */
+export async function rowsForItem(db: EarmarkDatabase, itemId: string): Promise<OutboxRow[]> {
+  return db.getAllFromIndex('outbox', 'by-item', itemId);
+}
+
+/** Number of item × endpoint deliveries still pending. */
+export async function pendingCount(db: EarmarkDatabase): Promise<number> {
+  return db.count('outbox');
+}

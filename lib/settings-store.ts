@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, type LocalSettings, LocalSettingsSchema } from './config';
+import { type EffectiveConfig, mergeConfig, parsePolicy } from './policy';
+
+/**
+ * Local settings, versioned. Lives in storage.local, read only by the background and
+ * extension pages: endpoint secrets are never handed to content scripts.
+ */
+export const localSettings = storage.defineItem<LocalSettings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads local settings, falling back to defaults (without overwriting) if they are corrupt. */
+export async function readLocalSettings(): Promise<LocalSettings> {
+  const parsed = LocalSettingsSchema.safeParse(await localSettings.getValue());
+  if (!parsed.success) console.error('Earmark: stored settings are invalid; using defaults', parsed.error);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Reads the admin policy; a browser without managed storage simply has none. */
+export async function readPolicy(): Promise<Record<string, unknown>> {
+  try {
+    return ((await browser.storage.managed.get()) as Record<string, unknown>) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** The configuration in force now: defaults ← local settings ← managed policy. */
+export async function loadConfig(): Promise<EffectiveConfig> {
+  const [local, policy] = await Promise.all([readLocalSettings(), readPolicy()]);
+  return mergeConfig(local, parsePolicy(policy), DEFAULT_TAXONOMY);
+}

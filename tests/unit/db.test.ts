@@ -1,0 +1,78 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, type EarmarkDB, MIGRATIONS, openEarmarkDB } from '../../lib/db';
+import { pendingCount, recentItems, saveRevision } from '../../lib/queue';
+import { makeItem } from '../helpers/items';
+
+let counter = 0;
+const freshName = () => `earmark-test-db-${++counter}-${Math.random()}`;
+
+describe('IndexedDB schema and upgrade ladder', () => {
+  it('has one version per migration step', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(1);
+  });
+
+  it('creates every store and index from version 0', async () => {
+    const db = await openEarmarkDB(freshName());
+    expect([...db.objectStoreNames].sort()).toEqual(['items', 'outbox']);
+    const tx = db.transaction(['items', 'outbox']);
+    expect([...tx.objectStore('items').indexNames]).toEqual(['by-captured']);
+    expect([...tx.objectStore('outbox').indexNames].sort()).toEqual(['by-due', 'by-item']);
+    db.close();
+  });
+
+  it('keeps queued data when the database is reopened', async () => {
+    const name = freshName();
+    const first = await openEarmarkDB(name);
+    await saveRevision(first, makeItem(), ['hub'], 1000);
+    first.close();
+    const second = await openEarmarkDB(name);
+    expect(await pendingCount(second)).toBe(1);
+    expect(await recentItems(second, 5)).toHaveLength(1);
+    second.close();
+  });
+
+  it.skipIf(DB_VERSION < 2)(
+    'upgrades a database left at every earlier version without losing rows',
+    async () => {
+      for (let old = 1; old < DB_VERSION; old++) {
+        const name = freshName();
+        const legacy = await openDB<EarmarkDB>(name, old, {
+          upgrade(db, from, _to, tx) {
+            for (let v = from; v < old; v++) MIGRATIONS[v]?.(db, tx);
+          },
+        });
+        await saveRevision(legacy, makeItem(), ['hub'], 1000);
+        legacy.close();
+        const upgraded = await openEarmarkDB(name);
+        expect(upgraded.version).toBe(DB_VERSION);
+        expect(await pendingCount(upgraded)).toBe(1);
+        upgraded.close();
+      }
+    },
+  );
+
+  it('stores an item and its outbox rows atomically, one row per endpoint', async () => {
+    const db = await openEarmarkDB(freshName());
+    const item = makeItem();
+    await saveRevision(db, item, ['a', 'b'], 1000);
+    const rows = await db.getAllFromIndex('outbox', 'by-item', item.id);
+    expect(rows.map((r) => r.endpointId).sort()).toEqual(['a', 'b']);
+    expect(rows.every((r) => r.revision === 1 && r.attempts === 0 && r.batchId === null)).toBe(true);
+    db.close();
+  });
+
+  it('lists recent captures newest first through the index', async () => {
+    const db = await openEarmarkDB(freshName());
+    for (const minute of [1, 3, 2]) {
+      await saveRevision(db, makeItem({ capturedAt: `2026-11-23T10:0${minute}:00.000Z` }), [], 0);
+    }
+    const recent = await recentItems(db, 2);
+    expect(recent.map((s) => s.item.capturedAt)).toEqual([
+      '2026-11-23T10:03:00.000Z',
+      '2026-11-23T10:02:00.000Z',
+    ]);
+    db.close();
+  });
+});

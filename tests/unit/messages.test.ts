@@ -1,0 +1,135 @@
+import { uuidv7 } from 'uuidv7';
+import { describe, expect, it, vi } from 'vitest';
+import { createBackgroundHandlers } from '../../lib/background-handlers';
+import { DEFAULT_TAXONOMY } from '../../lib/config';
+import { openEarmarkDB } from '../../lib/db';
+import { dispatch, unwrapReply } from '../../lib/messages';
+import type { EffectiveConfig } from '../../lib/policy';
+import { TEST_SECRET } from '../helpers/items';
+
+const config: EffectiveConfig = {
+  endpoints: [{ id: 'hub', name: 'Hub', url: 'http://127.0.0.1:8787/v1/webhook', secret: TEST_SECRET }],
+  agent: { id: 'a-1', name: 'Ada Agent', team: 'Tier 1' },
+  taxonomy: DEFAULT_TAXONOMY,
+  lockedKeys: [],
+  problems: [],
+};
+
+const context = {
+  site: 'zendesk',
+  url: 'https://acme.zendesk.com/agent/tickets/4821?token=abc#x',
+  title: 'Export to CSV',
+  ticketId: '4821',
+} as const;
+
+async function setup() {
+  const db = await openEarmarkDB(`messages-${Math.random()}`);
+  const onQueued = vi.fn();
+  const handlers = createBackgroundHandlers({
+    db: async () => db,
+    loadConfig: async () => config,
+    now: () => Date.parse('2026-11-23T10:00:00Z'),
+    newId: uuidv7,
+    onQueued,
+  });
+  return { db, handlers, onQueued };
+}
+
+const malformed: Array<[string, unknown]> = [
+  ['not an object', 'capture'],
+  ['null', null],
+  ['unknown type', { type: 'drop-tables' }],
+  ['missing tag', { type: 'capture', note: null, quote: null, context }],
+  ['tag of wrong type', { type: 'capture', tagId: 7, note: null, quote: null, context }],
+  [
+    'bad url',
+    { type: 'capture', tagId: 'bug', note: null, quote: null, context: { ...context, url: 'nope' } },
+  ],
+  [
+    'unknown site',
+    { type: 'capture', tagId: 'bug', note: null, quote: null, context: { ...context, site: 'x' } },
+  ],
+  ['extra field', { type: 'capture', tagId: 'bug', note: null, quote: null, context, secret: 'x' }],
+  ['huge note', { type: 'capture', tagId: 'bug', note: 'x'.repeat(20_000), quote: null, context }],
+  ['undo with bad id', { type: 'undo', id: '../../etc' }],
+];
+
+describe('message validation', () => {
+  it.each(malformed)('rejects %s with a typed error and stores nothing', async (_name, message) => {
+    const { db, handlers, onQueued } = await setup();
+    const reply = await dispatch(handlers, message, {});
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/invalid message|no handler/);
+    expect(await db.count('items')).toBe(0);
+    expect(await db.count('outbox')).toBe(0);
+    expect(onQueued).not.toHaveBeenCalled();
+  });
+
+  it('rejects an unknown tag id as a typed error, storing nothing', async () => {
+    const { db, handlers } = await setup();
+    const reply = await dispatch(
+      handlers,
+      { type: 'capture', tagId: 'nope', note: null, quote: null, context },
+      {},
+    );
+    expect(reply).toEqual({ ok: false, error: 'unknown tag "nope"' });
+    expect(await db.count('items')).toBe(0);
+  });
+
+  it('stores a valid capture with its outbox row and trims the URL', async () => {
+    const { db, handlers, onQueued } = await setup();
+    const message = {
+      type: 'capture',
+      tagId: 'bug',
+      note: 'mail me at jane.doe@example.com',
+      quote: null,
+      context,
+    };
+    const value = unwrapReply('capture', await dispatch(handlers, message, {}));
+    expect(value.tagLabel).toBe('Bug');
+    const stored = await db.get('items', value.id);
+    expect(stored?.item).toMatchObject({
+      revision: 1,
+      note: 'mail me at [email]',
+      redactions: 1,
+      source: { site: 'zendesk', ticketId: '4821', url: 'https://acme.zendesk.com/agent/tickets/4821' },
+      agent: config.agent,
+    });
+    expect(await db.count('outbox')).toBe(1);
+    expect(onQueued).toHaveBeenCalledOnce();
+  });
+
+  it('undo writes a tombstone revision queued for delivery, and hides it from recent', async () => {
+    const { db, handlers } = await setup();
+    const captured = unwrapReply(
+      'capture',
+      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: null, quote: null, context }, {}),
+    );
+    await db.clear('outbox'); // as if revision 1 was already delivered
+    unwrapReply('undo', await dispatch(handlers, { type: 'undo', id: captured.id }, {}));
+    expect((await db.get('items', captured.id))?.item).toMatchObject({ revision: 2, deleted: true });
+    expect((await db.getAll('outbox')).map((r) => r.revision)).toEqual([2]);
+    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, {}));
+    expect(recent.entries).toEqual([]);
+  });
+
+  it('sidebar-config never carries endpoints or secrets', async () => {
+    const { handlers } = await setup();
+    const reply = await dispatch(handlers, { type: 'sidebar-config' }, {});
+    expect(JSON.stringify(reply)).not.toContain(TEST_SECRET);
+    expect(JSON.stringify(reply)).not.toContain('endpoints');
+    expect(unwrapReply('sidebar-config', reply).taxonomy).toHaveLength(DEFAULT_TAXONOMY.length);
+  });
+
+  it('recent reports Queued for an undelivered capture', async () => {
+    const { handlers } = await setup();
+    await dispatch(handlers, { type: 'capture', tagId: 'praise', note: null, quote: null, context }, {});
+    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, {}));
+    expect(recent.entries).toEqual([expect.objectContaining({ tags: ['Praise'], status: 'Queued' })]);
+  });
+
+  it('a malformed reply is reported, not trusted', () => {
+    expect(() => unwrapReply('capture', { ok: true, value: { id: 1 } })).toThrow(/malformed reply/);
+    expect(() => unwrapReply('capture', { ok: false, error: 'disk full' })).toThrow('disk full');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, isAllowedEndpointUrl } from '../../lib/config';
+import { mergeConfig, parsePolicy } from '../../lib/policy';
+import { TEST_SECRET } from '../helpers/items';
+
+const endpoint = { id: 'hub', name: 'Hub', url: 'https://hub.example.com/v1/webhook', secret: TEST_SECRET };
+const tag = { id: 'billing', label: 'Billing', category: 'Customer insight' };
+
+describe('endpoint URLs', () => {
+  it.each([
+    ['https://hub.example.com/x', true],
+    ['http://127.0.0.1:8787/v1/webhook', true],
+    ['http://localhost/x', true],
+    ['http://hub.example.com/x', false],
+    ['ftp://x', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => expect(isAllowedEndpointUrl(url)).toBe(allowed));
+});
+
+describe('managed policy', () => {
+  it('applies endpoints, agent and taxonomy, and locks them', () => {
+    const policy = parsePolicy({
+      endpoints: [endpoint],
+      agent: { id: 'p1', name: 'Pat', team: 'T2' },
+      taxonomy: [tag],
+    });
+    const config = mergeConfig(
+      { ...DEFAULT_SETTINGS, agent: { id: 'local', name: 'Local', team: '' } },
+      policy,
+      DEFAULT_TAXONOMY,
+    );
+    expect(config.endpoints).toEqual([endpoint]);
+    expect(config.agent.id).toBe('p1');
+    expect(config.taxonomy).toEqual([tag]); // replaces the default taxonomy
+    expect(config.lockedKeys.sort()).toEqual(['agent', 'endpoints', 'taxonomy']);
+    expect(config.problems).toEqual([]);
+  });
+
+  it('local settings win over defaults when policy is silent', () => {
+    const config = mergeConfig(
+      { endpoints: [endpoint], agent: null, taxonomy: [tag] },
+      parsePolicy({}),
+      DEFAULT_TAXONOMY,
+    );
+    expect(config).toMatchObject({ endpoints: [endpoint], taxonomy: [tag], lockedKeys: [] });
+    expect(config.agent.id).toBe('unknown');
+  });
+
+  it('keeps the valid parts of a partly invalid policy and reports each problem by path', () => {
+    const policy = parsePolicy({
+      endpoints: [
+        endpoint,
+        { ...endpoint, id: 'ftp', url: 'ftp://x' },
+        { id: 'nosecret', name: 'n', url: endpoint.url },
+      ],
+      taxonomy: [tag, { ...tag, label: 'Again' }],
+      colour: 'blue',
+    });
+    expect(policy.endpoints).toEqual([endpoint]);
+    expect(policy.taxonomy).toEqual([tag]);
+    const paths = policy.problems.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['endpoints.1.url', 'endpoints.2.secret', 'taxonomy', 'colour']),
+    );
+    expect(policy.problems.find((p) => p.path === 'taxonomy')?.message).toMatch(/duplicate id "billing"/);
+  });
+
+  it('falls back to the default taxonomy when no policy tag is valid', () => {
+    const policy = parsePolicy({ taxonomy: [{ id: 'Bad Id!' }] });
+    expect(policy.taxonomy).toBeUndefined();
+    expect(mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY).taxonomy).toBe(DEFAULT_TAXONOMY);
+  });
+
+  it('reports a non-list key without throwing', () => {
+    expect(parsePolicy({ endpoints: 'everywhere' }).problems).toEqual([
+      { path: 'endpoints', message: 'must be a list' },
+    ]);
+  });
+});
+
+describe('default taxonomy', () => {
+  it('covers insights, failure demand and improvement ideas with unique ids and hotkeys', () => {
+    const categories = new Set(DEFAULT_TAXONOMY.map((t) => t.category));
+    expect([...categories]).toEqual(['Customer insight', 'Failure demand', 'Improvement idea']);
+    const ids = DEFAULT_TAXONOMY.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const keys = DEFAULT_TAXONOMY.flatMap((t) => (t.hotkey ? [t.hotkey] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
