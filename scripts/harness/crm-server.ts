@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { FIXTURES_DIR } from './paths';
+import { CRM_HOSTS, selfSignedCertificate } from './tls';
+
+/** One CRM-like page: which host and path it answers, and the fixture it serves. */
+export interface CrmRoute {
+  host: string;
+  path: RegExp;
+  fixture: string;
+}
+
+/** The built-in routes: realistic saved pages from tests/fixtures, on their real hostnames. */
+export const CRM_ROUTES: CrmRoute[] = [
+  { host: 'acme.zendesk.com', path: /^\/agent\/tickets\/\d+$/, fixture: 'zendesk-ticket.html' },
+];
+
+/** A running HTTPS server for CRM-like pages, and the Chromium flag that maps their hosts to it. */
+export interface CrmServer {
+  port: number;
+  hostResolverRules: string;
+  close(): Promise<void>;
+}
+
+/** Serves the CRM fixtures over HTTPS on a free loopback port. */
+export async function startCrmServer(routes: CrmRoute[] = CRM_ROUTES): Promise<CrmServer> {
+  const tls = await selfSignedCertificate(CRM_HOSTS);
+  const server: Server = createServer(tls, (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0];
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    const route = routes.find((r) => r.host === host && r.path.test(path));
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const html = readFileSync(resolve(FIXTURES_DIR, route.fixture));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const maps = [...new Set(routes.map((r) => r.host))].map((h) => `MAP ${h} 127.0.0.1:${port}`);
+  return {
+    port,
+    hostResolverRules: [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', '),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

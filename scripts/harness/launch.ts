@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { LocalSettings } from '../../lib/config';
+import { ensureChromium } from './chromium';
+import { EXTENSION_DIR } from './paths';
+
+/** The slice of the `chrome` global that code evaluated in the service worker uses. */
+export interface ChromeGlobal {
+  chrome: { storage: { local: { set(items: object): Promise<void> } } };
+}
+
+/** A browser with the built extension loaded. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  userDataDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** Launches Chromium (headless unless told otherwise) with the built extension loaded. */
+export async function launchWithExtension(options: {
+  hostResolverRules: string;
+  headless?: boolean;
+  userDataDir?: string;
+  extensionDir?: string;
+}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'earmark-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ensureChromium(),
+    headless: options.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${options.hostResolverRules}`,
+      '--ignore-certificate-errors',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    userDataDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes local settings through the extension's own storage, as the options page would. */
+export async function seedSettings(worker: Worker, settings: LocalSettings): Promise<void> {
+  await worker.evaluate(async (value) => {
+    await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value });
+  }, settings);
+}
