@@ -18,6 +18,7 @@ export function itemsPage(items: HubItem[]) {
 <head>
   <meta charset="utf-8" />
   <meta http-equiv="refresh" content="3" />
+  <meta name="earmark" content="no-sidebar" />
   <title>Earmark hub</title>
   <style>
     body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1f2328; }

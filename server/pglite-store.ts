@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Item } from '../lib/schema';
+import { type Item, ItemSchema } from '../lib/schema';
 import { type HubItem, type HubStore, MIGRATIONS, type UpsertResult } from './store';
 
 /** Applies the migrations this database has not seen yet, each in its own transaction. */
@@ -52,7 +52,11 @@ export async function openPgliteStore(dataDir?: string): Promise<HubStore> {
         'SELECT data, received_at FROM items ORDER BY captured_at DESC, id DESC LIMIT $1',
         [limit],
       );
-      return rows.map((r) => ({ item: r.data, receivedAt: new Date(r.received_at).toISOString() }));
+      // Re-parsing restores the schema's field order (jsonb sorts keys) and guards against drift.
+      return rows.map((r) => ({
+        item: ItemSchema.parse(r.data),
+        receivedAt: new Date(r.received_at).toISOString(),
+      }));
     },
     close: () => db.close(),
   };

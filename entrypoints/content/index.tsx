@@ -34,8 +34,10 @@ export default defineContentScript({
   matches: [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
+    // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes), and
+    // pages may opt out (the hub's own item view does).
     if (document.contentType !== 'text/html' || window.top !== window) return;
+    if (document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
     const toggleListeners = new Set<() => void>();
     const onToggle = (listener: () => void) => {
       toggleListeners.add(listener);
