@@ -8,6 +8,7 @@ export const TicketContextSchema = z.strictObject({
   url: z.url().max(4096),
   title: z.string().max(1000).nullable(),
   ticketId: z.string().max(200).nullable(),
+  customer: z.string().max(300).nullable(),
 });
 
 /** One status word per capture (design.md UI names). */

@@ -16,13 +16,17 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
     if (lock.packages[key] || lock.packages[`${path}/${key}`]) continue;
     const parts = name.split('/').pop().split('-');
     const os = parts.find((p) => OS.includes(p));
-    const cpu = parts.find((p) => CPU.includes(p)) ?? (parts.includes('eabi') || parts.includes('gnueabihf') ? 'arm' : undefined);
+    const cpu =
+      parts.find((p) => CPU.includes(p)) ??
+      (parts.includes('eabi') || parts.includes('gnueabihf') ? 'arm' : undefined);
     if (!os || !cpu) continue;
     lock.packages[key] = { version, cpu: [cpu], os: [os], optional: true, ...(pkg.dev ? { dev: true } : {}) };
     if (parts.includes('musl')) lock.packages[key].libc = ['musl'];
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lock: ${added} optional platform entries restored`);

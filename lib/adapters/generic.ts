@@ -5,6 +5,6 @@ export const generic: Adapter = {
   site: 'generic',
   matches: ['<all_urls>'],
   context(doc, url) {
-    return { site: 'generic', url: url.href, title: cleanText(doc.title), ticketId: null };
+    return { site: 'generic', url: url.href, title: cleanText(doc.title), ticketId: null, customer: null };
   },
 };

@@ -6,6 +6,8 @@ export interface TicketContext {
   url: string;
   title: string | null;
   ticketId: string | null;
+  /** Customer display name if the page shows one; used only where an admin allows it. */
+  customer: string | null;
 }
 
 /** One CRM: which pages it covers and how to read the ticket context from them. */

@@ -20,6 +20,9 @@ export const zendesk: Adapter = {
       doc.querySelector<HTMLInputElement>('input[data-test-id="omni-header-subject"]')?.value ??
       doc.querySelector('[data-test-id="ticket-pane-subject"]')?.textContent;
     const title = cleanText(subject) ?? cleanText(pageTitle(doc.title));
-    return { site: 'zendesk', url: url.href, title, ticketId };
+    const customer = cleanText(
+      doc.querySelector('[data-test-id="ticket-system-field-requester-select"]')?.textContent,
+    );
+    return { site: 'zendesk', url: url.href, title, ticketId, customer };
   },
 };

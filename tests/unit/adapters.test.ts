@@ -29,6 +29,7 @@ describe('zendesk adapter', () => {
       url: 'https://acme.zendesk.com/agent/tickets/4821',
       title: 'Export to CSV keeps timing out',
       ticketId: '4821',
+      customer: 'Jane Doe',
     });
   });
 
@@ -61,6 +62,7 @@ describe('generic adapter', () => {
       url: 'https://crm.example/case/12',
       title: 'Case 12',
       ticketId: null,
+      customer: null,
     });
   });
 });

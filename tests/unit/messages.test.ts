@@ -20,6 +20,7 @@ const context = {
   url: 'https://acme.zendesk.com/agent/tickets/4821?token=abc#x',
   title: 'Export to CSV',
   ticketId: '4821',
+  customer: 'Jane Doe',
 } as const;
 
 async function setup() {
@@ -96,6 +97,7 @@ describe('message validation', () => {
       agent: config.agent,
     });
     expect(await db.count('outbox')).toBe(1);
+    expect(JSON.stringify(stored)).not.toContain('Jane Doe'); // customer names are not stored
     expect(onQueued).toHaveBeenCalledOnce();
   });
 
