@@ -7,6 +7,7 @@ import { TagButtons } from './TagButtons';
 
 const UNDO_WINDOW_MS = 10_000;
 const POLL_MS = 1500;
+const SLOW_POLL_MS = 15_000;
 const RECENT_PENDING = new Set(['Queued', 'Sending']);
 
 interface Props {
@@ -41,11 +42,22 @@ export function Sidebar({ api, readSelection, onToggle, initiallyOpen = true }: 
     void refresh();
   }, [api, refresh]);
   useEffect(() => {
-    // Poll only while something is still on its way, so an idle tab costs nothing.
-    if (!open || !recent.some((e) => RECENT_PENDING.has(e.status))) return;
-    const timer = setTimeout(refresh, POLL_MS);
+    // Poll fast only while something is on its way, slowly while something needs a person
+    // (an admin may fix it elsewhere), and not at all when everything is sent.
+    if (!open) return;
+    const pending = recent.some((e) => RECENT_PENDING.has(e.status));
+    const stuck = recent.some((e) => e.status === 'Failed' || e.status === 'Needs attention');
+    if (!pending && !stuck) return;
+    const timer = setTimeout(refresh, pending ? POLL_MS : SLOW_POLL_MS);
     return () => clearTimeout(timer);
   }, [open, recent, refresh]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [refresh]);
   useEffect(() => {
     if (notice?.kind !== 'saved') return;
     const timer = setTimeout(() => setNotice(null), UNDO_WINDOW_MS);

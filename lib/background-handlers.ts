@@ -1,9 +1,13 @@
 import { buildItem, routeEndpoints, tombstone } from './capture';
 import type { EarmarkDatabase } from './db';
+import { endpointStates } from './delivery';
 import type { Handlers } from './messages';
 import type { EffectiveConfig } from './policy';
-import { recentItems, rowsForItem, saveRevision } from './queue';
-import { toRecentEntry } from './status';
+import { queueStats, recentItems, rowsForItem, saveRevision } from './queue';
+import { type StatusContext, toRecentEntry } from './status';
+
+/** Most items waiting before new captures are refused (visibly) rather than dropped. */
+export const QUEUE_CAP = 50_000;
 
 /** What the background's message handlers depend on. */
 export interface HandlerDeps {
@@ -13,19 +17,39 @@ export interface HandlerDeps {
   newId: () => string;
   /** Called after something was queued, so delivery starts at once. */
   onQueued: () => void;
+  queueCap?: number;
 }
 
-/** The background's answers to content-script and extension-page messages. */
-export function createBackgroundHandlers(deps: HandlerDeps): Handlers {
+/** Everything the status of a capture depends on, read once per request. */
+export async function statusContext(
+  db: EarmarkDatabase,
+  config: EffectiveConfig,
+  now: number,
+): Promise<StatusContext> {
+  const states = await endpointStates(db);
+  const paused = new Map<string, string>();
+  for (const state of states.values())
+    if (state.status === 'paused') paused.set(state.endpointId, state.reason ?? '');
+  return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
+}
+
+/** The background's answers to the sidebar's messages (content scripts may send these). */
+export function createCaptureHandlers(deps: HandlerDeps): Handlers {
   return {
     async capture(request) {
+      const db = await deps.db();
+      const cap = deps.queueCap ?? QUEUE_CAP;
+      const { pendingItems } = await queueStats(db);
+      if (pendingItems >= cap) {
+        throw new Error(`the queue is full (${cap.toLocaleString('en')} captures waiting); ask your admin`);
+      }
       const config = await deps.loadConfig();
       const item = buildItem(request, config, deps.newId(), deps.now());
       const endpointIds = routeEndpoints(
         config.endpoints,
         item.tags.map((t) => t.id),
       );
-      await saveRevision(await deps.db(), item, endpointIds, deps.now());
+      await saveRevision(db, item, endpointIds, deps.now());
       deps.onQueued();
       return { id: item.id, tagLabel: item.tags.map((t) => t.label).join(', ') };
     },
@@ -50,14 +74,12 @@ export function createBackgroundHandlers(deps: HandlerDeps): Handlers {
 
     async recent(request) {
       const db = await deps.db();
-      const config = await deps.loadConfig();
-      const known = new Set(config.endpoints.map((e) => e.id));
-      const now = deps.now();
+      const context = await statusContext(db, await deps.loadConfig(), deps.now());
       const stored = (await recentItems(db, request.limit * 2)).filter((s) => !s.item.deleted);
       const entries = await Promise.all(
         stored
           .slice(0, request.limit)
-          .map(async (s) => toRecentEntry(s, await rowsForItem(db, s.item.id), known, now)),
+          .map(async (s) => toRecentEntry(s, await rowsForItem(db, s.item.id), context)),
       );
       return { entries };
     },

@@ -4,11 +4,13 @@ import type { FlushResult } from './delivery';
 export const FLUSH_ALARM = 'earmark-flush';
 /** Retries due sooner than this run on an in-worker timer; later ones are left to the alarm. */
 export const TIMER_HORIZON_MS = 60_000;
+/** After a capture, wait this long so a burst of captures travels as one batch. */
+export const CAPTURE_COALESCE_MS = 1000;
 
 export interface FlushScheduler {
-  /** Asks for a flush soon; bursts of requests coalesce into one run. */
-  request(): void;
-  /** Resolves when no flush is running or queued (for tests and shutdown). */
+  /** Asks for a flush within `withinMs`; an earlier pending request is never postponed. */
+  request(withinMs?: number): void;
+  /** Resolves when no flush is running (for tests and shutdown). */
   idle(): Promise<void>;
 }
 
@@ -19,12 +21,23 @@ export interface FlushScheduler {
 export function createFlushScheduler(
   run: () => Promise<FlushResult>,
   now: () => number = Date.now,
-  debounceMs = 100,
 ): FlushScheduler {
-  let debounce: ReturnType<typeof setTimeout> | undefined;
-  let retry: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerDueAt = Number.POSITIVE_INFINITY;
   let running: Promise<void> | null = null;
   let again = false;
+
+  const schedule = (delayMs: number): void => {
+    const dueAt = now() + delayMs;
+    if (timer !== undefined && timerDueAt <= dueAt) return;
+    clearTimeout(timer);
+    timerDueAt = dueAt;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerDueAt = Number.POSITIVE_INFINITY;
+      start();
+    }, delayMs);
+  };
 
   const start = (): void => {
     if (running) {
@@ -35,9 +48,7 @@ export function createFlushScheduler(
       .then((result) => {
         if (result.nextDueAt === null) return;
         const delay = Math.max(0, result.nextDueAt - now());
-        if (delay > TIMER_HORIZON_MS) return;
-        clearTimeout(retry);
-        retry = setTimeout(start, delay + 50);
+        if (delay <= TIMER_HORIZON_MS) schedule(delay + 20);
       })
       .catch((error: unknown) => console.error('Earmark: flush failed', error))
       .finally(() => {
@@ -50,9 +61,8 @@ export function createFlushScheduler(
   };
 
   return {
-    request() {
-      clearTimeout(debounce);
-      debounce = setTimeout(start, debounceMs);
+    request(withinMs = 0) {
+      schedule(withinMs);
     },
     async idle() {
       while (running) await running;

@@ -29,7 +29,44 @@ export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
 const text = z.string().max(10_000).nullable();
 
-/** Every message between extension parts, each with its reply schema, declared once. */
+/** One endpoint's delivery health, for the popup and options page (no secrets). */
+export const EndpointHealthSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  format: z.enum(['json', 'slack', 'teams']),
+  status: z.enum(['healthy', 'retrying', 'paused']),
+  since: z.number().nullable(),
+  reason: z.string().nullable(),
+  lastSuccessAt: z.number().nullable(),
+});
+export type EndpointHealth = z.infer<typeof EndpointHealthSchema>;
+
+/** Queue and endpoint health. */
+export const QueueHealthSchema = z.strictObject({
+  endpoints: z.array(EndpointHealthSchema),
+  pendingItems: z.int(),
+  parkedRows: z.int(),
+  oldestPendingAt: z.string().nullable(),
+  cap: z.int(),
+  nearCap: z.boolean(),
+  problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+});
+export type QueueHealth = z.infer<typeof QueueHealthSchema>;
+
+/** A dead letter as exported (the item is already redacted). */
+const DeadLetterSchema = z.strictObject({
+  endpointId: z.string(),
+  parkedAt: z.string(),
+  reason: z.string(),
+  item: z.unknown(),
+});
+
+/**
+ * Every message between extension parts, each with its reply schema, declared once.
+ * `pageOnly` messages are refused unless they come from an extension page (popup, options):
+ * a content script runs inside the CRM page's renderer and must not manage delivery.
+ */
 export const PROTOCOL = {
   capture: {
     request: z.strictObject({
@@ -58,6 +95,24 @@ export const PROTOCOL = {
     request: z.strictObject({ type: z.literal('toggle-sidebar') }),
     reply: z.null(),
   },
+  'queue-health': {
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('queue-health') }),
+    reply: QueueHealthSchema,
+  },
+  'endpoint-resume': {
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('endpoint-resume'), endpointId: z.string().min(1).max(100) }),
+    reply: z.strictObject({ endpointId: z.string() }),
+  },
+  'dead-letters': {
+    pageOnly: true,
+    request: z.strictObject({
+      type: z.literal('dead-letters'),
+      action: z.enum(['retry', 'export', 'discard']),
+    }),
+    reply: z.strictObject({ count: z.int(), letters: z.array(DeadLetterSchema).optional() }),
+  },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -73,6 +128,9 @@ export const AnyRequestSchema = z.discriminatedUnion('type', [
   PROTOCOL.recent.request,
   PROTOCOL['sidebar-config'].request,
   PROTOCOL['toggle-sidebar'].request,
+  PROTOCOL['queue-health'].request,
+  PROTOCOL['endpoint-resume'].request,
+  PROTOCOL['dead-letters'].request,
 ]);
 export type AnyRequest = z.infer<typeof AnyRequestSchema>;
 
@@ -81,14 +139,22 @@ export type Handlers<S = unknown> = {
   [T in MessageType]?: (request: RequestOf<T>, sender: S) => Promise<ReplyOf<T>>;
 };
 
+/** Where a message came from: an extension page, or a content script inside a web page. */
+export type Origin = 'extension-page' | 'content-script';
+
 /** Parses an untrusted message and runs its handler; every failure becomes a typed error. */
 export async function dispatch<S>(
   handlers: Handlers<S>,
   message: unknown,
   sender: S,
+  origin: Origin = 'content-script',
 ): Promise<Result<unknown>> {
   const parsed = AnyRequestSchema.safeParse(message);
   if (!parsed.success) return { ok: false, error: `invalid message: ${describeZodError(parsed.error)}` };
+  const spec = PROTOCOL[parsed.data.type];
+  if ('pageOnly' in spec && spec.pageOnly && origin !== 'extension-page') {
+    return { ok: false, error: `"${parsed.data.type}" is only accepted from Earmark's own pages` };
+  }
   const handler = handlers[parsed.data.type] as ((r: AnyRequest, s: S) => Promise<unknown>) | undefined;
   if (!handler) return { ok: false, error: `no handler for "${parsed.data.type}" here` };
   try {

@@ -1,7 +1,7 @@
 /** Outcome of one HTTP attempt, reduced to what the delivery engine acts on. */
 export type PostOutcome =
   | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; retryAfterMs: number | null };
+  | { ok: false; status: number | null; error: string; retryAfterMs: number | null; date?: string | null };
 
 /** Longest a single request may take before it is abandoned and retried. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -60,6 +60,7 @@ export async function postBatch(
       status,
       error: `HTTP ${status}${reason ? `: ${reason}` : ''}`,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), nowMs),
+      date: response.headers.get('date'),
     };
   } catch (error) {
     const aborted = controller.signal.aborted;

@@ -25,17 +25,15 @@ export async function saveRevision(
   now: number,
 ): Promise<void> {
   const tx = db.transaction(['items', 'outbox'], 'readwrite');
-  await tx.objectStore('items').put({ item, sentAt: null });
+  const stillPending = (await tx.objectStore('outbox').index('by-item').count(item.id)) > 0;
+  const stored: StoredItem = { item, sentAt: null };
+  if (endpointIds.length > 0 || stillPending) stored.pending = 1;
+  await tx.objectStore('items').put(stored);
   for (const endpointId of endpointIds) {
     // A new revision replaces any pending row: the batch will carry the latest revision.
     await tx.objectStore('outbox').put(newRow(item.id, endpointId, item.revision, now));
   }
   await tx.done;
-}
-
-/** Reads one stored item. */
-export async function getItem(db: EarmarkDatabase, id: string): Promise<StoredItem | undefined> {
-  return db.get('items', id);
 }
 
 /** The newest captures, newest first, read through the capturedAt index (never a full scan). */
@@ -49,12 +47,27 @@ export async function recentItems(db: EarmarkDatabase, limit: number): Promise<S
   return out;
 }
 
-/** Outbox rows still pending for an item. */
+/** Outbox rows still pending (or parked) for an item. */
 export async function rowsForItem(db: EarmarkDatabase, itemId: string): Promise<OutboxRow[]> {
   return db.getAllFromIndex('outbox', 'by-item', itemId);
 }
 
-/** Number of item × endpoint deliveries still pending. */
+/** Number of item × endpoint deliveries still pending, dead letters included. */
 export async function pendingCount(db: EarmarkDatabase): Promise<number> {
   return db.count('outbox');
+}
+
+/** Queue size in items, dead letters, and the capture time of the oldest waiting item. */
+export async function queueStats(
+  db: EarmarkDatabase,
+): Promise<{ pendingItems: number; parkedRows: number; oldestPendingAt: string | null }> {
+  const tx = db.transaction(['items', 'outbox']);
+  const pendingIndex = tx.objectStore('items').index('by-pending');
+  const [pendingItems, parkedRows, oldest] = await Promise.all([
+    pendingIndex.count(),
+    tx.objectStore('outbox').index('by-parked').count(),
+    // Item ids are UUIDv7, so within the index the first key is the oldest capture.
+    pendingIndex.openCursor(),
+  ]);
+  return { pendingItems, parkedRows, oldestPendingAt: oldest?.value.item.capturedAt ?? null };
 }

@@ -1,40 +1,54 @@
-/** Result of redacting a text: the safe text and how many values were replaced. */
+import { detectCards } from './redact/card';
+import { detectEmails } from './redact/email';
+import { detectIbans } from './redact/iban';
+import { detectPhones } from './redact/phone';
+import { detectSsns } from './redact/ssn';
+import { CATEGORIES, type Category, Claims, type Detector, type Span } from './redact/types';
+
+export { luhnValid } from './redact/card';
+export { IBAN_LENGTHS, ibanValid } from './redact/iban';
+export { ssnValid } from './redact/ssn';
+export { CATEGORIES, type Category } from './redact/types';
+
+/** Result of redacting a text: the safe text, how many values were replaced, and how many per kind. */
 export interface Redacted {
   text: string;
   count: number;
+  byCategory: Record<Category, number>;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// 13–19 digits, optionally grouped by single spaces or dashes; confirmed by the Luhn check.
-const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
+/** Options for `redact`; `categories` lists the kinds to replace (default: all of them). */
+export interface RedactOptions {
+  categories?: readonly Category[];
+}
 
-/** Luhn checksum over the digits of a string. */
-export function luhnValid(value: string): boolean {
-  const digits = value.replace(/\D/g, '');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
+// Priority order. Emails go first because addresses may hold digits; IBANs and cards before phones so
+// a long number is judged whole instead of being half-eaten by the looser phone rule.
+const DETECTORS: readonly Detector[] = [detectEmails, detectIbans, detectCards, detectSsns, detectPhones];
+
+/**
+ * Replaces personal data with typed placeholders such as `[card]` before anything is stored.
+ * IP addresses are deliberately not redacted: in CRM notes they are almost always server or office
+ * addresses, and dotted quads fit neither the phone nor the card rules. Disabled categories are still detected,
+ * and left as they are, so a card that is not to be redacted is not half-redacted as a phone instead.
+ */
+export function redact(input: string, options: RedactOptions = {}): Redacted {
+  const enabled = new Set(options.categories ?? CATEGORIES);
+  const byCategory: Record<Category, number> = { email: 0, iban: 0, card: 0, ssn: 0, phone: 0 };
+  const claims = new Claims(input.length);
+  const spans: Span[] = DETECTORS.flatMap((detect) => detect(input, claims));
+  spans.sort((a, b) => a.start - b.start);
+
+  // One pass over the original text: placeholders are never scanned, so they cannot be re-matched.
+  let text = '';
+  let at = 0;
+  for (const { start, end, category } of spans) {
+    if (category === null || !enabled.has(category)) continue;
+    text += `${input.slice(at, start)}[${category}]`;
+    at = end;
+    byCategory[category]++;
   }
-  return digits.length >= 13 && sum % 10 === 0;
-}
-
-/** Replaces emails and Luhn-valid card numbers with typed placeholders before anything is stored. */
-export function redact(input: string): Redacted {
-  let count = 0;
-  const text = input
-    .replace(EMAIL, () => {
-      count++;
-      return '[email]';
-    })
-    .replace(CARD_CANDIDATE, (match) => {
-      if (!luhnValid(match)) return match;
-      count++;
-      return '[card]';
-    });
-  return { text, count };
+  text += input.slice(at);
+  const count = Object.values(byCategory).reduce((sum, n) => sum + n, 0);
+  return { text, count, byCategory };
 }

@@ -12,6 +12,14 @@ export const localSettings = storage.defineItem<LocalSettings>('local:settings',
   version: 1,
 });
 
+/**
+ * Delivery tuning for tests and demos: `retryScale` shrinks the retry schedule (1 = the real one).
+ * Not part of the settings model or the options page.
+ */
+export const deliveryTuning = storage.defineItem<{ retryScale: number }>('local:deliveryTuning', {
+  fallback: { retryScale: 1 },
+});
+
 /** Reads local settings, falling back to defaults (without overwriting) if they are corrupt. */
 export async function readLocalSettings(): Promise<LocalSettings> {
   const parsed = LocalSettingsSchema.safeParse(await localSettings.getValue());
@@ -32,4 +40,25 @@ export async function readPolicy(): Promise<Record<string, unknown>> {
 export async function loadConfig(): Promise<EffectiveConfig> {
   const [local, policy] = await Promise.all([readLocalSettings(), readPolicy()]);
   return mergeConfig(local, parsePolicy(policy), DEFAULT_TAXONOMY);
+}
+
+/**
+ * The effective config, read once and kept until settings or policy change. Chrome can take
+ * seconds to answer the first managed-storage read after a start, so the worker starts the read
+ * at once and captures never pay for it twice.
+ */
+export function createConfigCache(load: () => Promise<EffectiveConfig> = loadConfig) {
+  let current: Promise<EffectiveConfig> | null = null;
+  return {
+    get(): Promise<EffectiveConfig> {
+      current ??= load().catch((error: unknown) => {
+        current = null;
+        throw error;
+      });
+      return current;
+    },
+    invalidate(): void {
+      current = null;
+    },
+  };
 }

@@ -1,20 +1,26 @@
 import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { createAdminHandlers } from '@/lib/admin-handlers';
+import { createCaptureHandlers } from '@/lib/background-handlers';
 import { handleCommand } from '@/lib/commands';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/db';
 import { flush } from '@/lib/delivery';
-import { createFlushScheduler, FLUSH_ALARM } from '@/lib/flush-scheduler';
+import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/flush-scheduler';
 import { dispatch } from '@/lib/messages';
-import { loadConfig } from '@/lib/settings-store';
+import { createConfigCache, deliveryTuning } from '@/lib/settings-store';
 
 export default defineBackground(() => {
+  // A new id per worker start: leases taken by an earlier, killed worker are void.
+  const workerId = uuidv7();
   let database: Promise<EarmarkDatabase> | undefined;
   const db = () => {
     database ??= openEarmarkDB();
     return database;
   };
+  const config = createConfigCache();
+  const loadConfig = () => config.get();
+  void loadConfig(); // warm up: the first managed-storage read can be slow
   const scheduler = createFlushScheduler(async () =>
     flush({
       db: await db(),
@@ -22,19 +28,26 @@ export default defineBackground(() => {
       fetch: (input, init) => fetch(input, init),
       now: Date.now,
       newBatchId: uuidv7,
+      workerId,
+      isOnline: () => navigator.onLine,
+      retryScale: (await deliveryTuning.getValue()).retryScale,
     }),
   );
-  const handlers = createBackgroundHandlers({
-    db,
-    loadConfig,
-    now: Date.now,
-    newId: uuidv7,
-    onQueued: () => scheduler.request(),
-  });
+  const deps = { db, loadConfig, now: Date.now };
+  const handlers = {
+    ...createCaptureHandlers({
+      ...deps,
+      newId: uuidv7,
+      onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
+    }),
+    ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
+  };
+  const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
-    void dispatch(handlers, message, sender).then(sendResponse);
+    const origin = sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
+    void dispatch(handlers, message, sender, origin).then(sendResponse);
     return true;
   });
 
@@ -46,11 +59,13 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) scheduler.request();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local' || area === 'managed') scheduler.request();
+    if (area !== 'local' && area !== 'managed') return;
+    config.invalidate();
+    scheduler.request();
   });
   browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
   self.addEventListener('online', () => scheduler.request());
 
-  // Every worker start (install, browser start, wake-up) flushes whatever is due.
+  // Every worker start (install, update, browser start, wake-up) flushes whatever is due.
   scheduler.request();
 });

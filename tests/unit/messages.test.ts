@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
-import { createBackgroundHandlers } from '../../lib/background-handlers';
+import { createCaptureHandlers } from '../../lib/background-handlers';
 import { DEFAULT_TAXONOMY } from '../../lib/config';
 import { openEarmarkDB } from '../../lib/db';
 import { dispatch, unwrapReply } from '../../lib/messages';
@@ -26,7 +26,7 @@ const context = {
 async function setup() {
   const db = await openEarmarkDB(`messages-${Math.random()}`);
   const onQueued = vi.fn();
-  const handlers = createBackgroundHandlers({
+  const handlers = createCaptureHandlers({
     db: async () => db,
     loadConfig: async () => config,
     now: () => Date.parse('2026-11-23T10:00:00Z'),

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+
+interface Props {
+  count: number;
+  onRetry(): Promise<void>;
+  onExport(): Promise<void>;
+  onDiscard(): Promise<void>;
+}
+
+/** Captures that could not be delivered: retry them, export them as JSON, or discard them (confirmed). */
+export function DeadLetters({ count, onRetry, onExport, onDiscard }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  if (count === 0) return null;
+  return (
+    <section aria-labelledby="em-dead-title" className="em-dead">
+      <h2 id="em-dead-title">Not delivered</h2>
+      <p>
+        {count} {count === 1 ? 'delivery was' : 'deliveries were'} rejected by the receiver and wait for you.
+      </p>
+      <div className="em-actions">
+        <button type="button" onClick={() => void onRetry()}>
+          Retry failed
+        </button>
+        <button type="button" onClick={() => void onExport()}>
+          Export failed as JSON
+        </button>
+        {confirming ? (
+          <fieldset className="em-confirm">
+            <legend>Confirm discard</legend>
+            Discard {count} for good?{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                void onDiscard();
+              }}
+            >
+              Yes, discard
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </fieldset>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Discard failed
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { QUEUE_CAP } from './background-handlers';
+import type { EarmarkDatabase } from './db';
+import {
+  discardDeadLetters,
+  endpointStates,
+  exportDeadLetters,
+  resumeEndpoint,
+  retryDeadLetters,
+} from './delivery';
+import type { EndpointHealth, Handlers } from './messages';
+import type { EffectiveConfig } from './policy';
+import { queueStats } from './queue';
+
+/** The queue fills up to this share of the cap before everyone is warned. */
+export const WARN_RATIO = 0.8;
+
+/** What the extension pages' (popup, options) handlers depend on. */
+export interface AdminDeps {
+  db: () => Promise<EarmarkDatabase>;
+  loadConfig: () => Promise<EffectiveConfig>;
+  now: () => number;
+  /** Called when rows became due again, so delivery starts at once. */
+  onQueued: () => void;
+  queueCap?: number;
+}
+
+/** Handlers for delivery health and dead letters; the dispatcher accepts them only from extension pages. */
+export function createAdminHandlers(deps: AdminDeps): Handlers {
+  return {
+    async 'queue-health'() {
+      const db = await deps.db();
+      const config = await deps.loadConfig();
+      const states = await endpointStates(db);
+      const endpoints: EndpointHealth[] = config.endpoints.map((e) => {
+        const state = states.get(e.id);
+        return {
+          id: e.id,
+          name: e.name,
+          url: e.url,
+          format: e.format ?? 'json',
+          status: state?.status ?? 'healthy',
+          since: state?.since ?? null,
+          reason: state?.reason ?? null,
+          lastSuccessAt: state?.lastSuccessAt ?? null,
+        };
+      });
+      const stats = await queueStats(db);
+      const cap = deps.queueCap ?? QUEUE_CAP;
+      return {
+        endpoints,
+        ...stats,
+        cap,
+        nearCap: stats.pendingItems >= cap * WARN_RATIO,
+        problems: config.problems,
+      };
+    },
+
+    async 'endpoint-resume'(request) {
+      await resumeEndpoint(await deps.db(), request.endpointId, deps.now());
+      deps.onQueued();
+      return { endpointId: request.endpointId };
+    },
+
+    async 'dead-letters'(request) {
+      const db = await deps.db();
+      if (request.action === 'export') {
+        const letters = await exportDeadLetters(db);
+        return { count: letters.length, letters };
+      }
+      if (request.action === 'discard') return { count: await discardDeadLetters(db) };
+      const count = await retryDeadLetters(db, deps.now());
+      deps.onQueued();
+      return { count };
+    },
+  };
+}

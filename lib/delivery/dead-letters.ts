@@ -1,0 +1,66 @@
+import type { EarmarkDatabase, OutboxRow } from '../db';
+import type { Item } from '../schema';
+
+/** A parked delivery as an admin exports it. */
+export interface DeadLetter {
+  endpointId: string;
+  parkedAt: string;
+  reason: string;
+  item: Item | null;
+}
+
+async function parkedRows(db: EarmarkDatabase): Promise<OutboxRow[]> {
+  return db.getAllFromIndex('outbox', 'by-parked');
+}
+
+/** Every dead letter with its item, for export as JSON. */
+export async function exportDeadLetters(db: EarmarkDatabase): Promise<DeadLetter[]> {
+  const rows = await parkedRows(db);
+  return Promise.all(
+    rows.map(async (row) => ({
+      endpointId: row.endpointId,
+      parkedAt: new Date(row.parkedAt ?? 0).toISOString(),
+      reason: row.parkedReason ?? 'unknown',
+      item: (await db.get('items', row.itemId))?.item ?? null,
+    })),
+  );
+}
+
+/** Puts every dead letter back in the queue, due now, with a fresh batch and attempt count. */
+export async function retryDeadLetters(db: EarmarkDatabase, now: number): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let cursor = await tx.store.index('by-parked').openCursor();
+  let count = 0;
+  while (cursor) {
+    const { parkedAt: _at, parkedReason: _reason, firstFailureAt: _first, ...live } = cursor.value;
+    await cursor.update({
+      ...live,
+      attempts: 0,
+      nextAttemptAt: now,
+      batchId: null,
+      leaseUntil: 0,
+      lastError: null,
+    });
+    count++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return count;
+}
+
+/** Deletes every dead letter (after the admin confirmed); items no longer pending lose the flag. */
+export async function discardDeadLetters(db: EarmarkDatabase): Promise<number> {
+  const tx = db.transaction(['outbox', 'items'], 'readwrite');
+  const rows = await tx.objectStore('outbox').index('by-parked').getAll();
+  for (const row of rows) await tx.objectStore('outbox').delete([row.itemId, row.endpointId]);
+  for (const itemId of new Set(rows.map((r) => r.itemId))) {
+    if ((await tx.objectStore('outbox').index('by-item').count(itemId)) > 0) continue;
+    const stored = await tx.objectStore('items').get(itemId);
+    if (stored?.pending) {
+      const { pending: _pending, ...rest } = stored;
+      await tx.objectStore('items').put(rest);
+    }
+  }
+  await tx.done;
+  return rows.length;
+}
