@@ -1,6 +1,21 @@
+import { canonicalUrl, textOf } from './dom';
 import { type Adapter, cleanText } from './types';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
+/** Old classic (Lotus) links kept the route in the fragment: /agent/#/tickets/<n>. */
+const TICKET_HASH = /^#\/tickets\/(\d+)(?:\/|$)/;
+
+/**
+ * Several tickets stay in the DOM as tabs, the background ones inside `.workspace` panes with
+ * inline display:none; textOf skips those, so the focused ticket's subject wins.
+ */
+const SUBJECT = [
+  'input[data-test-id="omni-header-subject"]',
+  '[data-test-id="ticket-pane-subject"]',
+  '.workspace .ticket_subject input[name="subject"]',
+  '[data-test-id="header-tab"][aria-selected="true"] [data-test-id="header-tab-title"]',
+];
+const REQUESTER = ['[data-test-id="ticket-system-field-requester-select"]'];
 
 /** "Views – Acme Support – Zendesk" → "Views": drops the product and account suffixes. */
 function pageTitle(raw: string): string {
@@ -10,19 +25,16 @@ function pageTitle(raw: string): string {
   return parts.join(' – ');
 }
 
-/** Zendesk Support (Agent Workspace): ticket id from /agent/tickets/<n>, title from the subject. */
+/** Zendesk Support, Agent Workspace and classic: ticket id from the URL, subject of the focused tab. */
 export const zendesk: Adapter = {
   site: 'zendesk',
   matches: ['https://*.zendesk.com/*'],
   context(doc, url) {
-    const ticketId = TICKET_PATH.exec(url.pathname)?.[1] ?? null;
-    const subject =
-      doc.querySelector<HTMLInputElement>('input[data-test-id="omni-header-subject"]')?.value ??
-      doc.querySelector('[data-test-id="ticket-pane-subject"]')?.textContent;
-    const title = cleanText(subject) ?? cleanText(pageTitle(doc.title));
-    const customer = cleanText(
-      doc.querySelector('[data-test-id="ticket-system-field-requester-select"]')?.textContent,
-    );
-    return { site: 'zendesk', url: url.href, title, ticketId, customer };
+    // The URL always names the focused tab, so it decides the id even when panes are stale.
+    const ticketId = TICKET_PATH.exec(url.pathname)?.[1] ?? TICKET_HASH.exec(url.hash)?.[1] ?? null;
+    const title = textOf(doc, SUBJECT) ?? cleanText(pageTitle(doc.title ?? ''));
+    const customer = textOf(doc, REQUESTER);
+    const link = ticketId ? canonicalUrl(url, `/agent/tickets/${ticketId}`) : url.href;
+    return { site: 'zendesk', url: link, title, ticketId, customer };
   },
 };

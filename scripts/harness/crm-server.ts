@@ -15,6 +15,48 @@ export interface CrmRoute {
 /** The built-in routes: realistic saved pages from tests/fixtures, on their real hostnames. */
 export const CRM_ROUTES: CrmRoute[] = [
   { host: 'acme.zendesk.com', path: /^\/agent\/tickets\/\d+$/, fixture: 'zendesk-ticket.html' },
+  {
+    host: 'acme.lightning.force.com',
+    path: /^\/lightning\/r\/Case\/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\/view$/,
+    fixture: 'salesforce-console.html',
+  },
+  { host: 'acme.freshdesk.com', path: /^\/a\/tickets\/\d+$/, fixture: 'freshdesk-ticket.html' },
+  {
+    host: 'app.hubspot.com',
+    path: /^\/contacts\/\d+\/(?:ticket|record\/0-5)\/\d+$/,
+    fixture: 'hubspot-ticket.html',
+  },
+  {
+    host: 'app.hubspot.com',
+    path: /^\/help-desk\/\d+\/(?:[^/]+\/)*ticket\/\d+$/,
+    fixture: 'hubspot-help-desk.html',
+  },
+  {
+    host: 'app.intercom.com',
+    path: /^\/a\/(?:inbox|apps)\/[^/]+\/inbox\/(?:[^/]+\/)*conversations?\/\d+$/,
+    fixture: 'intercom-conversation.html',
+  },
+  // nav_to.do's gsft_main frame loads /incident.do from the same host, so both are served.
+  { host: 'acme.service-now.com', path: /^\/nav_to\.do$/, fixture: 'servicenow-nav-to.html' },
+  { host: 'acme.service-now.com', path: /^\/incident\.do$/, fixture: 'servicenow-incident.html' },
+  { host: 'acme.crm.dynamics.com', path: /^\/main\.aspx$/, fixture: 'dynamics365-case.html' },
+  {
+    host: 'desk.zoho.com',
+    path: /^\/agent\/[^/]+\/[^/]+\/tickets\/details\/\d+$/,
+    fixture: 'zohodesk-ticket.html',
+  },
+  {
+    host: 'secure.helpscout.net',
+    path: /^\/conversation\/\d+\/\d+$/,
+    fixture: 'helpscout-conversation.html',
+  },
+  { host: 'app.frontapp.com', path: /^\/open\/cnv_[a-z0-9]+$/, fixture: 'front-conversation.html' },
+  { host: 'acme.gorgias.com', path: /^\/app\/ticket\/\d+$/, fixture: 'gorgias-ticket.html' },
+  {
+    host: 'acme.kustomerapp.com',
+    path: /^\/app\/(?:customers\/[a-zA-Z0-9]+\/event|conversations)\/[a-zA-Z0-9]+$/,
+    fixture: 'kustomer-timeline.html',
+  },
 ];
 
 /** A running HTTPS server for CRM-like pages, and the Chromium flag that maps their hosts to it. */

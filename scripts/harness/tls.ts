@@ -1,7 +1,20 @@
 import { generate } from 'selfsigned';
 
 /** Hostnames the demo and test CRM pages are served on (mapped to loopback in the browser). */
-export const CRM_HOSTS = ['acme.zendesk.com'] as const;
+export const CRM_HOSTS = [
+  'acme.zendesk.com',
+  'acme.lightning.force.com',
+  'acme.freshdesk.com',
+  'app.hubspot.com',
+  'app.intercom.com',
+  'acme.service-now.com',
+  'acme.crm.dynamics.com',
+  'desk.zoho.com',
+  'secure.helpscout.net',
+  'app.frontapp.com',
+  'acme.gorgias.com',
+  'acme.kustomerapp.com',
+] as const;
 
 /** A self-signed certificate for the CRM hosts (the browser runs with --ignore-certificate-errors). */
 export async function selfSignedCertificate(hosts: readonly string[] = CRM_HOSTS) {

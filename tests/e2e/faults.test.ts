@@ -58,7 +58,9 @@ describe('delivery under faults', () => {
     const page = await openExtensionPage(browser, 'popup.html');
     await captureMany(page, ['bug', 'praise', 'chaser']);
     await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('All captures delivered.');
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toBe('All captures delivered.');
     const ids = receiver.requests.map((r) => r.headers['webhook-id']);
     expect(ids[1]).toBe(ids[0]); // the dropped batch is resent under the same webhook-id
     const firstBatch = verifiedItems([receiver.requests[0]!], secret).length;
@@ -90,7 +92,9 @@ describe('delivery under faults', () => {
     await expect.poll(() => endpoints.textContent(), { timeout: 10_000 }).toMatch(/Paused: Gone/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(receiver.requests).toHaveLength(1);
-    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^2 captures waiting/);
+    await expect
+      .poll(() => popup.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^2 captures waiting/);
     await popup.getByRole('button', { name: 'Resume Test receiver' }).click();
     await expect.poll(deliveredCount, { timeout: 10_000 }).toBe(2);
     await expect.poll(() => endpoints.textContent()).toMatch(/Healthy/);
@@ -108,7 +112,9 @@ describe('delivery under faults', () => {
     await expect
       .poll(() => popup.getByRole('list', { name: 'Sync endpoints' }).textContent())
       .toContain('Needs attention: the endpoint refused our signature or token');
-    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^1 capture waiting/);
+    await expect
+      .poll(() => popup.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^1 capture waiting/);
   });
 
   it('400 parks the batch as dead letters with the response text; "Retry failed" delivers them', async () => {

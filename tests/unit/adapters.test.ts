@@ -2,20 +2,95 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../lib/adapters';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { ADAPTERS, adapterFor } from '../../lib/adapters';
 import { generic } from '../../lib/adapters/generic';
+import { BUILTIN_CRM_MATCHES } from '../../lib/adapters/matches';
 import { zendesk } from '../../lib/adapters/zendesk';
+import type { Site } from '../../lib/schema';
 
 function loadFixture(name: string): Document {
   const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
+/** A ticket URL of every built-in CRM, and hosts that must fall through to generic. */
+const SAMPLE_URLS: [string, Site][] = [
+  ['https://acme.zendesk.com/agent/tickets/1', 'zendesk'],
+  ['https://acme.lightning.force.com/lightning/r/Case/500Hs00001XyZabIAF/view', 'salesforce'],
+  ['https://acme.my.salesforce.com/500Hs00001XyZab', 'salesforce'],
+  ['https://acme.freshdesk.com/a/tickets/1042', 'freshdesk'],
+  ['https://app.hubspot.com/contacts/2139471/record/0-5/8812345', 'hubspot'],
+  ['https://app-eu1.hubspot.com/help-desk/2139471/view/3301/ticket/9901234', 'hubspot'],
+  [
+    'https://app.intercom.com/a/inbox/k2x9qz7a/inbox/shared/unassigned/conversation/215467893012345',
+    'intercom',
+  ],
+  [
+    'https://acme.service-now.com/nav_to.do?uri=%2Fincident.do%3Fsys_id%3Da1b2c3d4e5f60718293a4b5c6d7e8f90',
+    'servicenow',
+  ],
+  [
+    'https://acme.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=incident&id=3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+    'dynamics365',
+  ],
+  ['https://desk.zoho.com.au/agent/acme/support/tickets/details/361581000001234567', 'zohodesk'],
+  ['https://secure.helpscout.net/conversation/2712345678/3187', 'helpscout'],
+  ['https://app.frontapp.com/open/cnv_1x8kq2f', 'front'],
+  ['https://acme.gorgias.com/app/ticket/48213911', 'gorgias'],
+  ['https://acme.kustomerapp.com/app/conversations/6603d9b7e4b0f1e2d3c4b5a6', 'kustomer'],
+  ['https://example.org/tickets/1', 'generic'],
+  ['http://localhost:3000/', 'generic'],
+  ['https://zendesk.com.evil.example/agent/tickets/1', 'generic'],
+  ['http://acme.zendesk.com/agent/tickets/1', 'generic'],
+  ['https://www.hubspot.com/products/service', 'generic'],
+];
+
 describe('adapter selection', () => {
-  it('picks zendesk for *.zendesk.com and generic elsewhere', () => {
-    expect(adapterFor(new URL('https://acme.zendesk.com/agent/tickets/1')).site).toBe('zendesk');
-    expect(adapterFor(new URL('https://example.org/tickets/1')).site).toBe('generic');
-    expect(adapterFor(new URL('http://localhost:3000/')).site).toBe('generic');
+  it.each(SAMPLE_URLS)('%s → %s', (href, site) => {
+    expect(adapterFor(new URL(href)).site).toBe(site);
+  });
+
+  it('covers every built-in site', () => {
+    const covered = new Set(SAMPLE_URLS.map(([, site]) => site));
+    expect(ADAPTERS.filter((a) => !covered.has(a.site))).toEqual([]);
+  });
+});
+
+describe('built-in match patterns', () => {
+  it.each(BUILTIN_CRM_MATCHES)('%s is a valid Chrome match pattern', (pattern) => {
+    expect(() => new MatchPattern(pattern)).not.toThrow();
+    // Stricter than MatchPattern: https only, no port, a wildcard only as the leading label.
+    expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/);
+  });
+
+  it('are exactly the union of the adapters’ own patterns', () => {
+    const fromAdapters = new Set(ADAPTERS.flatMap((a) => a.matches));
+    expect(new Set(BUILTIN_CRM_MATCHES)).toEqual(fromAdapters);
+  });
+});
+
+describe('every adapter on odd pages', () => {
+  const oddDocuments: [string, () => Document][] = [
+    ['empty', () => new DOMParser().parseFromString('', 'text/html')],
+    ['XML', () => new DOMParser().parseFromString('<root><title>x</title></root>', 'application/xml')],
+    [
+      'hostile',
+      () =>
+        new DOMParser().parseFromString(
+          `<title>${'t'.repeat(5000)}</title><iframe id="gsft_main"></iframe><input name="sys_target" value="../x">
+           <ul class="tabBarItems"><li><a role="tab" aria-controls="" aria-selected="true" href="/"></a></li></ul><div hidden><p>${'x'.repeat(5000)}</p></div>`,
+          'text/html',
+        ),
+    ],
+  ];
+
+  it.each(oddDocuments)('never throws on an %s document and caps copied text', (_, makeDocument) => {
+    for (const [href] of SAMPLE_URLS) {
+      const ctx = adapterFor(new URL(href)).context(makeDocument(), new URL(href));
+      expect(ctx.title?.length ?? 0).toBeLessThanOrEqual(300);
+      expect(ctx.customer).toBeNull();
+    }
   });
 });
 

@@ -1,0 +1,46 @@
+import type { Endpoint } from '../../../lib/config';
+import { generateSecret } from '../../../lib/signing';
+import { type CrmServer, startCrmServer } from '../../../scripts/harness/crm-server';
+import { type ExtensionBrowser, launchWithExtension } from '../../../scripts/harness/launch';
+import { configure, uniqueRevisions, verifiedItems } from './extension';
+import { type Receiver, startReceiver } from './receiver';
+
+/** A browser with the extension, CRM pages, and one receiver configured as its endpoint. */
+export interface Session {
+  crm: CrmServer;
+  receiver: Receiver;
+  browser: ExtensionBrowser;
+  endpoint: Endpoint;
+  secret: string;
+  /** Distinct item revisions the receiver stored (signatures verified). */
+  delivered(): number;
+  close(): Promise<void>;
+}
+
+/** Starts a session; `retryScale` shrinks the retry schedule so tests wait seconds, not hours. */
+export async function startSession(
+  options: { retryScale?: number; userDataDir?: string } = {},
+): Promise<Session> {
+  const secret = generateSecret();
+  const crm = await startCrmServer();
+  const receiver = await startReceiver();
+  const browser = await launchWithExtension({
+    hostResolverRules: crm.hostResolverRules,
+    userDataDir: options.userDataDir,
+  });
+  const endpoint: Endpoint = { id: 'receiver', name: 'Test receiver', url: receiver.url, secret };
+  await configure(browser.worker, [endpoint], options.retryScale ?? 0.02);
+  return {
+    crm,
+    receiver,
+    browser,
+    endpoint,
+    secret,
+    delivered: () => uniqueRevisions(verifiedItems(receiver.committed(), secret)).size,
+    async close() {
+      await browser.close();
+      await receiver.close();
+      await crm.close();
+    },
+  };
+}

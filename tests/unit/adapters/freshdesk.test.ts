@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshdesk } from '../../../lib/adapters/freshdesk';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const HOST = 'https://acme.freshdesk.com';
+
+describe('freshdesk adapter', () => {
+  const doc = loadFixture('freshdesk-ticket.html');
+
+  it('reads a ticket page', () => {
+    expect(freshdesk.context(doc, new URL(`${HOST}/a/tickets/1042?current_tab=details#reply`))).toEqual({
+      site: 'freshdesk',
+      url: `${HOST}/a/tickets/1042`,
+      title: 'Billing export is empty',
+      ticketId: '1042',
+      customer: 'Priya Raman',
+    });
+  });
+
+  it('follows the URL after an SPA route change', () => {
+    expect(freshdesk.context(doc, new URL(`${HOST}/a/tickets/1043/edit`))).toMatchObject({
+      ticketId: '1043',
+      url: `${HOST}/a/tickets/1043`,
+    });
+  });
+
+  it('has no ticket id on the ticket list and uses the page title', () => {
+    const list = new DOMParser().parseFromString('<title>Tickets : Acme Support</title>', 'text/html');
+    expect(freshdesk.context(list, new URL(`${HOST}/a/tickets/filters/all_tickets`))).toEqual({
+      site: 'freshdesk',
+      url: `${HOST}/a/tickets/filters/all_tickets`,
+      title: 'Tickets',
+      ticketId: null,
+      customer: null,
+    });
+  });
+
+  it('does not throw on an empty document', () => {
+    expect(freshdesk.context(empty(), new URL(`${HOST}/a/tickets/7`))).toMatchObject({
+      ticketId: '7',
+      title: null,
+      customer: null,
+    });
+  });
+});

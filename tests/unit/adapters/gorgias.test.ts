@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gorgias } from '../../../lib/adapters/gorgias';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const HOST = 'https://acme.gorgias.com';
+
+describe('gorgias adapter', () => {
+  const doc = loadFixture('gorgias-ticket.html');
+
+  it('reads a ticket page', () => {
+    expect(gorgias.context(doc, new URL(`${HOST}/app/ticket/48213911?from=view`))).toEqual({
+      site: 'gorgias',
+      url: `${HOST}/app/ticket/48213911`,
+      title: 'Where is my order #58213?',
+      ticketId: '48213911',
+      customer: 'Hannah Schmidt',
+    });
+  });
+
+  it('follows the URL after an SPA route change', () => {
+    expect(gorgias.context(doc, new URL(`${HOST}/app/ticket/48213912`)).ticketId).toBe('48213912');
+  });
+
+  it('has no ticket id on views', () => {
+    expect(gorgias.context(doc, new URL(`${HOST}/app/views/112233`))).toMatchObject({
+      ticketId: null,
+      title: 'Where is my order #58213?',
+      customer: null,
+    });
+  });
+
+  it('does not throw on an empty document', () => {
+    expect(gorgias.context(empty(), new URL(`${HOST}/app/ticket/1`))).toMatchObject({
+      ticketId: '1',
+      title: null,
+    });
+  });
+});

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { helpscout } from '../../../lib/adapters/helpscout';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const APP = 'https://secure.helpscout.net';
+
+describe('helpscout adapter', () => {
+  const doc = loadFixture('helpscout-conversation.html');
+
+  it('uses the conversation number as the ticket id', () => {
+    expect(
+      helpscout.context(doc, new URL(`${APP}/conversation/2712345678/3187?folderId=1733001#thread-1`)),
+    ).toEqual({
+      site: 'helpscout',
+      url: `${APP}/conversation/2712345678/3187`,
+      title: 'Two-factor codes arrive late',
+      ticketId: '3187',
+      customer: 'Aisha Bello',
+    });
+  });
+
+  it('falls back to the visible number, then the internal id, when the URL has no number', () => {
+    expect(helpscout.context(doc, new URL(`${APP}/conversation/2712345678`)).ticketId).toBe('3187');
+    expect(helpscout.context(empty(), new URL(`${APP}/conversation/2712345678`))).toMatchObject({
+      ticketId: '2712345678',
+      title: null,
+    });
+  });
+
+  it('follows the URL after an SPA route change', () => {
+    expect(helpscout.context(doc, new URL(`${APP}/conversation/2711000011/3012`)).ticketId).toBe('3012');
+  });
+
+  it('has no ticket id on mailbox folders', () => {
+    expect(helpscout.context(doc, new URL(`${APP}/mailbox/204877/1733001/`))).toMatchObject({
+      ticketId: null,
+      title: '#3187 Two-factor codes arrive late',
+      customer: null,
+    });
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hubspot } from '../../../lib/adapters/hubspot';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const APP = 'https://app.hubspot.com';
+
+describe('hubspot adapter', () => {
+  const record = loadFixture('hubspot-ticket.html');
+  const helpDesk = loadFixture('hubspot-help-desk.html');
+
+  it('reads a ticket record page', () => {
+    expect(
+      hubspot.context(record, new URL(`${APP}/contacts/2139471/record/0-5/8812345?interaction=note`)),
+    ).toEqual({
+      site: 'hubspot',
+      url: `${APP}/contacts/2139471/record/0-5/8812345`,
+      title: 'Webhook retries flood our endpoint',
+      ticketId: '8812345',
+      customer: 'Omar Haddad',
+    });
+  });
+
+  it('accepts the older /ticket/<id> path and EU hosts', () => {
+    const eu = hubspot.context(
+      record,
+      new URL('https://app-eu1.hubspot.com/contacts/2139471/ticket/8812345/'),
+    );
+    expect(eu).toMatchObject({
+      ticketId: '8812345',
+      url: 'https://app-eu1.hubspot.com/contacts/2139471/ticket/8812345',
+    });
+  });
+
+  it('reads the help desk, taking the subject from the thread rather than the ticket list', () => {
+    const url = new URL(`${APP}/help-desk/2139471/view/3301/ticket/9901234#reply-editor`);
+    expect(hubspot.context(helpDesk, url)).toEqual({
+      site: 'hubspot',
+      url: `${APP}/help-desk/2139471/view/3301/ticket/9901234`,
+      title: 'Refund for duplicate charge',
+      ticketId: '9901234',
+      customer: 'Sofia Alvarez',
+    });
+    expect(hubspot.context(helpDesk, new URL(`${APP}/help-desk/2139471/ticket/9901299`)).ticketId).toBe(
+      '9901299',
+    );
+  });
+
+  it('has no ticket id on list and contact pages', () => {
+    const list = hubspot.context(record, new URL(`${APP}/contacts/2139471/objects/0-5/views/all/list`));
+    expect(list).toMatchObject({
+      ticketId: null,
+      title: 'Ticket: Webhook retries flood our endpoint',
+      customer: null,
+    });
+    expect(hubspot.context(record, new URL(`${APP}/contacts/2139471/record/0-1/5101`)).ticketId).toBeNull();
+  });
+
+  it('does not throw on an empty document', () => {
+    expect(hubspot.context(empty(), new URL(`${APP}/contacts/1/ticket/2`))).toMatchObject({
+      ticketId: '2',
+      title: null,
+    });
+  });
+});

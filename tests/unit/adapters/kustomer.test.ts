@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kustomer } from '../../../lib/adapters/kustomer';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const ORG = 'https://acme.kustomerapp.com';
+const CUSTOMER = '65e0b3f1c2a4d5e6f7a8b9c0';
+const OPEN = '6603d9b7e4b0f1e2d3c4b5a6';
+const OLDER = '65f1c0a2e4b0a1b2c3d4e5f6';
+
+describe('kustomer adapter', () => {
+  const doc = loadFixture('kustomer-timeline.html');
+
+  it('reads the conversation the URL opens on the customer timeline, not the first one', () => {
+    expect(
+      kustomer.context(doc, new URL(`${ORG}/app/customers/${CUSTOMER}/event/${OPEN}?tab=timeline`)),
+    ).toEqual({
+      site: 'kustomer',
+      url: `${ORG}/app/customers/${CUSTOMER}/event/${OPEN}`,
+      title: 'Charged twice for one subscription',
+      ticketId: OPEN,
+      customer: 'Julia Rossi',
+    });
+  });
+
+  it('follows the URL to another timeline item and supports /app/conversations/<id>', () => {
+    const older = kustomer.context(doc, new URL(`${ORG}/app/customers/${CUSTOMER}/event/${OLDER}`));
+    expect(older).toMatchObject({ ticketId: OLDER, title: 'Promo code rejected at checkout' });
+    const direct = kustomer.context(doc, new URL(`${ORG}/app/conversations/${OPEN}`));
+    expect(direct).toMatchObject({ ticketId: OPEN, url: `${ORG}/app/conversations/${OPEN}` });
+  });
+
+  it('uses the page title while the conversation has not rendered yet', () => {
+    const pending = kustomer.context(doc, new URL(`${ORG}/app/conversations/6603d9b7e4b0f1e2d3c4ffff`));
+    expect(pending).toMatchObject({ ticketId: '6603d9b7e4b0f1e2d3c4ffff', title: 'Julia Rossi' });
+  });
+
+  it('has no ticket id on the customer page alone', () => {
+    expect(kustomer.context(doc, new URL(`${ORG}/app/customers/${CUSTOMER}`))).toMatchObject({
+      ticketId: null,
+      customer: null,
+    });
+  });
+
+  it('does not throw on an empty document', () => {
+    expect(kustomer.context(empty(), new URL(`${ORG}/app/conversations/${OPEN}`))).toMatchObject({
+      ticketId: OPEN,
+      title: null,
+      customer: null,
+    });
+  });
+});

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { salesforce } from '../../../lib/adapters/salesforce';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const ORG = 'https://acme.lightning.force.com';
+const FOCUSED_CASE = '500Hs00001XyZabIAF';
+
+describe('salesforce adapter', () => {
+  const doc = loadFixture('salesforce-console.html');
+
+  it('reads the focused console tab, not the first one in the DOM', () => {
+    const ctx = salesforce.context(
+      doc,
+      new URL(`${ORG}/lightning/r/Case/${FOCUSED_CASE}/view?ws=%2Flightning%2Fr`),
+    );
+    expect(ctx).toEqual({
+      site: 'salesforce',
+      url: `${ORG}/lightning/r/Case/${FOCUSED_CASE}/view`,
+      title: 'Sync stops after 2 GB upload',
+      ticketId: FOCUSED_CASE,
+      customer: 'Jane Doe',
+    });
+  });
+
+  it('follows the URL when focus moves to another tab (SPA navigation, same document)', () => {
+    const ctx = salesforce.context(doc, new URL(`${ORG}/lightning/r/Case/500Hs00001AbCdEIAZ/view`));
+    expect(ctx).toMatchObject({ ticketId: '500Hs00001AbCdEIAZ', title: 'Invoices show the wrong VAT rate' });
+    expect(ctx.customer).toBe('Tom Baker');
+  });
+
+  it('handles other record types and related-list paths', () => {
+    const account = salesforce.context(doc, new URL(`${ORG}/lightning/r/Account/001Hs00002QwErTIAV/view`));
+    expect(account).toMatchObject({
+      ticketId: '001Hs00002QwErTIAV',
+      title: 'Globex Corporation',
+      customer: null,
+    });
+    const related = salesforce.context(
+      doc,
+      new URL(`${ORG}/lightning/r/Case/${FOCUSED_CASE}/related/CaseComments/view`),
+    );
+    expect(related).toMatchObject({
+      ticketId: FOCUSED_CASE,
+      url: `${ORG}/lightning/r/Case/${FOCUSED_CASE}/view`,
+    });
+  });
+
+  it('accepts 15-character ids, the short /lightning/r/<id>/view form and Classic /<id>', () => {
+    expect(salesforce.context(doc, new URL(`${ORG}/lightning/r/Case/500Hs00001XyZab/view`)).ticketId).toBe(
+      '500Hs00001XyZab',
+    );
+    const short = salesforce.context(doc, new URL(`${ORG}/lightning/r/${FOCUSED_CASE}/view`));
+    expect(short).toMatchObject({ ticketId: FOCUSED_CASE, url: `${ORG}/lightning/r/${FOCUSED_CASE}/view` });
+    const classic = salesforce.context(
+      doc,
+      new URL('https://acme.my.salesforce.com/500Hs00001XyZab?srPos=0'),
+    );
+    expect(classic).toMatchObject({
+      ticketId: '500Hs00001XyZab',
+      url: 'https://acme.my.salesforce.com/500Hs00001XyZab',
+    });
+  });
+
+  it('falls back to the selected tab, then the active panel, when no tab links to the record', () => {
+    const unknown = `${ORG}/lightning/r/Case/500Hs00009ZzZzZIAZ/view`;
+    expect(salesforce.context(doc, new URL(unknown)).title).toBe('Sync stops after 2 GB upload');
+    const standard = new DOMParser().parseFromString(
+      `<div class="oneContent"><div data-target-selection-name="sfdc:RecordField.Case.Subject"><lightning-formatted-text>Old page</lightning-formatted-text></div></div>
+       <div class="oneContent active"><div data-target-selection-name="sfdc:RecordField.Case.Subject"><lightning-formatted-text>Current page</lightning-formatted-text></div></div>`,
+      'text/html',
+    );
+    expect(salesforce.context(standard, new URL(unknown)).title).toBe('Current page');
+  });
+
+  it('has no ticket id off record pages and uses the page title', () => {
+    const ctx = salesforce.context(doc, new URL(`${ORG}/lightning/o/Case/list?filterName=Recent`));
+    expect(ctx).toEqual({
+      site: 'salesforce',
+      url: `${ORG}/lightning/o/Case/list?filterName=Recent`,
+      title: '00001026 | Case',
+      ticketId: null,
+      customer: null,
+    });
+  });
+
+  it('does not throw on an empty document', () => {
+    const empty = new DOMParser().parseFromString('', 'text/html');
+    const ctx = salesforce.context(empty, new URL(`${ORG}/lightning/r/Case/${FOCUSED_CASE}/view`));
+    expect(ctx).toMatchObject({ ticketId: FOCUSED_CASE, title: null, customer: null });
+  });
+});

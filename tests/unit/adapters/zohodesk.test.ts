@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { zohodesk } from '../../../lib/adapters/zohodesk';
+
+function loadFixture(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const empty = () => new DOMParser().parseFromString('', 'text/html');
+
+const DESK = 'https://desk.zoho.com';
+const TICKET = '361581000001234567';
+
+describe('zohodesk adapter', () => {
+  const doc = loadFixture('zohodesk-ticket.html');
+
+  it('reads the ticket detail view, not the ticket list', () => {
+    const url = new URL(`${DESK}/agent/acmelogistics/customer-care/tickets/details/${TICKET}/conversation`);
+    expect(zohodesk.context(doc, url)).toEqual({
+      site: 'zohodesk',
+      url: `${DESK}/agent/acmelogistics/customer-care/tickets/details/${TICKET}`,
+      title: 'Shipment label shows the wrong address',
+      ticketId: TICKET,
+      customer: 'Chloe Martin',
+    });
+  });
+
+  it('works on other data centres, after SPA navigation and with legacy #Cases/dv links', () => {
+    const eu = new URL('https://desk.zoho.eu/agent/acme/support/tickets/details/361581000001234001');
+    expect(zohodesk.context(doc, eu).ticketId).toBe('361581000001234001');
+    const legacy = new URL(`${DESK}/support/acmelogistics/ShowHomePage.do?x=1#Cases/dv/${TICKET}`);
+    expect(zohodesk.context(doc, legacy)).toMatchObject({
+      ticketId: TICKET,
+      url: `${DESK}/support/acmelogistics/ShowHomePage.do#Cases/dv/${TICKET}`,
+    });
+  });
+
+  it('has no ticket id on list views', () => {
+    const url = new URL(`${DESK}/agent/acmelogistics/customer-care/tickets/list/all-tickets`);
+    expect(zohodesk.context(doc, url)).toMatchObject({
+      ticketId: null,
+      title: '#1042 Shipment label shows the wrong address',
+      customer: null,
+    });
+  });
+
+  it('does not throw on an empty document', () => {
+    const url = new URL(`${DESK}/agent/a/b/tickets/details/1`);
+    expect(zohodesk.context(empty(), url)).toMatchObject({ ticketId: '1', title: null, customer: null });
+  });
+});
