@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../lib/config';
 import { generateSecret } from '../../lib/signing';
@@ -145,5 +146,33 @@ describe('delivery under faults', () => {
     expect(sizes[0]).toBe(6);
     expect(receiver.requests[0]!.answer).toBe(413);
     expect(sizes.slice(1).sort()).toEqual([3, 3]);
+  });
+
+  it('dead letters can be exported as JSON and discarded after confirmation', async () => {
+    receiver.script([{ status: 422, body: 'unprocessable: tag retired' }]);
+    const popup = await openExtensionPage(browser, 'popup.html');
+    const [id] = await captureMany(popup, ['praise']);
+    await expect.poll(() => popup.getByRole('heading', { name: 'Not delivered' }).count()).toBe(1);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export failed as JSON' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8')) as Array<{
+      reason: string;
+      item: { id: string; tags: Array<{ id: string }> };
+    }>;
+    expect(exported).toEqual([
+      expect.objectContaining({ endpointId: 'receiver', reason: expect.stringContaining('tag retired') }),
+    ]);
+    expect(exported[0]?.item.id).toBe(id);
+    await popup.getByRole('button', { name: 'Discard failed' }).click();
+    const confirm = popup.getByRole('group', { name: 'Confirm discard' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => popup.getByRole('heading', { name: 'Not delivered' }).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Discard failed' }).click();
+    await confirm.getByRole('button', { name: 'Yes, discard' }).click();
+    await expect.poll(() => popup.getByRole('heading', { name: 'Not delivered' }).count()).toBe(0);
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('All captures delivered.');
+    expect(receiver.requests).toHaveLength(1);
   });
 });
