@@ -7,6 +7,16 @@ const publicKey = readFileSync(new URL('./extension-key.pub', import.meta.url), 
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        // zod ships comments Rollup cannot place; the warning is noise, not a problem in our code.
+        onwarn(warning, warn) {
+          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+        },
+      },
+    },
+  }),
   manifest: {
     name: 'Earmark',
     description:
