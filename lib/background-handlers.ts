@@ -1,9 +1,10 @@
-import { buildItem, routeEndpoints, tombstone } from './capture';
+import { buildItem, routeEndpoints, tombstone, withNote } from './capture';
 import type { EarmarkDatabase } from './db';
 import { endpointStates } from './delivery';
 import type { Handlers } from './messages';
 import type { EffectiveConfig } from './policy';
 import { queueStats, recentItems, rowsForItem, saveRevision } from './queue';
+import type { Item } from './schema';
 import { type StatusContext, toRecentEntry } from './status';
 
 /** Most items waiting before new captures are refused (visibly) rather than dropped. */
@@ -35,6 +36,24 @@ export async function statusContext(
 
 /** The background's answers to the sidebar's messages (content scripts may send these). */
 export function createCaptureHandlers(deps: HandlerDeps): Handlers {
+  /** Stores the next revision of an item wherever it went or was going; null from `next` = no change. */
+  const revise = async (id: string, next: (item: Item, now: number) => Item | null) => {
+    const db = await deps.db();
+    const stored = await db.get('items', id);
+    if (!stored) throw new Error('no such capture');
+    const updated = next(stored.item, deps.now());
+    if (!updated) return { revision: stored.item.revision };
+    const config = await deps.loadConfig();
+    const pending = (await rowsForItem(db, id)).map((r) => r.endpointId);
+    const routed = routeEndpoints(
+      config.endpoints,
+      updated.tags.map((t) => t.id),
+    );
+    await saveRevision(db, updated, [...new Set([...pending, ...routed])], deps.now());
+    deps.onQueued();
+    return { revision: updated.revision };
+  };
+
   return {
     async capture(request) {
       const db = await deps.db();
@@ -55,21 +74,17 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
     },
 
     async undo(request) {
-      const db = await deps.db();
-      const stored = await db.get('items', request.id);
-      if (!stored) throw new Error('no such capture');
-      if (stored.item.deleted) return { id: request.id };
-      const config = await deps.loadConfig();
-      // The tombstone goes wherever the item went or was going.
-      const pending = (await rowsForItem(db, request.id)).map((r) => r.endpointId);
-      const routed = routeEndpoints(
-        config.endpoints,
-        stored.item.tags.map((t) => t.id),
-      );
-      const targets = [...new Set([...pending, ...routed])];
-      await saveRevision(db, tombstone(stored.item, deps.now()), targets, deps.now());
-      deps.onQueued();
+      await revise(request.id, (item, now) => (item.deleted ? null : tombstone(item, now)));
       return { id: request.id };
+    },
+
+    async revise(request) {
+      const { change } = request;
+      const revision = await revise(request.id, (item, now) => {
+        if (item.deleted) throw new Error('this capture was deleted');
+        return change.kind === 'delete' ? tombstone(item, now) : withNote(item, change.note, now);
+      });
+      return { id: request.id, revision: revision.revision };
     },
 
     async recent(request) {

@@ -61,6 +61,20 @@ export function buildItem(
   });
 }
 
+/** A new revision with an edited (redacted) note. */
+export function withNote(item: Item, note: string | null, nowMs: number): Item {
+  const counter = { n: 0 };
+  const redactedNote = redacted(note, counter);
+  return ItemSchema.parse({
+    ...item,
+    revision: item.revision + 1,
+    note: redactedNote,
+    // Counts every replacement ever made for this item; the old note's are already in it.
+    redactions: item.redactions + counter.n,
+    updatedAt: new Date(nowMs).toISOString(),
+  });
+}
+
 /** The tombstone revision that undoes a capture (delivered like any change). */
 export function tombstone(item: Item, nowMs: number): Item {
   return { ...item, revision: item.revision + 1, deleted: true, updatedAt: new Date(nowMs).toISOString() };

@@ -91,6 +91,23 @@ export const PROTOCOL = {
     // Only what a content script may see: never endpoints or secrets.
     reply: z.strictObject({ taxonomy: z.array(TaxonomyTagSchema), agentName: z.string() }),
   },
+  revise: {
+    // An agent edits a capture's note or deletes it: a new revision, delivered like any change.
+    request: z.strictObject({
+      type: z.literal('revise'),
+      id: z.uuid(),
+      change: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('note'), note: text }),
+        z.strictObject({ kind: z.literal('delete') }),
+      ]),
+    }),
+    reply: z.strictObject({ id: z.string(), revision: z.int() }),
+  },
+  'ticket-context': {
+    // Background → content script: the ticket context for a context-menu capture.
+    request: z.strictObject({ type: z.literal('ticket-context') }),
+    reply: TicketContextSchema,
+  },
   'toggle-sidebar': {
     request: z.strictObject({ type: z.literal('toggle-sidebar') }),
     reply: z.null(),
@@ -127,6 +144,8 @@ export const AnyRequestSchema = z.discriminatedUnion('type', [
   PROTOCOL.undo.request,
   PROTOCOL.recent.request,
   PROTOCOL['sidebar-config'].request,
+  PROTOCOL.revise.request,
+  PROTOCOL['ticket-context'].request,
   PROTOCOL['toggle-sidebar'].request,
   PROTOCOL['queue-health'].request,
   PROTOCOL['endpoint-resume'].request,

@@ -134,4 +134,30 @@ describe('message validation', () => {
     expect(() => unwrapReply('capture', { ok: true, value: { id: 1 } })).toThrow(/malformed reply/);
     expect(() => unwrapReply('capture', { ok: false, error: 'disk full' })).toThrow('disk full');
   });
+
+  it('revise edits the note (redacted) or deletes, each as a new queued revision', async () => {
+    const { db, handlers } = await setup();
+    const { id } = unwrapReply(
+      'capture',
+      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: 'first', quote: null, context }, {}),
+    );
+    await db.clear('outbox');
+    const edited = await dispatch(
+      handlers,
+      { type: 'revise', id, change: { kind: 'note', note: 'call +44 20 7946 0958 back' } },
+      {},
+    );
+    expect(unwrapReply('revise', edited)).toEqual({ id, revision: 2 });
+    expect((await db.get('items', id))?.item).toMatchObject({
+      revision: 2,
+      note: 'call [phone] back',
+      redactions: 1,
+    });
+    expect((await db.getAll('outbox')).map((r) => r.revision)).toEqual([2]);
+    const deleted = await dispatch(handlers, { type: 'revise', id, change: { kind: 'delete' } }, {});
+    expect(unwrapReply('revise', deleted).revision).toBe(3);
+    expect((await db.get('items', id))?.item.deleted).toBe(true);
+    const again = await dispatch(handlers, { type: 'revise', id, change: { kind: 'note', note: 'x' } }, {});
+    expect(again).toEqual({ ok: false, error: 'this capture was deleted' });
+  });
 });
