@@ -1,11 +1,8 @@
-import type { Endpoint } from './config';
+import type { Endpoint, UrlMode } from './config';
 import type { RequestOf } from './messages';
 import type { EffectiveConfig } from './policy';
 import { redact } from './redact';
 import { type Item, ItemSchema, type Source } from './schema';
-
-/** How much of the page URL an item keeps. */
-export type UrlMode = 'full' | 'path' | 'origin' | 'none';
 
 /** Trims a URL per mode; by default query and fragment (where tokens live) are dropped. */
 export function trimUrl(raw: string, mode: UrlMode = 'path'): string | null {
@@ -41,7 +38,7 @@ export function buildItem(
   const counter = { n: 0 };
   const source: Source = {
     site: request.context.site,
-    url: trimUrl(request.context.url),
+    url: trimUrl(request.context.url, config.urlMode),
     title: redacted(request.context.title, counter),
     ticketId: request.context.ticketId,
   };

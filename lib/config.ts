@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentSchema } from './schema';
+import { AgentSchema, SiteSchema } from './schema';
 import defaultTaxonomy from './taxonomy.default.json';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -52,16 +52,53 @@ export type TaxonomyTag = z.infer<typeof TaxonomyTagSchema>;
 /** The shipped starter taxonomy (data in taxonomy.default.json, validated here). */
 export const DEFAULT_TAXONOMY: TaxonomyTag[] = z.array(TaxonomyTagSchema).parse(defaultTaxonomy);
 
-/** Locally stored settings (version 1); null means "use the default". */
+/** How much of the page URL an item keeps: by default origin + path (tokens live in query and fragment). */
+export const UrlModeSchema = z.enum(['full', 'path', 'origin', 'none']);
+export type UrlMode = z.infer<typeof UrlModeSchema>;
+
+/** Chrome match pattern for an admin-added site: https only, a host (optionally *.-prefixed), a path. */
+export const SitePatternSchema = z
+  .string()
+  .max(300)
+  .regex(
+    /^https:\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+)\/.*$/i,
+    'must be a match pattern like https://*.example.com/*',
+  );
+
+/** A site an admin adds: pages matching the pattern get the sidebar, read by the named adapter. */
+export const SiteRuleSchema = z.strictObject({
+  match: SitePatternSchema,
+  adapter: SiteSchema,
+});
+export type SiteRule = z.infer<typeof SiteRuleSchema>;
+
+/** Locally stored settings (version 2); null means "use the default". */
 export const LocalSettingsSchema = z.strictObject({
   endpoints: z.array(EndpointSchema),
   agent: AgentSchema.nullable(),
   taxonomy: z.array(TaxonomyTagSchema).nullable(),
+  sites: z.array(SiteRuleSchema),
+  urlMode: UrlModeSchema,
 });
 export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
 
 /** Settings of a fresh install. */
-export const DEFAULT_SETTINGS: LocalSettings = { endpoints: [], agent: null, taxonomy: null };
+export const DEFAULT_SETTINGS: LocalSettings = {
+  endpoints: [],
+  agent: null,
+  taxonomy: null,
+  sites: [],
+  urlMode: 'path',
+};
+
+/** Current version of the stored settings. */
+export const SETTINGS_VERSION = 2;
+
+/** Settings migrations by target version (WXT storage runs them in order when the worker starts). */
+export const SETTINGS_MIGRATIONS = {
+  // v2 added admin-added sites and the URL mode.
+  2: (v1: Omit<LocalSettings, 'sites' | 'urlMode'>): LocalSettings => ({ ...v1, sites: [], urlMode: 'path' }),
+};
 
 /** The agent used until an admin sets one. */
 export const UNKNOWN_AGENT = { id: 'unknown', name: 'Unknown agent', team: '' } as const;

@@ -3,9 +3,13 @@ import {
   type Endpoint,
   EndpointSchema,
   type LocalSettings,
+  type SiteRule,
+  SiteRuleSchema,
   type TaxonomyTag,
   TaxonomyTagSchema,
   UNKNOWN_AGENT,
+  type UrlMode,
+  UrlModeSchema,
 } from './config';
 import { type Agent, AgentSchema } from './schema';
 
@@ -20,10 +24,12 @@ export interface ParsedPolicy {
   endpoints?: Endpoint[];
   agent?: Agent;
   taxonomy?: TaxonomyTag[];
+  sites?: SiteRule[];
+  urlMode?: UrlMode;
   problems: PolicyProblem[];
 }
 
-const KNOWN_KEYS = new Set(['endpoints', 'agent', 'taxonomy', 'sites']);
+const KNOWN_KEYS = new Set(['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode']);
 
 function problemsOf(prefix: string, error: z.ZodError): PolicyProblem[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }));
@@ -80,6 +86,12 @@ export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
     if (unique.length > 0) policy.taxonomy = unique;
     else problems.push({ path: 'taxonomy', message: 'no valid tag; the default taxonomy stays in use' });
   }
+  if (raw.sites !== undefined) policy.sites = parseEntries('sites', raw.sites, SiteRuleSchema, problems);
+  if (raw.urlMode !== undefined) {
+    const result = UrlModeSchema.safeParse(raw.urlMode);
+    if (result.success) policy.urlMode = result.data;
+    else problems.push(...problemsOf('urlMode', result.error));
+  }
   return policy;
 }
 
@@ -88,7 +100,10 @@ export interface EffectiveConfig {
   endpoints: Endpoint[];
   agent: Agent;
   taxonomy: TaxonomyTag[];
-  lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy'>;
+  /** Admin-added sites: policy ones first, then local ones (both apply). */
+  sites: SiteRule[];
+  urlMode: UrlMode;
+  lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode'>;
   problems: PolicyProblem[];
 }
 
@@ -102,10 +117,14 @@ export function mergeConfig(
   if (policy.endpoints) lockedKeys.push('endpoints');
   if (policy.agent) lockedKeys.push('agent');
   if (policy.taxonomy) lockedKeys.push('taxonomy');
+  if (policy.sites) lockedKeys.push('sites');
+  if (policy.urlMode) lockedKeys.push('urlMode');
   return {
     endpoints: policy.endpoints ?? local.endpoints,
     agent: policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT },
     taxonomy: policy.taxonomy ?? local.taxonomy ?? defaults,
+    sites: policy.sites ?? local.sites,
+    urlMode: policy.urlMode ?? local.urlMode,
     lockedKeys,
     problems: policy.problems,
   };

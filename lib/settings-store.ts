@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, type LocalSettings, LocalSettingsSchema } from './config';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_TAXONOMY,
+  type LocalSettings,
+  LocalSettingsSchema,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+} from './config';
 import { type EffectiveConfig, mergeConfig, parsePolicy } from './policy';
 
 /**
@@ -9,7 +16,8 @@ import { type EffectiveConfig, mergeConfig, parsePolicy } from './policy';
  */
 export const localSettings = storage.defineItem<LocalSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /**

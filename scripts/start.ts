@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     headless,
     userDataDir: join(dataDir, 'browser-profile'),
   });
-  const settings: LocalSettings = {
+  const settings: Partial<LocalSettings> = {
     endpoints: [
       { id: 'demo-hub', name: 'Earmark hub (demo)', url: `${hub.url}/v1/webhook`, secret: hub.secret },
     ],

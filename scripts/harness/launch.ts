@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import type { LocalSettings } from '../../lib/config';
+import { DEFAULT_SETTINGS, type LocalSettings, SETTINGS_VERSION } from '../../lib/config';
 import { ensureChromium } from './chromium';
 import { EXTENSION_DIR } from './paths';
 
@@ -66,9 +66,16 @@ export async function launchWithExtension(options: {
   };
 }
 
-/** Writes local settings through the extension's own storage, as the options page would. */
-export async function seedSettings(worker: Worker, settings: LocalSettings): Promise<void> {
-  await worker.evaluate(async (value) => {
-    await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value });
-  }, settings);
+/** Writes local settings (with their schema version) into the extension's storage, as the options page would. */
+export async function seedSettings(worker: Worker, settings: Partial<LocalSettings>): Promise<void> {
+  const value: LocalSettings = { ...DEFAULT_SETTINGS, ...settings };
+  await worker.evaluate(
+    async ([stored, version]) => {
+      await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({
+        settings: stored,
+        settings$: { v: version },
+      });
+    },
+    [value, SETTINGS_VERSION] as const,
+  );
 }

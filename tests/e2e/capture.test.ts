@@ -23,7 +23,7 @@ beforeAll(async () => {
   crm = await startCrmServer();
   receiver = await startReceiver();
   browser = await launchWithExtension({ hostResolverRules: crm.hostResolverRules });
-  const settings: LocalSettings = {
+  const settings: Partial<LocalSettings> = {
     endpoints: [{ id: 'test-receiver', name: 'Test receiver', url: receiver.url, secret }],
     agent,
     taxonomy: null,

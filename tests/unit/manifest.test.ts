@@ -17,6 +17,12 @@ describe('manifest key', () => {
 
   it('declares a managed storage schema for the policy keys', () => {
     const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['agent', 'endpoints', 'sites', 'taxonomy']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'agent',
+      'endpoints',
+      'sites',
+      'taxonomy',
+      'urlMode',
+    ]);
   });
 });

@@ -11,6 +11,8 @@ const config: EffectiveConfig = {
   endpoints: [{ id: 'hub', name: 'Hub', url: 'http://127.0.0.1:8787/v1/webhook', secret: TEST_SECRET }],
   agent: { id: 'a-1', name: 'Ada Agent', team: 'Tier 1' },
   taxonomy: DEFAULT_TAXONOMY,
+  sites: [],
+  urlMode: 'path',
   lockedKeys: [],
   problems: [],
 };

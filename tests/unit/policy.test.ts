@@ -38,7 +38,7 @@ describe('managed policy', () => {
 
   it('local settings win over defaults when policy is silent', () => {
     const config = mergeConfig(
-      { endpoints: [endpoint], agent: null, taxonomy: [tag] },
+      { ...DEFAULT_SETTINGS, endpoints: [endpoint], taxonomy: [tag] },
       parsePolicy({}),
       DEFAULT_TAXONOMY,
     );
@@ -86,5 +86,48 @@ describe('default taxonomy', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const keys = DEFAULT_TAXONOMY.flatMap((t) => (t.hotkey ? [t.hotkey] : []));
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('sites and URL mode', () => {
+  it('policy sites and urlMode apply and lock; bad entries are reported by path', () => {
+    const policy = parsePolicy({
+      sites: [
+        { match: 'https://*.crm.example.com/*', adapter: 'generic' },
+        { match: 'http://insecure.example.com/*', adapter: 'generic' },
+        { match: 'https://x.example.com/*', adapter: 'myspace' },
+      ],
+      urlMode: 'origin',
+    });
+    const config = mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY);
+    expect(config.sites).toEqual([{ match: 'https://*.crm.example.com/*', adapter: 'generic' }]);
+    expect(config.urlMode).toBe('origin');
+    expect(config.lockedKeys).toEqual(expect.arrayContaining(['sites', 'urlMode']));
+    expect(policy.problems.map((p) => p.path)).toEqual(['sites.1.match', 'sites.2.adapter']);
+    expect(parsePolicy({ urlMode: 'everything' }).problems[0]?.path).toBe('urlMode');
+  });
+});
+
+describe('settings migrations', () => {
+  it('brings version 1 settings to version 2 without losing endpoints, agent or taxonomy', async () => {
+    const { SETTINGS_MIGRATIONS, LocalSettingsSchema } = await import('../../lib/config');
+    const v1 = { endpoints: [endpoint], agent: { id: 'a', name: 'A', team: '' }, taxonomy: [tag] };
+    const v2 = LocalSettingsSchema.parse(SETTINGS_MIGRATIONS[2](v1));
+    expect(v2).toEqual({ ...v1, sites: [], urlMode: 'path' });
+  });
+
+  it('runs through WXT storage when the stored version is 1', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const v1 = { endpoints: [endpoint], agent: null, taxonomy: null };
+    await fakeBrowser.storage.local.set({ settings: v1 });
+    const { storage } = await import('wxt/utils/storage');
+    const { SETTINGS_MIGRATIONS, SETTINGS_VERSION } = await import('../../lib/config');
+    const item = storage.defineItem('local:settings', {
+      fallback: DEFAULT_SETTINGS,
+      version: SETTINGS_VERSION,
+      migrations: SETTINGS_MIGRATIONS,
+    });
+    await item.migrate();
+    expect(await item.getValue()).toEqual({ ...v1, sites: [], urlMode: 'path' });
   });
 });

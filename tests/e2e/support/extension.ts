@@ -11,7 +11,7 @@ export const TEST_AGENT = { id: 'agent-7', name: 'Ada Agent', team: 'Tier 1' };
 
 /** Seeds endpoints (and the test agent) and shrinks the retry schedule by `retryScale`. */
 export async function configure(worker: Worker, endpoints: Endpoint[], retryScale = 1): Promise<void> {
-  await seedSettings(worker, { endpoints, agent: TEST_AGENT, taxonomy: null });
+  await seedSettings(worker, { endpoints, agent: TEST_AGENT });
   await worker.evaluate(async (scale) => {
     const api = (
       globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
