@@ -22,7 +22,7 @@ export default defineConfig({
     description:
       'Tag customer insights and improvement ideas from any CRM page in one click; queued locally, synced to signed webhooks.',
     key: publicKey,
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus', 'scripting'],
     // Loopback is granted up front for demos and local receivers; other endpoint origins are
     // requested at runtime because the worker's POST (no CORS preflight answered) needs host access.
     host_permissions: [...LOOPBACK_MATCHES],
@@ -36,6 +36,16 @@ export default defineConfig({
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  },
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // The sidebar's stylesheet is fetched by the content script, also on admin-added https sites.
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object' && 'matches' in resource) {
+          resource.matches = [...new Set([...(resource.matches ?? []), 'https://*/*'])];
+        }
+      }
     },
   },
 });

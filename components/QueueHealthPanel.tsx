@@ -46,6 +46,7 @@ export function QueueHealthPanel() {
           : `${health.pendingItems} ${health.pendingItems === 1 ? 'capture' : 'captures'} waiting` +
             (health.oldestPendingAt ? `, oldest captured ${ago(Date.parse(health.oldestPendingAt))}` : '')}
       </p>
+      <p>{health.lastSyncAt ? `Last delivery ${ago(health.lastSyncAt)}.` : 'Nothing delivered yet.'}</p>
       {health.nearCap ? (
         <p role="alert">
           The queue is nearly full ({health.pendingItems} of {health.cap}). New captures will be refused at

@@ -46,9 +46,11 @@ export function createAdminHandlers(deps: AdminDeps): Handlers {
       });
       const stats = await queueStats(db);
       const cap = deps.queueCap ?? QUEUE_CAP;
+      const lastSyncAt = Math.max(0, ...[...states.values()].map((s) => s.lastSuccessAt ?? 0)) || null;
       return {
         endpoints,
         ...stats,
+        lastSyncAt,
         cap,
         nearCap: stats.pendingItems >= cap * WARN_RATIO,
         problems: config.problems,

@@ -101,7 +101,7 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
 
     async 'sidebar-config'() {
       const config = await deps.loadConfig();
-      return { taxonomy: config.taxonomy, agentName: config.agent.name };
+      return { taxonomy: config.taxonomy, agentName: config.agent.name, sites: config.sites };
     },
   };
 }

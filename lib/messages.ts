@@ -48,6 +48,8 @@ export const QueueHealthSchema = z.strictObject({
   pendingItems: z.int(),
   parkedRows: z.int(),
   oldestPendingAt: z.string().nullable(),
+  /** Epoch ms of the last delivery to any endpoint. */
+  lastSyncAt: z.number().nullable(),
   cap: z.int(),
   nearCap: z.boolean(),
   problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
@@ -89,7 +91,11 @@ export const PROTOCOL = {
   'sidebar-config': {
     request: z.strictObject({ type: z.literal('sidebar-config') }),
     // Only what a content script may see: never endpoints or secrets.
-    reply: z.strictObject({ taxonomy: z.array(TaxonomyTagSchema), agentName: z.string() }),
+    reply: z.strictObject({
+      taxonomy: z.array(TaxonomyTagSchema),
+      agentName: z.string(),
+      sites: z.array(z.strictObject({ match: z.string(), adapter: SiteSchema })),
+    }),
   },
   revise: {
     // An agent edits a capture's note or deletes it: a new revision, delivered like any change.

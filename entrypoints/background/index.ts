@@ -7,8 +7,10 @@ import { handleCommand } from '@/lib/commands';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/db';
 import { flush } from '@/lib/delivery';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/flush-scheduler';
+import { captureFromMenu, rebuildMenus } from '@/lib/menu-actions';
 import { dispatch } from '@/lib/messages';
 import { createConfigCache, deliveryTuning } from '@/lib/settings-store';
+import { syncAdminSites } from '@/lib/site-registration';
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -58,10 +60,33 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) scheduler.request();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
+  // Menus and admin-added sites follow the configuration (taxonomy, sites, granted hosts).
+  const applyConfig = async () => {
+    const current = await loadConfig();
+    await rebuildMenus(browser, current);
+    await syncAdminSites(current.sites, {
+      contains: (origins) => browser.permissions.contains({ origins }),
+      registered: () => browser.scripting.getRegisteredContentScripts(),
+      register: (script) => browser.scripting.registerContentScripts([script]),
+      unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+    });
+  };
+  const reapply = () =>
+    void applyConfig().catch((e: unknown) => console.error('Earmark: applying config', e));
+  reapply();
+  browser.permissions.onAdded.addListener(reapply);
+  browser.permissions.onRemoved.addListener(reapply);
+  const onMenuClick = (click: Parameters<typeof captureFromMenu>[2], tab?: { id?: number }) =>
+    captureFromMenu(browser, handlers, click, tab?.id);
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  // The native menu cannot be clicked in headless tests; they call the same handler here.
+  (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
+
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
     config.invalidate();
     scheduler.request();
+    if (area === 'managed' || 'settings' in changes) reapply();
   });
   browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
   self.addEventListener('online', () => scheduler.request());

@@ -30,9 +30,29 @@ export const ADAPTERS: readonly Adapter[] = [
   kustomer,
 ];
 
-/** The adapter for a URL: the first built-in one whose pattern matches, else generic. */
-export function adapterFor(url: URL): Adapter {
-  return ADAPTERS.find((a) => a.matches.some((m) => new MatchPattern(m).includes(url))) ?? generic;
+/** An admin-added site: pages matching `match` are read by the adapter named `adapter`. */
+export interface SiteAdapterRule {
+  match: string;
+  adapter: Adapter['site'];
+}
+
+function safeMatch(pattern: string, url: URL): boolean {
+  try {
+    return new MatchPattern(pattern).includes(url.href); // a string: URL objects need a DOM `Location`
+  } catch {
+    return false; // an invalid admin pattern matches nothing rather than breaking the page
+  }
+}
+
+/**
+ * The adapter for a URL: the first built-in one whose pattern matches, then the adapter an admin
+ * named for a matching site (e.g. Zendesk on a custom domain), else generic.
+ */
+export function adapterFor(url: URL, sites: readonly SiteAdapterRule[] = []): Adapter {
+  const builtIn = ADAPTERS.find((a) => a.matches.some((m) => safeMatch(m, url)));
+  if (builtIn) return builtIn;
+  const rule = sites.find((s) => safeMatch(s.match, url));
+  return (rule && ADAPTERS.find((a) => a.site === rule.adapter)) ?? generic;
 }
 
 export type { Adapter, TicketContext } from './types';
