@@ -35,6 +35,7 @@ export function SiteToggle() {
       <input
         type="checkbox"
         role="switch"
+        aria-checked={enabled}
         checked={enabled}
         onChange={(e) => {
           const next = e.target.checked;

@@ -70,3 +70,12 @@ export function createConfigCache(load: () => Promise<EffectiveConfig> = loadCon
     },
   };
 }
+
+/** Applies a change to the local settings, validated as a whole before anything is written. */
+export async function updateLocalSettings(
+  change: (current: LocalSettings) => LocalSettings,
+): Promise<LocalSettings> {
+  const next = LocalSettingsSchema.parse(change(await readLocalSettings()));
+  await localSettings.setValue(next);
+  return next;
+}

@@ -1,6 +1,7 @@
 import '@/components/pages.css';
 import { createRoot } from 'react-dom/client';
 import { QueueHealthPanel } from '@/components/QueueHealthPanel';
+import { SitesEditor } from '@/components/SitesEditor';
 
 const root = document.getElementById('root');
 if (root) {
@@ -10,6 +11,11 @@ if (root) {
       <section aria-labelledby="delivery-title">
         <h2 id="delivery-title">Delivery</h2>
         <QueueHealthPanel />
+      </section>
+      <section aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites</h2>
+        <p>Pages beyond the built-in CRMs where agents get the sidebar.</p>
+        <SitesEditor />
       </section>
     </main>,
   );

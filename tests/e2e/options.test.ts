@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage } from './support/extension';
+import { type Session, startSession } from './support/session';
+
+let s: Session;
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(() => s?.close());
+
+describe('options page', () => {
+  it('shows delivery health and tests a URL against built-in CRMs and added sites', async () => {
+    const options = await openExtensionPage(s.browser, 'options.html');
+    await expect
+      .poll(() => options.getByRole('list', { name: 'Sync endpoints' }).textContent())
+      .toContain('Test receiver');
+    const test = options.getByRole('textbox', { name: 'Test this URL' });
+    await test.fill('https://acme.zendesk.com/agent/tickets/12');
+    await expect
+      .poll(() => options.getByText(/The sidebar appears here/).textContent())
+      .toContain('zendesk adapter');
+    await test.fill('https://intranet.example.org/');
+    await expect.poll(() => options.getByText(/The sidebar does not appear here/).count()).toBe(1);
+  });
+
+  it('refuses an invalid site pattern with the reason, storing nothing', async () => {
+    const options = await openExtensionPage(s.browser, 'options.html');
+    await options.getByRole('textbox', { name: 'Match pattern' }).fill('http://insecure.example.com/*');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent())
+      .toMatch(/match: must be a match pattern/);
+    const stored = await s.browser.worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { sites: unknown[] }>> } } };
+        }
+      ).chrome;
+      return (await api.storage.local.get('settings')).settings?.sites;
+    });
+    expect(stored).toEqual([]);
+  });
+});
