@@ -1,5 +1,6 @@
 import '@/components/pages.css';
 import { createRoot } from 'react-dom/client';
+import { ConfigSummary } from '@/components/ConfigSummary';
 import { QueueHealthPanel } from '@/components/QueueHealthPanel';
 import { SitesEditor } from '@/components/SitesEditor';
 
@@ -11,6 +12,10 @@ if (root) {
       <section aria-labelledby="delivery-title">
         <h2 id="delivery-title">Delivery</h2>
         <QueueHealthPanel />
+      </section>
+      <section aria-labelledby="config-title">
+        <h2 id="config-title">Configuration in force</h2>
+        <ConfigSummary />
       </section>
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">Sites</h2>

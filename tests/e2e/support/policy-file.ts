@@ -1,0 +1,41 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_ID } from '../../../lib/extension-id';
+
+/** Where Debian's Chromium reads mandatory policies (root only). */
+export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
+
+/** A managed-policy file for Earmark that a test writes, rewrites and always removes. */
+export interface PolicyFile {
+  write(policy: Record<string, unknown>): void;
+  remove(): void;
+}
+
+/**
+ * A policy file handle if this machine lets us write policies (probed, then removed: nothing is
+ * left in place until `write`); null, with a loud message, when it does not.
+ */
+export function policyFile(name = `earmark-e2e-${process.pid}.json`): PolicyFile | null {
+  const path = join(MANAGED_POLICY_DIR, name);
+  try {
+    mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
+    writeFileSync(path, '{}');
+    rmSync(path);
+  } catch (error) {
+    console.warn(
+      `\n*** SKIPPING managed-policy tests: cannot write ${path} (${String(error)}). Run as root. ***\n`,
+    );
+    return null;
+  }
+  return {
+    write(policy) {
+      writeFileSync(
+        path,
+        JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2),
+      );
+    },
+    remove() {
+      rmSync(path, { force: true });
+    },
+  };
+}
