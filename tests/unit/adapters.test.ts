@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ADAPTERS, adapterFor } from '../../lib/adapters';
@@ -8,11 +6,7 @@ import { generic } from '../../lib/adapters/generic';
 import { BUILTIN_CRM_MATCHES } from '../../lib/adapters/matches';
 import { zendesk } from '../../lib/adapters/zendesk';
 import type { Site } from '../../lib/schema';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadFixture } from '../helpers/dom';
 
 /** A ticket URL of every built-in CRM, and hosts that must fall through to generic. */
 const SAMPLE_URLS: [string, Site][] = [

@@ -2,21 +2,12 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
 import { createAdminHandlers } from '../../lib/admin-handlers';
 import { createCaptureHandlers } from '../../lib/background-handlers';
-import { DEFAULT_TAXONOMY } from '../../lib/config';
 import { openEarmarkDB } from '../../lib/db';
 import { dispatch, unwrapReply } from '../../lib/messages';
-import type { EffectiveConfig } from '../../lib/policy';
+import { testConfig } from '../helpers/config';
 import { TEST_SECRET } from '../helpers/items';
 
-const config: EffectiveConfig = {
-  endpoints: [{ id: 'hub', name: 'Hub', url: 'http://127.0.0.1:8787/v1/webhook', secret: TEST_SECRET }],
-  agent: { id: 'a-1', name: 'Ada Agent', team: 'Tier 1' },
-  taxonomy: DEFAULT_TAXONOMY,
-  sites: [],
-  urlMode: 'path',
-  lockedKeys: [],
-  problems: [{ path: 'endpoints.1.url', message: 'must be an https URL' }],
-};
+const config = testConfig({ problems: [{ path: 'endpoints.1.url', message: 'must be an https URL' }] });
 const context = {
   site: 'zendesk',
   url: 'https://acme.zendesk.com/agent/tickets/1',

@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dynamics365 } from '../../../lib/adapters/dynamics365';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.crm4.dynamics.com';
 const CASE_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
@@ -59,7 +51,7 @@ describe('dynamics365 adapter', () => {
 
   it('does not throw on an empty document', () => {
     const url = new URL(`${ORG}/main.aspx?pagetype=entityrecord&etn=incident&id=${CASE_ID}`);
-    expect(dynamics365.context(empty(), url)).toMatchObject({
+    expect(dynamics365.context(emptyDocument(), url)).toMatchObject({
       ticketId: CASE_ID,
       title: null,
       customer: null,

@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshdesk } from '../../../lib/adapters/freshdesk';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.freshdesk.com';
 
@@ -45,7 +37,7 @@ describe('freshdesk adapter', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(freshdesk.context(empty(), new URL(`${HOST}/a/tickets/7`))).toMatchObject({
+    expect(freshdesk.context(emptyDocument(), new URL(`${HOST}/a/tickets/7`))).toMatchObject({
       ticketId: '7',
       title: null,
       customer: null,

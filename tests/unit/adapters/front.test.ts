@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { front } from '../../../lib/adapters/front';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.frontapp.com';
 
@@ -48,7 +40,7 @@ describe('front adapter', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(front.context(empty(), new URL(`${APP}/open/cnv_1`))).toMatchObject({
+    expect(front.context(emptyDocument(), new URL(`${APP}/open/cnv_1`))).toMatchObject({
       ticketId: 'cnv_1',
       title: null,
     });

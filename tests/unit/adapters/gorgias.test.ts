@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gorgias } from '../../../lib/adapters/gorgias';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.gorgias.com';
 
@@ -39,7 +31,7 @@ describe('gorgias adapter', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(gorgias.context(empty(), new URL(`${HOST}/app/ticket/1`))).toMatchObject({
+    expect(gorgias.context(emptyDocument(), new URL(`${HOST}/app/ticket/1`))).toMatchObject({
       ticketId: '1',
       title: null,
     });

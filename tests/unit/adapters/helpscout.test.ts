@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpscout } from '../../../lib/adapters/helpscout';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://secure.helpscout.net';
 
@@ -30,7 +22,7 @@ describe('helpscout adapter', () => {
 
   it('falls back to the visible number, then the internal id, when the URL has no number', () => {
     expect(helpscout.context(doc, new URL(`${APP}/conversation/2712345678`)).ticketId).toBe('3187');
-    expect(helpscout.context(empty(), new URL(`${APP}/conversation/2712345678`))).toMatchObject({
+    expect(helpscout.context(emptyDocument(), new URL(`${APP}/conversation/2712345678`))).toMatchObject({
       ticketId: '2712345678',
       title: null,
     });

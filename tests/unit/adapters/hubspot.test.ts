@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hubspot } from '../../../lib/adapters/hubspot';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.hubspot.com';
 
@@ -65,7 +57,7 @@ describe('hubspot adapter', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(hubspot.context(empty(), new URL(`${APP}/contacts/1/ticket/2`))).toMatchObject({
+    expect(hubspot.context(emptyDocument(), new URL(`${APP}/contacts/1/ticket/2`))).toMatchObject({
       ticketId: '2',
       title: null,
     });

@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intercom } from '../../../lib/adapters/intercom';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.intercom.com';
 
@@ -54,6 +46,10 @@ describe('intercom adapter', () => {
 
   it('does not throw on an empty document', () => {
     const url = new URL(`${APP}/a/inbox/x/inbox/conversation/5`);
-    expect(intercom.context(empty(), url)).toMatchObject({ ticketId: '5', title: null, customer: null });
+    expect(intercom.context(emptyDocument(), url)).toMatchObject({
+      ticketId: '5',
+      title: null,
+      customer: null,
+    });
   });
 });

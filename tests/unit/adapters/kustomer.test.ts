@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kustomer } from '../../../lib/adapters/kustomer';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.kustomerapp.com';
 const CUSTOMER = '65e0b3f1c2a4d5e6f7a8b9c0';
@@ -51,7 +43,7 @@ describe('kustomer adapter', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(kustomer.context(empty(), new URL(`${ORG}/app/conversations/${OPEN}`))).toMatchObject({
+    expect(kustomer.context(emptyDocument(), new URL(`${ORG}/app/conversations/${OPEN}`))).toMatchObject({
       ticketId: OPEN,
       title: null,
       customer: null,

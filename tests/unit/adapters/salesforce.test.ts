@@ -1,13 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { salesforce } from '../../../lib/adapters/salesforce';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.lightning.force.com';
 const FOCUSED_CASE = '500Hs00001XyZabIAF';

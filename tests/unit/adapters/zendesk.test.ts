@@ -1,13 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zendesk } from '../../../lib/adapters/zendesk';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.zendesk.com';
 

@@ -1,15 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zohodesk } from '../../../lib/adapters/zohodesk';
-
-function loadFixture(name: string): Document {
-  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const empty = () => new DOMParser().parseFromString('', 'text/html');
+import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const DESK = 'https://desk.zoho.com';
 const TICKET = '361581000001234567';
@@ -49,6 +41,10 @@ describe('zohodesk adapter', () => {
 
   it('does not throw on an empty document', () => {
     const url = new URL(`${DESK}/agent/a/b/tickets/details/1`);
-    expect(zohodesk.context(empty(), url)).toMatchObject({ ticketId: '1', title: null, customer: null });
+    expect(zohodesk.context(emptyDocument(), url)).toMatchObject({
+      ticketId: '1',
+      title: null,
+      customer: null,
+    });
   });
 });

@@ -1,0 +1,17 @@
+import { DEFAULT_TAXONOMY } from '../../lib/config';
+import type { EffectiveConfig } from '../../lib/policy';
+import { TEST_SECRET } from './items';
+
+/** An effective configuration with one loopback endpoint and the starter taxonomy. */
+export function testConfig(overrides: Partial<EffectiveConfig> = {}): EffectiveConfig {
+  return {
+    endpoints: [{ id: 'hub', name: 'Hub', url: 'http://127.0.0.1:8787/v1/webhook', secret: TEST_SECRET }],
+    agent: { id: 'a-1', name: 'Ada Agent', team: 'Tier 1' },
+    taxonomy: DEFAULT_TAXONOMY,
+    sites: [],
+    urlMode: 'path',
+    lockedKeys: [],
+    problems: [],
+    ...overrides,
+  };
+}
