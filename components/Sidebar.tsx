@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TaxonomyTag } from '@/lib/config';
-import type { RecentEntry } from '@/lib/messages';
-import { RecentCaptures } from './RecentCaptures';
+import type { SidebarLayout } from '@/lib/site-prefs';
 import type { SidebarApi } from './sidebar-api';
-import { TagButtons } from './TagButtons';
-
-const UNDO_WINDOW_MS = 10_000;
-const POLL_MS = 1500;
-const SLOW_POLL_MS = 15_000;
-const RECENT_PENDING = new Set(['Queued', 'Sending']);
+import { useCaptures } from './sidebar-captures';
+import { CollapsedTab } from './sidebar-collapsed-tab';
+import { assignShortcuts } from './sidebar-keys';
+import { SidebarPanel } from './sidebar-panel';
+import { useSidebarKeyboard } from './useSidebarKeyboard';
+import { type SaveLayout, useSidebarLayout } from './useSidebarLayout';
 
 interface Props {
   api: SidebarApi;
@@ -16,127 +15,114 @@ interface Props {
   readSelection(): string | null;
   /** Subscribes to toggle requests (keyboard command); returns the unsubscribe function. */
   onToggle(listener: () => void): () => void;
-  initiallyOpen?: boolean;
+  /** This site's remembered layout. */
+  initialLayout: SidebarLayout;
+  /** Remembers this site's layout. */
+  saveLayout: SaveLayout;
 }
 
-type Notice = { kind: 'saved'; text: string; id: string } | { kind: 'error'; text: string } | null;
+/** Where focus goes once the sidebar has opened or collapsed, and whether to show its ring. */
+type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 
-/** The Earmark sidebar: tag buttons, a note, the last capture's status and recent captures. */
-export function Sidebar({ api, readSelection, onToggle, initiallyOpen = true }: Props) {
-  const [open, setOpen] = useState(initiallyOpen);
-  const [taxonomy, setTaxonomy] = useState<TaxonomyTag[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [notice, setNotice] = useState<Notice>(null);
-  const [recent, setRecent] = useState<RecentEntry[]>([]);
-  const selection = useRef<string | null>(null);
+/** The Earmark sidebar: docked, resizable and collapsible per site, driven by mouse or keyboard. */
+export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayout }: Props) {
+  const { layout, update, commit } = useSidebarLayout(initialLayout, saveLayout);
+  const captures = useCaptures(api, !layout.collapsed);
+  const shortcuts = useMemo(() => assignShortcuts(captures.taxonomy ?? []), [captures.taxonomy]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const asideRef = useRef<HTMLElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const tabRef = useRef<HTMLButtonElement>(null);
+  const pointerQuote = useRef<string | null>(null);
+  const pendingFocus = useRef<PendingFocus>(null);
 
-  const refresh = useCallback(() => api.recent().then(setRecent, () => {}), [api]);
-
-  useEffect(() => onToggle(() => setOpen((o) => !o)), [onToggle]);
-  useEffect(() => {
-    api.config().then(
-      (c) => setTaxonomy(c.taxonomy),
-      (e: unknown) => setLoadError(String(e instanceof Error ? e.message : e)),
-    );
-    void refresh();
-  }, [api, refresh]);
-  useEffect(() => {
-    // Poll fast only while something is on its way, slowly while something needs a person
-    // (an admin may fix it elsewhere), and not at all when everything is sent.
-    if (!open) return;
-    const pending = recent.some((e) => RECENT_PENDING.has(e.status));
-    const stuck = recent.some((e) => e.status === 'Failed' || e.status === 'Needs attention');
-    if (!pending && !stuck) return;
-    const timer = setTimeout(refresh, pending ? POLL_MS : SLOW_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [open, recent, refresh]);
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [refresh]);
-  useEffect(() => {
-    if (notice?.kind !== 'saved') return;
-    const timer = setTimeout(() => setNotice(null), UNDO_WINDOW_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  const capture = async (tag: TaxonomyTag) => {
-    const quote = selection.current ?? readSelection();
-    selection.current = null;
-    try {
-      const saved = await api.capture(tag.id, note.trim() || null, quote);
-      setNote('');
-      setNotice({ kind: 'saved', text: `Saved: ${saved.tagLabel}`, id: saved.id });
-    } catch (error) {
-      setNotice({
-        kind: 'error',
-        text: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
-    void refresh();
+  const setCollapsed = (collapsed: boolean, focus: PendingFocus) => {
+    pendingFocus.current = focus;
+    update({ collapsed });
   };
-
-  const undo = async (id: string) => {
-    try {
-      await api.undo(id);
-      setNotice(null);
-    } catch (error) {
-      setNotice({ kind: 'error', text: `Undo failed: ${String(error)}` });
-    }
-    void refresh();
+  const capture = (tag: TaxonomyTag) => {
+    const entryQuote = keyboard.takeEntryQuote();
+    const quote = pointerQuote.current ?? readSelection() ?? entryQuote;
+    pointerQuote.current = null;
+    void captures.capture(tag, quote);
   };
-
-  if (!open) {
-    return (
-      <button type="button" className="em-launcher" onClick={() => setOpen(true)}>
-        Open Earmark
-      </button>
+  const focusTags = (visible = true) => {
+    const aside = asideRef.current;
+    keyboard.moveFocus(
+      aside?.querySelector<HTMLElement>('.em-tag') ?? aside?.querySelector('button'),
+      visible,
     );
-  }
+  };
+  const keyboard = useSidebarKeyboard({
+    rootRef,
+    shortcuts,
+    onCapture: capture,
+    focusNote: () => keyboard.moveFocus(noteRef.current, true),
+    collapse: () => setCollapsed(true, { target: 'tab', visible: true }),
+    readSelection,
+  });
+
+  // Alt+Shift+E: collapsed → open and focus the first tag; open with focus on the page → focus
+  // the first tag; focus already inside → collapse and go back to the page.
+  const toggle = useRef(() => {});
+  toggle.current = () => {
+    if (layout.collapsed) {
+      keyboard.rememberPageFocus();
+      setCollapsed(false, { target: 'tags', visible: true });
+    } else if (asideRef.current?.matches(':focus-within')) {
+      setCollapsed(true, keyboard.returnToPage() ? null : { target: 'tab', visible: true });
+    } else {
+      keyboard.rememberPageFocus();
+      focusTags();
+    }
+  };
+  useEffect(() => onToggle(() => toggle.current()), [onToggle]);
+  useEffect(() => {
+    const root = rootRef.current;
+    root?.addEventListener('focusin', keyboard.onFocusIn);
+    return () => root?.removeEventListener('focusin', keyboard.onFocusIn);
+  }, [keyboard.onFocusIn]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what it waits for (open state, tags) changes.
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (pending?.target === 'tab' && layout.collapsed) {
+      pendingFocus.current = null;
+      keyboard.moveFocus(tabRef.current, pending.visible);
+    } else if (pending?.target === 'tags' && !layout.collapsed && captures.taxonomy) {
+      pendingFocus.current = null;
+      focusTags(pending.visible);
+    }
+  }, [layout.collapsed, captures.taxonomy]);
 
   return (
-    <aside className="em-sidebar" aria-label="Earmark">
-      <header className="em-header">
-        <h2 className="em-title">Earmark</h2>
-        <button
-          type="button"
-          className="em-close"
-          aria-label="Collapse Earmark"
-          onClick={() => setOpen(false)}
-        >
-          ›
-        </button>
-      </header>
-      <div className="em-body">
-        {loadError ? <p role="alert">Earmark is unavailable: {loadError}</p> : null}
-        {taxonomy ? (
-          <TagButtons
-            taxonomy={taxonomy}
-            onCapture={capture}
-            onBeforeCapture={() => {
-              selection.current = readSelection();
-            }}
-          />
-        ) : null}
-        <label className="em-note">
-          <span>Note</span>
-          <textarea value={note} rows={2} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        <div className="em-notice">
-          <div role="status">{notice?.kind === 'saved' ? notice.text : ''}</div>
-          {notice?.kind === 'saved' ? (
-            <button type="button" className="em-undo" onClick={() => undo(notice.id)}>
-              Undo
-            </button>
-          ) : null}
-          {notice?.kind === 'error' ? <div role="alert">{notice.text}</div> : null}
-        </div>
-        <RecentCaptures entries={recent} />
-      </div>
-    </aside>
+    <div ref={rootRef} className="em-root">
+      {layout.collapsed ? (
+        <CollapsedTab
+          buttonRef={tabRef}
+          side={layout.side}
+          tabTop={layout.tabTop}
+          onOpen={() => setCollapsed(false, { target: 'tags', visible: false })}
+          onMove={(tabTop, persist) => update({ tabTop }, { persist })}
+          onCommit={commit}
+        />
+      ) : (
+        <SidebarPanel
+          layout={layout}
+          controls={{ update, commit }}
+          captures={captures}
+          shortcuts={shortcuts}
+          asideRef={asideRef}
+          noteRef={noteRef}
+          onKeyDown={keyboard.onKeyDown}
+          onCollapse={() => setCollapsed(true, { target: 'tab', visible: false })}
+          onCapture={capture}
+          onBeforeCapture={() => {
+            pointerQuote.current = readSelection();
+          }}
+          onNoteDone={() => focusTags(true)}
+        />
+      )}
+    </div>
   );
 }

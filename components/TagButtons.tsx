@@ -1,44 +1,55 @@
 import type { TaxonomyTag } from '@/lib/config';
+import type { TagShortcut } from './sidebar-keys';
 
 interface Props {
-  taxonomy: TaxonomyTag[];
+  /** Tags in display order with their capture keys (see sidebar-keys.ts for the precedence). */
+  shortcuts: readonly TagShortcut[];
   onCapture(tag: TaxonomyTag): void;
   /** Called on pointer-down, before focus moves, so the page's text selection can be kept. */
   onBeforeCapture(): void;
 }
 
-/** The taxonomy as one button per tag, grouped by category; a click is a capture. */
-export function TagButtons({ taxonomy, onCapture, onBeforeCapture }: Props) {
-  const categories = [...new Set(taxonomy.map((t) => t.category))];
+/** Shortcuts grouped by category, keeping display order. */
+function groups(shortcuts: readonly TagShortcut[]): Array<[string, TagShortcut[]]> {
+  const byCategory = new Map<string, TagShortcut[]>();
+  for (const shortcut of shortcuts) {
+    const group = byCategory.get(shortcut.tag.category);
+    if (group) group.push(shortcut);
+    else byCategory.set(shortcut.tag.category, [shortcut]);
+  }
+  return [...byCategory];
+}
+
+/** The taxonomy as one button per tag, grouped by category; a click (or the tag's key) is a capture. */
+export function TagButtons({ shortcuts, onCapture, onBeforeCapture }: Props) {
   return (
     <div className="em-tags">
-      {categories.map((category) => (
-        <section key={category} className="em-group" aria-label={category}>
-          <h3 className="em-group-title">{category}</h3>
+      {groups(shortcuts).map(([category, members]) => (
+        <fieldset key={category} className="em-group">
+          <legend className="em-group-title">{category}</legend>
           <div className="em-group-buttons">
-            {taxonomy
-              .filter((t) => t.category === category)
-              .map((tag) => (
-                <button
-                  key={tag.id}
-                  type="button"
-                  className="em-tag"
-                  title={tag.description}
-                  aria-keyshortcuts={tag.hotkey}
-                  style={tag.color ? { borderLeftColor: tag.color } : undefined}
-                  onPointerDown={onBeforeCapture}
-                  onClick={() => onCapture(tag)}
-                >
-                  {tag.label}
-                  {tag.hotkey ? (
-                    <span className="em-key" aria-hidden="true">
-                      {tag.hotkey}
-                    </span>
-                  ) : null}
-                </button>
-              ))}
+            {members.map(({ tag, key }) => (
+              <button
+                key={tag.id}
+                type="button"
+                className="em-tag"
+                title={tag.description}
+                aria-keyshortcuts={key ?? undefined}
+                // Set through the CSSOM (not a style attribute), which a strict page CSP allows.
+                style={tag.color ? { borderLeftColor: tag.color } : undefined}
+                onPointerDown={onBeforeCapture}
+                onClick={() => onCapture(tag)}
+              >
+                <span className="em-tag-label">{tag.label}</span>
+                {key ? (
+                  <span className="em-key" aria-hidden="true">
+                    {key.toUpperCase()}
+                  </span>
+                ) : null}
+              </button>
+            ))}
           </div>
-        </section>
+        </fieldset>
       ))}
     </div>
   );

@@ -1,9 +1,14 @@
 import type { TaxonomyTag } from '@/lib/config';
-import type { RecentEntry } from '@/lib/messages';
+import type { RecentEntry, RequestOf } from '@/lib/messages';
+
+/** A change to a capture already made: a new note (null clears it), or deletion. */
+export type CaptureChange = RequestOf<'revise'>['change'];
 
 /** What the sidebar needs from the extension; the content script wires it to messages. */
 export interface SidebarApi {
   config(): Promise<{ taxonomy: TaxonomyTag[]; agentName: string }>;
+  /** Calls back when settings or policy change (e.g. the taxonomy); returns the unsubscribe function. */
+  onConfigChanged(listener: () => void): () => void;
   capture(
     tagId: string,
     note: string | null,
@@ -11,4 +16,6 @@ export interface SidebarApi {
   ): Promise<{ id: string; tagLabel: string }>;
   undo(id: string): Promise<void>;
   recent(): Promise<RecentEntry[]>;
+  /** Stores a new revision of a capture (edited note, or deleted); resolves with its revision. */
+  revise(id: string, change: CaptureChange): Promise<{ revision: number }>;
 }

@@ -10,7 +10,12 @@ export interface CrmRoute {
   host: string;
   path: RegExp;
   fixture: string;
+  /** Extra response headers (e.g. a Content-Security-Policy, or the content-type of a .css file). */
+  headers?: Record<string, string>;
 }
+
+/** The strict CSP of the hostile test page: no inline styles or scripts in the page itself. */
+export const STRICT_CSP = "default-src 'self'; style-src 'self'";
 
 /** The built-in routes: realistic saved pages from tests/fixtures, on their real hostnames. */
 export const CRM_ROUTES: CrmRoute[] = [
@@ -57,6 +62,26 @@ export const CRM_ROUTES: CrmRoute[] = [
     path: /^\/app\/(?:customers\/[a-zA-Z0-9]+\/event|conversations)\/[a-zA-Z0-9]+$/,
     fixture: 'kustomer-timeline.html',
   },
+  // A page that fights the sidebar: global styles aimed at everything, its own right-hand panel,
+  // and a strict CSP, so its stylesheet and script are same-origin files.
+  {
+    host: 'acme.zendesk.com',
+    path: /^\/agent\/tickets\/hostile$/,
+    fixture: 'hostile-crm.html',
+    headers: { 'content-security-policy': STRICT_CSP },
+  },
+  {
+    host: 'acme.zendesk.com',
+    path: /^\/hostile-crm\.css$/,
+    fixture: 'hostile-crm.css',
+    headers: { 'content-type': 'text/css; charset=utf-8' },
+  },
+  {
+    host: 'acme.zendesk.com',
+    path: /^\/hostile-crm\.js$/,
+    fixture: 'hostile-crm.js',
+    headers: { 'content-type': 'text/javascript; charset=utf-8' },
+  },
 ];
 
 /** A running HTTPS server for CRM-like pages, and the Chromium flag that maps their hosts to it. */
@@ -78,7 +103,7 @@ export async function startCrmServer(routes: CrmRoute[] = CRM_ROUTES): Promise<C
       return;
     }
     const html = readFileSync(resolve(FIXTURES_DIR, route.fixture));
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...route.headers }).end(html);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

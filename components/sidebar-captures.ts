@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TaxonomyTag } from '@/lib/config';
+import type { RecentEntry } from '@/lib/messages';
+import type { CaptureChange, SidebarApi } from './sidebar-api';
+
+/** How long the "Saved" notice and its Undo button stay. */
+export const UNDO_WINDOW_MS = 10_000;
+const POLL_MS = 1500;
+const SLOW_POLL_MS = 15_000;
+const RECENT_PENDING = new Set(['Queued', 'Sending']);
+
+/** The latest outcome shown under the note: a saved capture (undoable) or an error. */
+export type Notice = { kind: 'saved'; text: string; id: string } | { kind: 'error'; text: string } | null;
+
+/** Everything the sidebar shows about captures, and the actions on them. */
+export interface Captures {
+  taxonomy: TaxonomyTag[] | null;
+  loadError: string | null;
+  note: string;
+  setNote(note: string): void;
+  notice: Notice;
+  recent: RecentEntry[];
+  capture(tag: TaxonomyTag, quote: string | null): Promise<void>;
+  undo(id: string): Promise<void>;
+  /** Edits or deletes a capture; resolves false (with an error notice) when that failed. */
+  revise(id: string, change: CaptureChange): Promise<boolean>;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Capture state kept above the open/collapsed switch, so a half-typed note or a pending Undo
+ * survives collapsing the sidebar. Recent captures are polled only while the sidebar is open.
+ */
+export function useCaptures(api: SidebarApi, open: boolean): Captures {
+  const [taxonomy, setTaxonomy] = useState<TaxonomyTag[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [recent, setRecent] = useState<RecentEntry[]>([]);
+
+  const refresh = useCallback(() => api.recent().then(setRecent, () => {}), [api]);
+
+  useEffect(() => {
+    const load = () =>
+      api.config().then(
+        (c) => {
+          setTaxonomy(c.taxonomy);
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError(message(e)),
+      );
+    void load();
+    void refresh();
+    // An admin's taxonomy edit or a policy change shows up without reloading the CRM page.
+    return api.onConfigChanged(() => void load());
+  }, [api, refresh]);
+  useEffect(() => {
+    // Poll fast only while something is on its way, slowly while something needs a person
+    // (an admin may fix it elsewhere), and not at all when everything is sent.
+    if (!open) return;
+    const pending = recent.some((e) => RECENT_PENDING.has(e.status));
+    const stuck = recent.some((e) => e.status === 'Failed' || e.status === 'Needs attention');
+    if (!pending && !stuck) return;
+    const timer = setTimeout(refresh, pending ? POLL_MS : SLOW_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [open, recent, refresh]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [refresh]);
+  useEffect(() => {
+    if (notice?.kind !== 'saved') return;
+    const timer = setTimeout(() => setNotice(null), UNDO_WINDOW_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const capture = async (tag: TaxonomyTag, quote: string | null) => {
+    try {
+      const saved = await api.capture(tag.id, note.trim() || null, quote);
+      setNote('');
+      setNotice({ kind: 'saved', text: `Saved: ${saved.tagLabel}`, id: saved.id });
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Not saved: ${message(error)}` });
+    }
+    void refresh();
+  };
+
+  const undo = async (id: string) => {
+    try {
+      await api.undo(id);
+      setNotice(null);
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Undo failed: ${message(error)}` });
+    }
+    void refresh();
+  };
+
+  const revise = async (id: string, change: CaptureChange) => {
+    let ok = true;
+    try {
+      await api.revise(id, change);
+      // A deleted capture can no longer be undone from the notice.
+      if (change.kind === 'delete') setNotice((n) => (n?.kind === 'saved' && n.id === id ? null : n));
+    } catch (error) {
+      ok = false;
+      const what = change.kind === 'delete' ? 'Delete' : 'Edit';
+      setNotice({ kind: 'error', text: `${what} failed: ${message(error)}` });
+    }
+    await refresh(); // so a deleted capture has left the list before focus moves on
+    return ok;
+  };
+
+  return { taxonomy, loadError, note, setNote, notice, recent, capture, undo, revise };
+}
