@@ -117,6 +117,29 @@ describe('message validation', () => {
     expect(unwrapReply('sidebar-config', reply).taxonomy).toHaveLength(DEFAULT_TAXONOMY.length);
   });
 
+  it('no reply a content script can obtain ever carries an endpoint secret or URL', async () => {
+    const { handlers } = await setup();
+    const captured = unwrapReply(
+      'capture',
+      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: 'n', quote: 'q', context }, {}),
+    );
+    const requests = [
+      { type: 'sidebar-config' },
+      { type: 'recent', limit: 50 },
+      { type: 'capture', tagId: 'praise', note: null, quote: null, context },
+      { type: 'revise', id: captured.id, change: { kind: 'note', note: 'edited' } },
+      { type: 'undo', id: captured.id },
+      { type: 'queue-health' },
+      { type: 'dead-letters', action: 'export' },
+    ];
+    for (const request of requests) {
+      const reply = JSON.stringify(await dispatch(handlers, request, {}, 'content-script'));
+      expect(reply, request.type).not.toContain(TEST_SECRET);
+      expect(reply, request.type).not.toContain('whsec_');
+      expect(reply, request.type).not.toContain(config.endpoints[0]!.url);
+    }
+  });
+
   it('recent reports Queued for an undelivered capture', async () => {
     const { handlers } = await setup();
     await dispatch(handlers, { type: 'capture', tagId: 'praise', note: null, quote: null, context }, {});
