@@ -1,61 +1,88 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { LocalSettings } from '@/lib/config';
 import type { EffectiveConfig } from '@/lib/policy';
-import { loadConfig } from '@/lib/settings-store';
+import { loadConfig, readLocalSettings } from '@/lib/settings-store';
+import { AgentEditor } from './options/AgentEditor';
+import { EndpointsEditor } from './options/EndpointsEditor';
+import { SetByOrganization } from './options/shared';
+import { TaxonomyEditor } from './options/TaxonomyEditor';
 
-/** "whsec_…a1b2": enough to tell secrets apart, never the secret itself. */
-export function maskSecret(secret: string): string {
-  return `whsec_…${secret.slice(-4)}`;
+/** What the editors show: the configuration in force and the local settings they change. */
+interface OptionsConfig {
+  config: EffectiveConfig;
+  local: LocalSettings;
 }
 
-function Locked({ show }: { show: boolean }) {
-  return show ? <span className="em-locked"> (Set by your organization)</span> : null;
-}
+/** One key of the configuration an organization's policy can lock. */
+export type ConfigKey = EffectiveConfig['lockedKeys'][number];
 
-/** The configuration in force (agent, endpoints, tags), marking what the organization's policy sets. */
-export function ConfigSummary() {
-  const [config, setConfig] = useState<EffectiveConfig | null>(null);
-  useEffect(() => {
-    const load = () => void loadConfig().then(setConfig);
-    load();
-    // Policy and settings changes apply live.
-    browser.storage.onChanged.addListener(load);
-    return () => browser.storage.onChanged.removeListener(load);
+/** The configuration, re-read whenever local settings or the managed policy change. */
+function useOptionsConfig(): { current: OptionsConfig | null; reload: () => Promise<void> } {
+  const [current, setCurrent] = useState<OptionsConfig | null>(null);
+  const reload = useCallback(async () => {
+    const [config, local] = await Promise.all([loadConfig(), readLocalSettings()]);
+    setCurrent({ config, local });
   }, []);
-  if (!config) return <p>Loading…</p>;
-  const locked = (key: EffectiveConfig['lockedKeys'][number]) => config.lockedKeys.includes(key);
+  useEffect(() => {
+    const onChange = () => void reload();
+    onChange();
+    // Policy and settings changes (also from another tab or the policy file) apply live.
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [reload]);
+  return { current, reload };
+}
+
+/** Re-exported: the masked form of a secret, as every page shows it. */
+export { maskSecret } from './options/shared';
+
+/**
+ * The configuration in force (agent, endpoints, tags), each section editable unless the
+ * organization's policy sets it; then it is shown read-only with the reason.
+ */
+export function ConfigSummary() {
+  const { current, reload } = useOptionsConfig();
+  if (!current) return <p>Loading…</p>;
+  const { config, local } = current;
+  const locked = (key: ConfigKey) => config.lockedKeys.includes(key);
   return (
     <div>
-      <h3>
-        Agent
-        <Locked show={locked('agent')} />
-      </h3>
-      <p>
-        {config.agent.name} ({config.agent.id}){config.agent.team ? `, ${config.agent.team}` : ''}
-      </p>
-      <h3>
-        Endpoints
-        <Locked show={locked('endpoints')} />
-      </h3>
-      <ul aria-label="Endpoints">
-        {config.endpoints.map((e) => (
-          <li key={e.id}>
-            {e.name}: {e.url} — secret {maskSecret(e.secret)}
-            {e.tags ? ` — tags: ${e.tags.join(', ')}` : ' — all tags'}
-          </li>
-        ))}
-      </ul>
-      <h3>
-        Tags
-        <Locked show={locked('taxonomy')} />
-      </h3>
-      <ul aria-label="Tags">
-        {config.taxonomy.map((t) => (
-          <li key={t.id}>
-            {t.label} ({t.category}){t.hotkey ? `, key ${t.hotkey}` : ''}
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="agent-title">
+        <h3 id="agent-title">
+          Agent
+          <SetByOrganization show={locked('agent')} />
+        </h3>
+        <AgentEditor
+          agent={config.agent}
+          isSet={local.agent !== null || locked('agent')}
+          locked={locked('agent')}
+        />
+      </section>
+      <section aria-labelledby="endpoints-title">
+        <h3 id="endpoints-title">
+          Endpoints
+          <SetByOrganization show={locked('endpoints')} />
+        </h3>
+        <EndpointsEditor
+          endpoints={config.endpoints}
+          taxonomy={config.taxonomy}
+          locked={locked('endpoints')}
+          onChanged={reload}
+        />
+      </section>
+      <section aria-labelledby="tags-title">
+        <h3 id="tags-title">
+          Tags
+          <SetByOrganization show={locked('taxonomy')} />
+        </h3>
+        <TaxonomyEditor
+          taxonomy={config.taxonomy}
+          isStarter={local.taxonomy === null}
+          locked={locked('taxonomy')}
+          onChanged={reload}
+        />
+      </section>
     </div>
   );
 }

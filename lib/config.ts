@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { LOOPBACK_HOSTS } from './loopback';
 import { AgentSchema, SiteSchema } from './schema';
+import { duplicateProblems } from './settings-rules';
 import defaultTaxonomy from './taxonomy.default.json';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** True for an endpoint URL Earmark may POST to: https anywhere, plain http only on loopback. */
 export function isAllowedEndpointUrl(raw: string): boolean {
@@ -72,15 +72,23 @@ export const SiteRuleSchema = z.strictObject({
 });
 export type SiteRule = z.infer<typeof SiteRuleSchema>;
 
-/** Locally stored settings (version 2); null means "use the default". */
-export const LocalSettingsSchema = z.strictObject({
+/** The shape of locally stored settings (version 2), without the cross-entry rules. */
+export const LocalSettingsObjectSchema = z.strictObject({
   endpoints: z.array(EndpointSchema),
   agent: AgentSchema.nullable(),
   taxonomy: z.array(TaxonomyTagSchema).nullable(),
   sites: z.array(SiteRuleSchema),
   urlMode: UrlModeSchema,
 });
-export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
+
+/** Locally stored settings (version 2): the shape plus unique endpoint ids, tag ids and hotkeys. */
+export const LocalSettingsSchema = LocalSettingsObjectSchema.superRefine((settings, ctx) => {
+  for (const problem of duplicateProblems(settings)) {
+    const path = problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    ctx.addIssue({ code: 'custom', path, message: problem.message });
+  }
+});
+export type LocalSettings = z.infer<typeof LocalSettingsObjectSchema>;
 
 /** Settings of a fresh install. */
 export const DEFAULT_SETTINGS: LocalSettings = {

@@ -57,7 +57,7 @@ export interface EarmarkDB extends DBSchema {
   outbox: {
     key: [string, string];
     value: OutboxRow;
-    indexes: { 'by-due': number; 'by-item': string; 'by-parked': number };
+    indexes: { 'by-due': number; 'by-item': string; 'by-parked': number; 'by-endpoint': string };
   };
   endpoints: { key: string; value: EndpointState };
 }
@@ -91,6 +91,10 @@ export const MIGRATIONS: Migration[] = [
       const stored = await tx.objectStore('items').get(id);
       if (stored) await tx.objectStore('items').put({ ...stored, pending: 1 });
     }
+  },
+  (_db, tx) => {
+    // v3: an endpoint's queue without a scan (options page: delete or export an endpoint's items).
+    tx.objectStore('outbox').createIndex('by-endpoint', 'endpointId');
   },
 ];
 

@@ -91,6 +91,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
   self.addEventListener('online', () => scheduler.request());
 
-  // Every worker start (install, update, browser start, wake-up) flushes whatever is due.
+  // Listening for startup and install makes Chrome start this worker when the browser starts or
+  // the extension is updated, so a queue left from the last session is sent without waiting for
+  // the alarm. Every worker start (any event) then flushes whatever is due.
+  browser.runtime.onStartup.addListener(() => scheduler.request());
+  browser.runtime.onInstalled.addListener(() => scheduler.request());
   scheduler.request();
 });

@@ -1,6 +1,7 @@
 import '@/components/pages.css';
 import { createRoot } from 'react-dom/client';
 import { ConfigSummary } from '@/components/ConfigSummary';
+import { ConfigTransfer } from '@/components/options/ConfigTransfer';
 import { QueueHealthPanel } from '@/components/QueueHealthPanel';
 import { SitesEditor } from '@/components/SitesEditor';
 
@@ -16,6 +17,10 @@ if (root) {
       <section aria-labelledby="config-title">
         <h2 id="config-title">Configuration in force</h2>
         <ConfigSummary />
+      </section>
+      <section aria-labelledby="transfer-title">
+        <h2 id="transfer-title">Import and export</h2>
+        <ConfigTransfer />
       </section>
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">Sites</h2>

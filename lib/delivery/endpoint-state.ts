@@ -51,12 +51,10 @@ export async function resumeEndpoint(db: EarmarkDatabase, endpointId: string, no
   await tx
     .objectStore('endpoints')
     .put({ ...(state ?? healthyState(endpointId, now)), status: 'healthy', since: now, reason: null });
-  let cursor = await tx.objectStore('outbox').openCursor();
+  let cursor = await tx.objectStore('outbox').index('by-endpoint').openCursor(endpointId);
   while (cursor) {
     const row = cursor.value;
-    if (row.endpointId === endpointId && row.parkedAt === undefined) {
-      await cursor.update({ ...row, nextAttemptAt: now, leaseUntil: 0 });
-    }
+    if (row.parkedAt === undefined) await cursor.update({ ...row, nextAttemptAt: now, leaseUntil: 0 });
     cursor = await cursor.continue();
   }
   await tx.done;

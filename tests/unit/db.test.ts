@@ -18,7 +18,12 @@ describe('IndexedDB schema and upgrade ladder', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['endpoints', 'items', 'outbox']);
     const tx = db.transaction(['items', 'outbox']);
     expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-captured', 'by-pending']);
-    expect([...tx.objectStore('outbox').indexNames].sort()).toEqual(['by-due', 'by-item', 'by-parked']);
+    expect([...tx.objectStore('outbox').indexNames].sort()).toEqual([
+      'by-due',
+      'by-endpoint',
+      'by-item',
+      'by-parked',
+    ]);
     db.close();
   });
 
@@ -42,9 +47,9 @@ describe('IndexedDB schema and upgrade ladder', () => {
           for (let v = from; v < old; v++) await MIGRATIONS[v]?.(db, tx);
         },
       });
-      // Rows as version 1 wrote them: no pending flag, no lease owner, no parking fields.
+      // Rows as that version's code wrote them: version 1 had no pending flag (version 2 added it).
       const queued = makeItem();
-      await legacy.put('items', { item: queued, sentAt: null });
+      await legacy.put('items', { item: queued, sentAt: null, ...(old >= 2 ? { pending: 1 as const } : {}) });
       await legacy.put('outbox', {
         itemId: queued.id,
         endpointId: 'hub',

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { type Agent, AgentSchema, describeZodError } from '@/lib/schema';
+import { updateLocalSettings } from '@/lib/settings-store';
+import { describeAgent, LockableControls } from './shared';
+
+/** The agent items are captured as: id, name and team, validated before saving. */
+export function AgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boolean; locked: boolean }) {
+  const [id, setId] = useState(isSet ? agent.id : '');
+  const [name, setName] = useState(isSet ? agent.name : '');
+  const [team, setTeam] = useState(isSet ? agent.team : '');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  // Follows changes made elsewhere (import, policy, another tab); after a save they are the same values.
+  useEffect(() => {
+    setId(isSet ? agent.id : '');
+    setName(isSet ? agent.name : '');
+    setTeam(isSet ? agent.team : '');
+  }, [agent.id, agent.name, agent.team, isSet]);
+
+  const save = async () => {
+    const parsed = AgentSchema.safeParse({ id: id.trim(), name: name.trim(), team: team.trim() });
+    if (!parsed.success) {
+      setMessage('');
+      return setError(describeZodError(parsed.error));
+    }
+    setError(null);
+    await updateLocalSettings((s) => ({ ...s, agent: parsed.data }));
+    setMessage(`Saved: captures are now made as ${describeAgent(parsed.data)}.`);
+  };
+
+  return (
+    <div>
+      <p>{isSet ? describeAgent(agent) : `Not set: captures are made as ${describeAgent(agent)}.`}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <LockableControls locked={locked} id="agent-locked" label="Agent details">
+          <label>
+            Agent ID <input value={id} onChange={(e) => setId(e.target.value)} autoComplete="off" />
+          </label>{' '}
+          <label>
+            Agent name <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          </label>{' '}
+          <label>
+            Team <input value={team} onChange={(e) => setTeam(e.target.value)} autoComplete="off" />
+          </label>{' '}
+          <button type="submit">Save agent</button>
+        </LockableControls>
+      </form>
+      {error ? <p role="alert">Not saved: {error}</p> : null}
+      <p role="status">{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Endpoint, TaxonomyTag } from '@/lib/config';
+import { describeFormat, describeRouting, maskSecret } from './shared';
+
+/** What a row can ask its editor to do; each is a click, so permission prompts stay possible. */
+export interface RowActions {
+  onEdit(endpoint: Endpoint): void;
+  onTest(endpoint: Endpoint): void;
+  onDelete(endpoint: Endpoint): void;
+  onGrant(endpoint: Endpoint): void;
+}
+
+/**
+ * One endpoint: name, URL, masked secret, routing and format. Editing controls are disabled when
+ * the policy sets the endpoints; "Send test" stays, because it changes nothing.
+ */
+export function EndpointRow({
+  endpoint,
+  taxonomy,
+  locked,
+  access,
+  busy,
+  actions,
+}: {
+  endpoint: Endpoint;
+  taxonomy: readonly TaxonomyTag[];
+  locked: boolean;
+  /** Host access for the endpoint's origin; undefined while unknown. */
+  access: boolean | undefined;
+  busy: boolean;
+  actions: RowActions;
+}) {
+  const reason = locked ? 'Set by your organization' : undefined;
+  return (
+    <li className="em-endpoint">
+      <div>
+        <strong>{endpoint.name}</strong>: <code>{endpoint.url}</code> — secret {maskSecret(endpoint.secret)} —{' '}
+        {describeRouting(endpoint, taxonomy)} — {describeFormat(endpoint)}
+      </div>
+      {access === false ? (
+        <div role="alert">
+          No access to this endpoint's site yet: deliveries wait until access is granted.{' '}
+          <button type="button" onClick={() => actions.onGrant(endpoint)}>
+            Grant access to {endpoint.name}
+          </button>
+        </div>
+      ) : null}
+      <button type="button" disabled={busy} onClick={() => actions.onTest(endpoint)}>
+        Send test to {endpoint.name}
+      </button>
+      <button type="button" disabled={locked} title={reason} onClick={() => actions.onEdit(endpoint)}>
+        Edit {endpoint.name}
+      </button>
+      <button
+        type="button"
+        disabled={locked || busy}
+        title={reason}
+        onClick={() => actions.onDelete(endpoint)}
+      >
+        Delete {endpoint.name}
+      </button>
+    </li>
+  );
+}

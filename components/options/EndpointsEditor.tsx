@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import type { Endpoint, TaxonomyTag } from '@/lib/config';
+import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/endpoint-edit';
+import { sendTestPing } from '@/lib/endpoint-test';
+import { originPattern } from '@/lib/settings-rules';
+import { EndpointDelete } from './EndpointDelete';
+import { EndpointForm } from './EndpointForm';
+import { EndpointRow, type RowActions } from './EndpointRow';
+import { countQueued, hasAccess, removeEndpoint, requestAccess, saveDraft } from './endpoint-actions';
+import { LockableControls } from './shared';
+
+type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; endpoint: Endpoint };
+
+/** Endpoints: add, edit, delete (never losing queued captures), grant access, send a test. */
+export function EndpointsEditor({
+  endpoints,
+  taxonomy,
+  locked,
+  onChanged,
+}: {
+  endpoints: Endpoint[];
+  taxonomy: TaxonomyTag[];
+  locked: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [access, setAccess] = useState<Record<string, boolean>>({});
+  const [deleting, setDeleting] = useState<{ endpoint: Endpoint; queued: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(endpoints.map(async (e) => [e.id, await hasAccess(e.url)] as const)).then((pairs) => {
+      if (live) setAccess(Object.fromEntries(pairs));
+    });
+    return () => {
+      live = false;
+    };
+  }, [endpoints]);
+
+  const report = (text: string, problem: string | null = null) => {
+    setMessage(text);
+    setError(problem);
+  };
+
+  const submit = (draft: EndpointDraft) => {
+    const editingId = mode.kind === 'edit' ? mode.endpoint.id : null;
+    const check = applyDraft(endpoints, draft, editingId);
+    if (!check.ok) return report('', check.error);
+    // Asked before anything else is awaited: Chrome only prompts during the user gesture.
+    const asked = requestAccess(check.endpoint.url);
+    void (async () => {
+      const granted = await asked.catch(() => false);
+      try {
+        const saved = await saveDraft(draft, editingId);
+        setMode({ kind: 'list' });
+        const note = granted
+          ? ''
+          : ` Access to ${originPattern(saved.url)} was not granted: deliveries wait.`;
+        report(`Saved ${saved.name}.${note}`);
+      } catch (e) {
+        report('', e instanceof Error ? e.message : String(e));
+      }
+      await onChanged();
+    })();
+  };
+
+  const actions: RowActions = {
+    onEdit: (endpoint) => setMode({ kind: 'edit', endpoint }),
+    onGrant: (endpoint) => {
+      void requestAccess(endpoint.url).then((granted) => {
+        setAccess((a) => ({ ...a, [endpoint.id]: granted }));
+        report(granted ? `Access granted for ${endpoint.name}.` : `Access for ${endpoint.name} was refused.`);
+      });
+    },
+    onTest: (endpoint) => {
+      setBusy(true);
+      report(`Sending a test to ${endpoint.name}…`);
+      void sendTestPing(endpoint, (input, init) => fetch(input, init))
+        .then((r) => {
+          const answer = r.status === null ? (r.error ?? 'no answer') : `HTTP ${r.status}`;
+          const body = r.excerpt ? ` Response: ${r.excerpt}` : '';
+          report(`Test to ${endpoint.name}: ${answer} in ${r.latencyMs} ms.${body}`);
+        })
+        .finally(() => setBusy(false));
+    },
+    onDelete: (endpoint) => {
+      setBusy(true);
+      void (async () => {
+        try {
+          const queued = await countQueued(endpoint.id);
+          if (queued > 0) return setDeleting({ endpoint, queued });
+          await removeEndpoint(endpoint.id);
+          report(`Deleted ${endpoint.name}.`);
+          await onChanged();
+        } finally {
+          setBusy(false);
+        }
+      })();
+    },
+  };
+
+  return (
+    <div>
+      {endpoints.length === 0 ? (
+        <p>No endpoint yet: captures wait on this computer until one is added.</p>
+      ) : null}
+      <ul aria-label="Endpoints">
+        {endpoints.map((endpoint) => (
+          <EndpointRow
+            key={endpoint.id}
+            endpoint={endpoint}
+            taxonomy={taxonomy}
+            locked={locked}
+            access={access[endpoint.id]}
+            busy={busy}
+            actions={actions}
+          />
+        ))}
+      </ul>
+      {deleting ? (
+        <EndpointDelete
+          {...deleting}
+          onDone={(text) => {
+            setDeleting(null);
+            report(text);
+            void onChanged();
+          }}
+        />
+      ) : null}
+      {mode.kind === 'list' ? (
+        <LockableControls locked={locked} id="endpoints-locked" label="Endpoint changes">
+          <button type="button" onClick={() => setMode({ kind: 'add' })}>
+            Add an endpoint
+          </button>
+        </LockableControls>
+      ) : (
+        <EndpointForm
+          key={mode.kind === 'edit' ? mode.endpoint.id : 'new'}
+          initial={mode.kind === 'edit' ? draftOf(mode.endpoint) : EMPTY_DRAFT}
+          editing={mode.kind === 'edit' ? mode.endpoint : null}
+          taxonomy={taxonomy}
+          onSubmit={submit}
+          onCancel={() => setMode({ kind: 'list' })}
+        />
+      )}
+      {error ? <p role="alert">Not saved: {error}</p> : null}
+      <p role="status">{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config';
+import { updateLocalSettings } from '@/lib/settings-store';
+import {
+  addTag,
+  canMove,
+  type EditResult,
+  groupedOrder,
+  moveTag,
+  retireTag,
+  type TagDraft,
+  updateTag,
+} from '@/lib/taxonomy-edit';
+import { LockableControls } from './shared';
+import { TagForm } from './TagForm';
+import { moveButtonId, type TagActions, TagRow } from './TagRow';
+
+/**
+ * Applies one taxonomy edit to the settings as stored now (the starter taxonomy until the first
+ * edit), so two tabs editing at once never write back a stale list. Refused edits write nothing.
+ */
+async function saveTaxonomy(edit: (taxonomy: TaxonomyTag[]) => EditResult): Promise<EditResult> {
+  const made: { result?: EditResult } = {};
+  try {
+    await updateLocalSettings((s) => {
+      made.result = edit(s.taxonomy ?? DEFAULT_TAXONOMY);
+      if (!made.result.ok) throw new Error(made.result.error);
+      return { ...s, taxonomy: made.result.taxonomy };
+    });
+  } catch (error) {
+    if (made.result && !made.result.ok) return made.result;
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  return made.result ?? { ok: false, error: 'not saved' };
+}
+
+/** Goes back to the starter taxonomy shipped with Earmark (stored as "not set"). */
+async function resetTaxonomy(): Promise<void> {
+  await updateLocalSettings((s) => ({ ...s, taxonomy: null }));
+}
+
+/** The tag taxonomy, grouped by category as the sidebar shows it: add, edit, reorder, retire, reset. */
+export function TaxonomyEditor({
+  taxonomy,
+  isStarter,
+  locked,
+  onChanged,
+}: {
+  taxonomy: TaxonomyTag[];
+  isStarter: boolean;
+  locked: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ordered = groupedOrder(taxonomy);
+  const categories = [...new Set(ordered.map((t) => t.category))];
+
+  /** Saves one edit; a refusal (e.g. a hotkey already in use) is shown and nothing changes. */
+  const apply = async (edit: (t: TaxonomyTag[]) => EditResult, done: string): Promise<boolean> => {
+    const result = await saveTaxonomy(edit);
+    if (!result.ok) {
+      setMessage('');
+      setError(result.error);
+      return false;
+    }
+    setError(null);
+    setMessage(done);
+    await onChanged();
+    return true;
+  };
+
+  const actions: TagActions = {
+    edit: setEditing,
+    save: async (id, draft) => {
+      const saved = await apply((t) => updateTag(t, id, draft), `Saved ${draft.label.trim()}.`);
+      if (saved) setEditing(null);
+      return saved;
+    },
+    move: (tag, direction) => {
+      if (!canMove(ordered, tag.id, direction)) {
+        setError(`${tag.label} is already the ${direction === 'up' ? 'first' : 'last'} of ${tag.category}.`);
+        return;
+      }
+      void apply((t) => moveTag(t, tag.id, direction), `Moved ${tag.label} ${direction}.`).then(() =>
+        // The row may have been re-inserted, which drops focus: put it back on the same button.
+        requestAnimationFrame(() => document.getElementById(moveButtonId(tag.id, direction))?.focus()),
+      );
+    },
+    retire: (tag) =>
+      void apply(
+        (t) => retireTag(t, tag.id),
+        `Retired ${tag.label}. Captures already made with it keep their tag and are still delivered.`,
+      ),
+  };
+  const add = (draft: TagDraft) => apply((t) => addTag(t, draft), `Added ${draft.label.trim()}.`);
+
+  return (
+    <div>
+      <p>{isStarter && !locked ? 'The starter taxonomy shipped with Earmark.' : null}</p>
+      <ul aria-label="Tags">
+        {categories.map((category) => (
+          <li key={category}>
+            <strong>{category}</strong>
+            <ul aria-label={category}>
+              {ordered
+                .filter((t) => t.category === category)
+                .map((tag) => (
+                  <TagRow
+                    key={tag.id}
+                    tag={tag}
+                    editing={editing === tag.id}
+                    locked={locked}
+                    canMoveUp={canMove(ordered, tag.id, 'up')}
+                    canMoveDown={canMove(ordered, tag.id, 'down')}
+                    categories={categories}
+                    actions={actions}
+                  />
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <LockableControls locked={locked} id="tags-locked" label="Tag changes">
+        {locked ? null : <TagForm tag={null} categories={categories} onSubmit={add} />}
+        <button
+          type="button"
+          disabled={isStarter}
+          onClick={() =>
+            void resetTaxonomy()
+              .then(onChanged)
+              .then(() => setMessage('Starter taxonomy restored.'))
+          }
+        >
+          Reset to the starter taxonomy
+        </button>
+      </LockableControls>
+      {error ? <p role="alert">Not changed: {error}</p> : null}
+      <p role="status">{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { browser } from 'wxt/browser';
+import type { Endpoint } from '@/lib/config';
+import { openEarmarkDB } from '@/lib/db';
+import { applyDraft, type EndpointDraft } from '@/lib/endpoint-edit';
+import { dropExported, exportQueued, queuedCount } from '@/lib/endpoint-queue';
+import { isLoopbackUrl, originPattern } from '@/lib/settings-rules';
+import { updateLocalSettings } from '@/lib/settings-store';
+import { datedName, downloadJson } from './shared';
+
+/**
+ * Asks for host access to an endpoint's origin. Call it before any other await in a click
+ * handler: Chrome shows the prompt only during the user gesture. Loopback is granted up front.
+ */
+export function requestAccess(url: string): Promise<boolean> {
+  if (isLoopbackUrl(url)) return Promise.resolve(true);
+  return browser.permissions.request({ origins: [originPattern(url)] });
+}
+
+/** True when the worker may POST to this endpoint (host access granted, or loopback). */
+export async function hasAccess(url: string): Promise<boolean> {
+  if (isLoopbackUrl(url)) return true;
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(url)] });
+  } catch {
+    return false;
+  }
+}
+
+/** Saves a draft against the settings as stored now (not as the page last saw them). */
+export async function saveDraft(draft: EndpointDraft, editingId: string | null): Promise<Endpoint> {
+  let saved: Endpoint | undefined;
+  await updateLocalSettings((s) => {
+    const result = applyDraft(s.endpoints, draft, editingId);
+    if (!result.ok) throw new Error(result.error);
+    saved = result.endpoint;
+    return { ...s, endpoints: result.endpoints };
+  });
+  if (!saved) throw new Error('not saved');
+  return saved;
+}
+
+/** Captures still owed to an endpoint (waiting or parked). */
+export async function countQueued(endpointId: string): Promise<number> {
+  const db = await openEarmarkDB();
+  try {
+    return await queuedCount(db, endpointId);
+  } finally {
+    db.close();
+  }
+}
+
+/** Removes an endpoint from the local settings. */
+export async function removeEndpoint(endpointId: string): Promise<void> {
+  await updateLocalSettings((s) => ({ ...s, endpoints: s.endpoints.filter((e) => e.id !== endpointId) }));
+}
+
+/** What "Export queued items and delete" did. */
+export interface ExportDeleteResult {
+  exported: number;
+  files: number;
+  deleted: boolean;
+  /** Rows queued or revised after the export; when > 0 the endpoint was kept. */
+  remaining: number;
+}
+
+/**
+ * Downloads the items still owed to an endpoint, then deletes exactly those rows and the endpoint.
+ * Rows that appear meanwhile are never dropped unexported: either the endpoint is kept, or (if
+ * they arrive after it was removed) they are exported in a second file.
+ */
+export async function exportAndDelete(endpointId: string, now: () => number): Promise<ExportDeleteResult> {
+  const db = await openEarmarkDB();
+  try {
+    const first = await exportQueued(db, endpointId, now());
+    downloadJson(datedName(`earmark-queued-${endpointId}`), first);
+    const remaining = await dropExported(db, first);
+    if (remaining > 0) return { exported: first.items.length, files: 1, deleted: false, remaining };
+    await removeEndpoint(endpointId);
+    // A capture routed with the old settings just before they changed may still have queued a row.
+    const late = await exportQueued(db, endpointId, now());
+    if (late.items.length === 0)
+      return { exported: first.items.length, files: 1, deleted: true, remaining: 0 };
+    downloadJson(datedName(`earmark-queued-${endpointId}-late`), late);
+    const left = await dropExported(db, late);
+    return { exported: first.items.length + late.items.length, files: 2, deleted: true, remaining: left };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TAXONOMY, type LocalSettings } from '../../lib/config';
+import { exportConfig, importConfig, planImport, policyFileFor } from '../../lib/config-io';
+import { EXTENSION_ID } from '../../lib/extension-id';
+import { parsePolicy } from '../../lib/policy';
+import { localSettings, readLocalSettings } from '../../lib/settings-store';
+import { TEST_SECRET } from '../helpers/items';
+
+const OTHER_SECRET = 'whsec_C2FtcGxlLXNlY3JldC1mb3ItdGVzdHMtb25seQ==';
+const stored: LocalSettings = {
+  endpoints: [
+    { id: 'hub', name: 'Hub', url: 'https://hub.example.com/hook', secret: TEST_SECRET },
+    { id: 'local', name: 'Local', url: 'http://127.0.0.1:8080/h', secret: OTHER_SECRET, tags: ['bug'] },
+  ],
+  agent: { id: 'a-1', name: 'Ada', team: 'Tier 1' },
+  taxonomy: [
+    { id: 'bug', label: 'Bug', category: 'Insight', hotkey: 'b', color: '#aa0000' },
+    { id: 'idea', label: 'Idea', category: 'Improvement' },
+  ],
+  sites: [{ match: 'https://support.example.com/*', adapter: 'generic' }],
+  urlMode: 'origin',
+};
+
+/** A valid exported file (secrets included) with one change applied to a copy. */
+function file(change: (f: { earmarkConfig: unknown; settings: Record<string, unknown> }) => void = () => {}) {
+  const f = JSON.parse(JSON.stringify(exportConfig(stored, { includeSecrets: true })));
+  change(f);
+  return JSON.stringify(f);
+}
+
+beforeEach(async () => {
+  await localSettings.setValue(stored);
+});
+
+describe('export', () => {
+  it('leaves secrets out by default (null), and includes them only when asked', () => {
+    const without = JSON.stringify(exportConfig(stored, { includeSecrets: false }));
+    expect(without).not.toContain('whsec_');
+    expect(JSON.parse(without).settings.endpoints.map((e: { secret: unknown }) => e.secret)).toEqual([
+      null,
+      null,
+    ]);
+    expect(JSON.stringify(exportConfig(stored, { includeSecrets: true }))).toContain(TEST_SECRET);
+  });
+
+  it('round-trips with secrets, and without them onto the same browser (secrets kept by id)', async () => {
+    await localSettings.setValue({ ...stored, urlMode: 'full', sites: [] });
+    expect(await importConfig(file())).toEqual({ ok: true, settings: stored });
+    expect(await readLocalSettings()).toEqual(stored);
+    const withoutSecrets = JSON.stringify(exportConfig(stored, { includeSecrets: false }));
+    expect(await importConfig(withoutSecrets)).toMatchObject({ ok: true });
+    expect(await readLocalSettings()).toEqual(stored);
+  });
+
+  it('writes a Chrome policy file for this extension that parsePolicy accepts without problems', () => {
+    const policy = policyFileFor(stored) as {
+      '3rdparty': { extensions: Record<string, Record<string, unknown>> };
+    };
+    const inner = policy['3rdparty'].extensions[EXTENSION_ID]!;
+    expect(Object.keys(inner)).toEqual(['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode']);
+    expect(parsePolicy(inner).problems).toEqual([]);
+    const fresh = policyFileFor({ ...stored, agent: null, taxonomy: null }) as typeof policy;
+    expect(fresh['3rdparty'].extensions[EXTENSION_ID]).not.toHaveProperty('agent');
+    expect(fresh['3rdparty'].extensions[EXTENSION_ID]?.taxonomy).toEqual(DEFAULT_TAXONOMY);
+  });
+});
+
+type Case = [name: string, text: string, path: string, message: RegExp];
+const cases: Case[] = [
+  ['not JSON', '{"earmarkConfig": 1,', '(file)', /not valid JSON/],
+  ['wrong envelope version', file((f) => (f.earmarkConfig = 2)), 'earmarkConfig', /must be 1/],
+  ['unknown top-level key', file((f) => Object.assign(f, { extra: true })), 'extra', /unknown key/],
+  ['settings missing', '{"earmarkConfig":1}', 'settings', /expected object/],
+  [
+    'ftp endpoint url',
+    file((f) => ep(f, 0, { url: 'ftp://files.example.com/x' })),
+    'settings.endpoints.0.url',
+    /https URL/,
+  ],
+  [
+    'http, not loopback',
+    file((f) => ep(f, 1, { url: 'http://hub.example.com/h' })),
+    'settings.endpoints.1.url',
+    /https URL/,
+  ],
+  ['bad secret', file((f) => ep(f, 0, { secret: 'sk_live_123' })), 'settings.endpoints.0.secret', /whsec_/],
+  [
+    'unknown endpoint key',
+    file((f) => ep(f, 0, { enabled: true })),
+    'settings.endpoints.0.enabled',
+    /unknown key/,
+  ],
+  [
+    'duplicate endpoint ids',
+    file((f) => ep(f, 1, { id: 'hub' })),
+    'settings.endpoints.1.id',
+    /duplicate endpoint id "hub"/,
+  ],
+  ['bad format', file((f) => ep(f, 0, { format: 'xml' })), 'settings.endpoints.0.format', /json|slack/],
+  [
+    'duplicate tag ids',
+    file((f) => tag(f, 1, { id: 'bug' })),
+    'settings.taxonomy.1.id',
+    /duplicate tag id "bug"/,
+  ],
+  [
+    'duplicate hotkeys',
+    file((f) => tag(f, 1, { hotkey: 'B' })),
+    'settings.taxonomy.1.hotkey',
+    /hotkey "B" is already used/,
+  ],
+  ['bad colour', file((f) => tag(f, 0, { color: 'crimson' })), 'settings.taxonomy.0.color', /#rrggbb/],
+  [
+    'agent missing name',
+    file((f) => (f.settings.agent = { id: 'a-1', team: '' })),
+    'settings.agent.name',
+    /expected string/,
+  ],
+  [
+    'invalid site pattern',
+    file((f) => (f.settings.sites = [{ match: 'http://x.example.com/*', adapter: 'generic' }])),
+    'settings.sites.0.match',
+    /match pattern/,
+  ],
+  ['invalid urlMode', file((f) => (f.settings.urlMode = 'everything')), 'settings.urlMode', /full|path/],
+  [
+    'null secret, unknown endpoint',
+    file((f) => ep(f, 0, { id: 'new-hub', secret: null })),
+    'settings.endpoints.0.secret',
+    /no secret in the file and no endpoint "new-hub"/,
+  ],
+];
+
+function ep(f: { settings: Record<string, unknown> }, index: number, change: Record<string, unknown>) {
+  Object.assign((f.settings.endpoints as Array<Record<string, unknown>>)[index]!, change);
+}
+function tag(f: { settings: Record<string, unknown> }, index: number, change: Record<string, unknown>) {
+  Object.assign((f.settings.taxonomy as Array<Record<string, unknown>>)[index]!, change);
+}
+
+describe('import refuses bad input precisely and changes nothing', () => {
+  it.each(cases)('%s → %s', async (_name, text, path, message) => {
+    const before = await localSettings.getValue();
+    const plan = await importConfig(text);
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.problems).toContainEqual({ path, message: expect.stringMatching(message) });
+    expect(await localSettings.getValue()).toEqual(before);
+  });
+
+  it('lists every problem of a file at once, schema and cross-entry ones together', () => {
+    const text = file((f) => {
+      ep(f, 0, { url: 'ftp://x.example.com/' });
+      ep(f, 1, { id: 'hub' });
+      tag(f, 1, { hotkey: 'b', color: 'red' });
+      f.settings.urlMode = 'all';
+    });
+    const plan = planImport(text, stored);
+    expect(plan.ok ? [] : plan.problems.map((p) => p.path).sort()).toEqual([
+      'settings.endpoints.0.url',
+      'settings.endpoints.1.id',
+      'settings.taxonomy.1.color',
+      'settings.taxonomy.1.hotkey',
+      'settings.urlMode',
+    ]);
+  });
+});
