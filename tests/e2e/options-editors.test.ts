@@ -68,6 +68,14 @@ describe('options page editors', () => {
   });
 
   it('edits the taxonomy: add, move up, hotkey (a conflict is refused), then captures with the new tag', async () => {
+    // An agent's CRM tab is open all along: its sidebar must follow the edits without a reload.
+    const crm = await s.browser.context.newPage();
+    await crm.goto('https://acme.zendesk.com/agent/tickets/4821');
+    const sidebar = crm.getByRole('complementary', { name: 'Earmark' });
+    await sidebar.getByRole('button', { name: 'Feature request', exact: true }).waitFor();
+    await crm.evaluate(() => {
+      (window as { __noReload?: boolean }).__noReload = true;
+    });
     const options = await openExtensionPage(s.browser, 'options.html');
     const add = options.getByRole('form', { name: 'Add a tag' });
     await add.getByRole('textbox', { name: 'Tag label' }).fill('Refund request');
@@ -95,6 +103,15 @@ describe('options page editors', () => {
     await expect.poll(() => group.textContent()).toContain('key R');
     const stored = (await storedSettings()) as { taxonomy: Array<{ id: string; hotkey?: string }> };
     expect(stored.taxonomy.find((t) => t.id === 'refund-request')?.hotkey).toBe('r');
+
+    const newTag = sidebar.getByRole('button', { name: 'Refund request', exact: true });
+    await expect.poll(() => newTag.getAttribute('aria-keyshortcuts')).toBe('r');
+    const sidebarLabels = await sidebar
+      .getByRole('group', { name: 'Customer insight', exact: true })
+      .getByRole('button')
+      .allTextContents();
+    expect(sidebarLabels.findIndex((t) => t.startsWith('Refund request'))).toBe(before.length - 2); // moved up
+    expect(await crm.evaluate(() => (window as { __noReload?: boolean }).__noReload)).toBe(true);
 
     const popup = await openExtensionPage(s.browser, 'popup.html');
     const [id] = await captureMany(popup, ['refund-request']);
