@@ -37,13 +37,16 @@ export async function statusContext(
 /** The background's answers to the sidebar's messages (content scripts may send these). */
 export function createCaptureHandlers(deps: HandlerDeps): Handlers {
   /** Stores the next revision of an item wherever it went or was going; null from `next` = no change. */
-  const revise = async (id: string, next: (item: Item, now: number) => Item | null) => {
+  const revise = async (
+    id: string,
+    next: (item: Item, now: number, config: EffectiveConfig) => Item | null,
+  ) => {
     const db = await deps.db();
     const stored = await db.get('items', id);
     if (!stored) throw new Error('no such capture');
-    const updated = next(stored.item, deps.now());
-    if (!updated) return { revision: stored.item.revision };
     const config = await deps.loadConfig();
+    const updated = next(stored.item, deps.now(), config);
+    if (!updated) return { revision: stored.item.revision };
     const pending = (await rowsForItem(db, id)).map((r) => r.endpointId);
     const routed = routeEndpoints(
       config.endpoints,
@@ -80,9 +83,10 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
 
     async revise(request) {
       const { change } = request;
-      const revision = await revise(request.id, (item, now) => {
+      const revision = await revise(request.id, (item, now, config) => {
         if (item.deleted) throw new Error('this capture was deleted');
-        return change.kind === 'delete' ? tombstone(item, now) : withNote(item, change.note, now);
+        if (change.kind === 'delete') return tombstone(item, now);
+        return withNote(item, change.note, now, config.redaction);
       });
       return { id: request.id, revision: revision.revision };
     },

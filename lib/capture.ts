@@ -1,7 +1,7 @@
 import type { Endpoint, UrlMode } from './config';
 import type { RequestOf } from './messages';
 import type { EffectiveConfig } from './policy';
-import { redact } from './redact';
+import { type Category, redact } from './redact';
 import { type Item, ItemSchema, type Source } from './schema';
 
 /** Trims a URL per mode; by default query and fragment (where tokens live) are dropped. */
@@ -19,9 +19,13 @@ export function routeEndpoints(endpoints: Endpoint[], tagIds: string[]): string[
 }
 
 /** Redacts an optional text and adds its replacements to the running count. */
-function redacted(value: string | null, counter: { n: number }): string | null {
+function redacted(
+  value: string | null,
+  counter: { n: number },
+  categories?: readonly Category[],
+): string | null {
   if (value === null || value.trim() === '') return null;
-  const { text, count } = redact(value.trim());
+  const { text, count } = redact(value.trim(), { categories });
   counter.n += count;
   return text;
 }
@@ -39,7 +43,7 @@ export function buildItem(
   const source: Source = {
     site: request.context.site,
     url: trimUrl(request.context.url, config.urlMode),
-    title: redacted(request.context.title, counter),
+    title: redacted(request.context.title, counter, config.redaction),
     ticketId: request.context.ticketId,
   };
   const at = new Date(nowMs).toISOString();
@@ -50,8 +54,8 @@ export function buildItem(
     capturedAt: at,
     updatedAt: at,
     tags: [{ id: tag.id, label: tag.label, category: tag.category }],
-    note: redacted(request.note, counter),
-    quote: redacted(request.quote, counter),
+    note: redacted(request.note, counter, config.redaction),
+    quote: redacted(request.quote, counter, config.redaction),
     source,
     agent: config.agent,
     redactions: counter.n,
@@ -59,9 +63,14 @@ export function buildItem(
 }
 
 /** A new revision with an edited (redacted) note. */
-export function withNote(item: Item, note: string | null, nowMs: number): Item {
+export function withNote(
+  item: Item,
+  note: string | null,
+  nowMs: number,
+  categories?: readonly Category[],
+): Item {
   const counter = { n: 0 };
-  const redactedNote = redacted(note, counter);
+  const redactedNote = redacted(note, counter, categories);
   return ItemSchema.parse({
     ...item,
     revision: item.revision + 1,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   type Endpoint,
   EndpointSchema,
@@ -11,6 +11,7 @@ import {
   type UrlMode,
   UrlModeSchema,
 } from './config';
+import { CATEGORIES, type Category } from './redact/types';
 import { type Agent, AgentSchema } from './schema';
 
 /** One rejected part of a policy, with the exact path an admin can look for. */
@@ -26,10 +27,23 @@ export interface ParsedPolicy {
   taxonomy?: TaxonomyTag[];
   sites?: SiteRule[];
   urlMode?: UrlMode;
+  redaction?: Category[];
+  lockSettings?: boolean;
   problems: PolicyProblem[];
 }
 
-const KNOWN_KEYS = new Set(['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode']);
+const KNOWN_KEYS = new Set([
+  'endpoints',
+  'agent',
+  'taxonomy',
+  'sites',
+  'urlMode',
+  'redaction',
+  'lockSettings',
+]);
+
+/** Policy `redaction`: which kinds of personal data are replaced (default: every kind). */
+const RedactionPolicySchema = z.strictObject({ categories: z.array(z.enum(CATEGORIES)) });
 
 function problemsOf(prefix: string, error: z.ZodError): PolicyProblem[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }));
@@ -92,6 +106,15 @@ export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
     if (result.success) policy.urlMode = result.data;
     else problems.push(...problemsOf('urlMode', result.error));
   }
+  if (raw.redaction !== undefined) {
+    const result = RedactionPolicySchema.safeParse(raw.redaction);
+    if (result.success) policy.redaction = [...new Set(result.data.categories)];
+    else problems.push(...problemsOf('redaction', result.error));
+  }
+  if (raw.lockSettings !== undefined) {
+    if (typeof raw.lockSettings === 'boolean') policy.lockSettings = raw.lockSettings;
+    else problems.push({ path: 'lockSettings', message: 'must be true or false' });
+  }
   return policy;
 }
 
@@ -103,6 +126,8 @@ export interface EffectiveConfig {
   /** Admin-added sites: policy ones first, then local ones (both apply). */
   sites: SiteRule[];
   urlMode: UrlMode;
+  /** Kinds of personal data replaced before anything is stored. */
+  redaction: Category[];
   lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode'>;
   problems: PolicyProblem[];
 }
@@ -119,12 +144,19 @@ export function mergeConfig(
   if (policy.taxonomy) lockedKeys.push('taxonomy');
   if (policy.sites) lockedKeys.push('sites');
   if (policy.urlMode) lockedKeys.push('urlMode');
+  if (policy.lockSettings) {
+    // The organization allows no local changes at all: every setting is shown locked.
+    for (const key of ['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode'] as const) {
+      if (!lockedKeys.includes(key)) lockedKeys.push(key);
+    }
+  }
   return {
     endpoints: policy.endpoints ?? local.endpoints,
     agent: policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT },
     taxonomy: policy.taxonomy ?? local.taxonomy ?? defaults,
     sites: policy.sites ?? local.sites,
     urlMode: policy.urlMode ?? local.urlMode,
+    redaction: policy.redaction ?? [...CATEGORIES],
     lockedKeys,
     problems: policy.problems,
   };

@@ -25,3 +25,28 @@ describe('routing', () => {
     expect(routeEndpoints([{ ...base, id: 'none', tags: [] }], ['bug'])).toEqual([]);
   });
 });
+
+describe('redaction categories from policy', () => {
+  it('replaces only the configured kinds of personal data', async () => {
+    const { buildItem } = await import('../../lib/capture');
+    const { testConfig } = await import('../helpers/config');
+    const request = {
+      type: 'capture' as const,
+      tagId: 'bug',
+      note: 'mail jane.doe@example.com, call +44 20 7946 0958',
+      quote: null,
+      context: {
+        site: 'zendesk' as const,
+        url: 'https://a.zendesk.com/agent/tickets/1',
+        title: null,
+        ticketId: '1',
+        customer: null,
+      },
+    };
+    const id = '01a20824-fdb7-7d58-9e34-380b25f4449b';
+    const all = buildItem(request, testConfig(), id, Date.now());
+    expect(all.note).toBe('mail [email], call [phone]');
+    const emailOnly = buildItem(request, testConfig({ redaction: ['email'] }), id, Date.now());
+    expect(emailOnly).toMatchObject({ note: 'mail [email], call +44 20 7946 0958', redactions: 1 });
+  });
+});

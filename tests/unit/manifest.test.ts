@@ -20,6 +20,8 @@ describe('manifest key', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       'agent',
       'endpoints',
+      'lockSettings',
+      'redaction',
       'sites',
       'taxonomy',
       'urlMode',

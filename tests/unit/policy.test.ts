@@ -131,3 +131,21 @@ describe('settings migrations', () => {
     expect(await item.getValue()).toEqual({ ...v1, sites: [], urlMode: 'path' });
   });
 });
+
+describe('redaction and lockSettings', () => {
+  it('narrows the redacted categories and locks every setting', () => {
+    const policy = parsePolicy({ redaction: { categories: ['email', 'card'] }, lockSettings: true });
+    const config = mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY);
+    expect(config.redaction).toEqual(['email', 'card']);
+    expect(config.lockedKeys.sort()).toEqual(['agent', 'endpoints', 'sites', 'taxonomy', 'urlMode']);
+    expect(policy.problems).toEqual([]);
+  });
+
+  it('reports bad values by path and keeps the safe defaults', () => {
+    const policy = parsePolicy({ redaction: { categories: ['email', 'dna'] }, lockSettings: 'yes' });
+    expect(policy.problems.map((p) => p.path)).toEqual(['redaction.categories.1', 'lockSettings']);
+    const config = mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY);
+    expect(config.redaction).toEqual(['email', 'iban', 'card', 'ssn', 'phone']);
+    expect(config.lockedKeys).toEqual([]);
+  });
+});
