@@ -38,9 +38,9 @@ export function createAdminHandlers(deps: AdminDeps): Handlers {
           name: e.name,
           url: e.url,
           format: e.format ?? 'json',
-          status: state?.status ?? 'healthy',
+          status: e.enabled === false ? 'paused' : (state?.status ?? 'healthy'),
           since: state?.since ?? null,
-          reason: state?.reason ?? null,
+          reason: e.enabled === false ? 'Disabled in the settings' : (state?.reason ?? null),
           lastSuccessAt: state?.lastSuccessAt ?? null,
         };
       });

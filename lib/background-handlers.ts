@@ -31,6 +31,9 @@ export async function statusContext(
   const paused = new Map<string, string>();
   for (const state of states.values())
     if (state.status === 'paused') paused.set(state.endpointId, state.reason ?? '');
+  for (const e of config.endpoints) {
+    if (e.enabled === false) paused.set(e.id, 'Its sync endpoint is disabled in the settings');
+  }
   return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
 }
 

@@ -15,6 +15,7 @@ export function trimUrl(raw: string, mode: UrlMode = 'path'): string | null {
 
 /** Ids of the endpoints whose tag filter lets this item through (no filter = every tag). */
 export function routeEndpoints(endpoints: Endpoint[], tagIds: string[]): string[] {
+  // A disabled endpoint still gets its rows: they wait, and are sent once it is enabled again.
   return endpoints.filter((e) => !e.tags || e.tags.some((t) => tagIds.includes(t))).map((e) => e.id);
 }
 

@@ -29,6 +29,8 @@ export const EndpointSchema = z.strictObject({
   secret: SecretSchema,
   tags: z.array(z.string().min(1)).optional(),
   format: z.enum(['json', 'slack', 'teams']).optional(),
+  /** false: an admin switched delivery off; its captures queue up and are sent once it is enabled. */
+  enabled: z.boolean().optional(),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 

@@ -67,6 +67,7 @@ export function applyDraft(
   const candidate: Record<string, unknown> = { id, name: draft.name.trim(), url: draft.url.trim(), secret };
   if (!draft.allTags) candidate.tags = [...new Set(draft.tags)];
   if (draft.format !== 'json') candidate.format = draft.format;
+  if (existing?.enabled === false) candidate.enabled = false; // editing never re-enables by surprise
   const parsed = EndpointSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   const endpoint = parsed.data;

@@ -7,6 +7,7 @@ export interface RowActions {
   onTest(endpoint: Endpoint): void;
   onDelete(endpoint: Endpoint): void;
   onGrant(endpoint: Endpoint): void;
+  onToggleEnabled(endpoint: Endpoint): void;
 }
 
 /**
@@ -35,6 +36,7 @@ export function EndpointRow({
       <div>
         <strong>{endpoint.name}</strong>: <code>{endpoint.url}</code> — secret {maskSecret(endpoint.secret)} —{' '}
         {describeRouting(endpoint, taxonomy)} — {describeFormat(endpoint)}
+        {endpoint.enabled === false ? ' — disabled: its captures wait until it is enabled' : ''}
       </div>
       {access === false ? (
         <div role="alert">
@@ -49,6 +51,14 @@ export function EndpointRow({
       </button>
       <button type="button" disabled={locked} title={reason} onClick={() => actions.onEdit(endpoint)}>
         Edit {endpoint.name}
+      </button>
+      <button
+        type="button"
+        disabled={locked}
+        title={reason}
+        onClick={() => actions.onToggleEnabled(endpoint)}
+      >
+        {endpoint.enabled === false ? 'Enable' : 'Disable'} {endpoint.name}
       </button>
       <button
         type="button"

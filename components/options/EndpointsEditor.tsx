@@ -6,7 +6,14 @@ import { originPattern } from '@/lib/settings-rules';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
-import { countQueued, hasAccess, removeEndpoint, requestAccess, saveDraft } from './endpoint-actions';
+import {
+  countQueued,
+  hasAccess,
+  removeEndpoint,
+  requestAccess,
+  saveDraft,
+  setEndpointEnabled,
+} from './endpoint-actions';
 import { LockableControls } from './shared';
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; endpoint: Endpoint };
@@ -69,6 +76,13 @@ export function EndpointsEditor({
 
   const actions: RowActions = {
     onEdit: (endpoint) => setMode({ kind: 'edit', endpoint }),
+    onToggleEnabled: (endpoint) => {
+      const enable = endpoint.enabled === false;
+      void setEndpointEnabled(endpoint.id, enable).then(async () => {
+        report(enable ? `${endpoint.name} enabled: queued captures are sent.` : `${endpoint.name} disabled.`);
+        await onChanged();
+      });
+    },
     onGrant: (endpoint) => {
       void requestAccess(endpoint.url).then((granted) => {
         setAccess((a) => ({ ...a, [endpoint.id]: granted }));

@@ -49,6 +49,18 @@ export async function countQueued(endpointId: string): Promise<number> {
   }
 }
 
+/** Switches delivery to an endpoint off or on (queued captures wait while it is off). */
+export async function setEndpointEnabled(endpointId: string, enabled: boolean): Promise<void> {
+  await updateLocalSettings((s) => ({
+    ...s,
+    endpoints: s.endpoints.map((e) => {
+      if (e.id !== endpointId) return e;
+      const { enabled: _previous, ...rest } = e;
+      return enabled ? rest : { ...rest, enabled: false };
+    }),
+  }));
+}
+
 /** Removes an endpoint from the local settings. */
 export async function removeEndpoint(endpointId: string): Promise<void> {
   await updateLocalSettings((s) => ({ ...s, endpoints: s.endpoints.filter((e) => e.id !== endpointId) }));

@@ -44,7 +44,9 @@ function leaseHeld(row: OutboxRow, now: number, workerId: string | undefined): b
 /** Takes a lease on the due rows of active endpoints and assigns them to batches, atomically. */
 async function leaseDueRows(deps: DeliveryDeps, now: number): Promise<PlannedBatch[]> {
   const paused = await pausedEndpoints(deps.db);
-  const active = new Set(deps.endpoints.filter((e) => !paused.has(e.id)).map((e) => e.id));
+  const active = new Set(
+    deps.endpoints.filter((e) => e.enabled !== false && !paused.has(e.id)).map((e) => e.id),
+  );
   const tx = deps.db.transaction(['outbox', 'items'], 'readwrite');
   const due: OutboxRow[] = [];
   const sizes = new Map<string, number>();

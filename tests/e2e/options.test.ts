@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage } from './support/extension';
+import { captureMany, openExtensionPage } from './support/extension';
 import { type Session, startSession } from './support/session';
 
 let s: Session;
@@ -39,5 +39,20 @@ describe('options page', () => {
       return (await api.storage.local.get('settings')).settings?.sites;
     });
     expect(stored).toEqual([]);
+  });
+
+  it('disabling an endpoint holds its captures; enabling it sends them', async () => {
+    const options = await openExtensionPage(s.browser, 'options.html');
+    await options.getByRole('button', { name: 'Disable Test receiver' }).click();
+    await expect
+      .poll(() => options.getByRole('list', { name: 'Sync endpoints' }).textContent())
+      .toContain('Paused: Disabled in the settings');
+    const popup = await openExtensionPage(s.browser, 'popup.html');
+    const before = s.receiver.requests.length;
+    const [id] = await captureMany(popup, ['bug']);
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toMatch(/^1 capture waiting/);
+    expect(s.receiver.requests.length).toBe(before);
+    await options.getByRole('button', { name: 'Enable Test receiver' }).click();
+    await s.receiver.waitFor((r) => r.body.includes(id ?? 'missing'), 15_000);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_TAXONOMY } from '../../lib/config';
 import type { EffectiveConfig } from '../../lib/policy';
+import { CATEGORIES } from '../../lib/redact';
 import { TEST_SECRET } from './items';
 
 /** An effective configuration with one loopback endpoint and the starter taxonomy. */
@@ -10,6 +11,7 @@ export function testConfig(overrides: Partial<EffectiveConfig> = {}): EffectiveC
     taxonomy: DEFAULT_TAXONOMY,
     sites: [],
     urlMode: 'path',
+    redaction: [...CATEGORIES],
     lockedKeys: [],
     problems: [],
     ...overrides,

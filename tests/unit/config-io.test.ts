@@ -86,8 +86,8 @@ const cases: Case[] = [
   ['bad secret', file((f) => ep(f, 0, { secret: 'sk_live_123' })), 'settings.endpoints.0.secret', /whsec_/],
   [
     'unknown endpoint key',
-    file((f) => ep(f, 0, { enabled: true })),
-    'settings.endpoints.0.enabled',
+    file((f) => ep(f, 0, { priority: 1 })),
+    'settings.endpoints.0.priority',
     /unknown key/,
   ],
   [

@@ -247,3 +247,20 @@ describe('delivery engine', () => {
     expect((await db.getAll('outbox')).map((r) => r.endpointId)).toEqual(['hub']);
   });
 });
+
+describe('disabled endpoints', () => {
+  it('still queue captures but send nothing; the queue goes out once re-enabled', async () => {
+    const { routeEndpoints } = await import('../../lib/capture');
+    const disabled = { ...endpoint, enabled: false };
+    expect(routeEndpoints([disabled], ['bug'])).toEqual(['hub']);
+    const db = await setup(2);
+    const clock = { t: Date.now() };
+    const { bodies, fetchImpl } = scripted([]);
+    await flush({ ...deps(db, fetchImpl, clock), endpoints: [disabled] });
+    expect(bodies).toHaveLength(0);
+    expect((await queueStats(db)).pendingItems).toBe(2);
+    await flush(deps(db, fetchImpl, clock));
+    expect(bodies).toHaveLength(1);
+    expect((await queueStats(db)).pendingItems).toBe(0);
+  });
+});
