@@ -46,7 +46,8 @@ function issueProblems(error: z.ZodError): PolicyProblem[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'unknown key' }));
+      // A key named "" still gets a path an admin can find.
+      return issue.keys.map((key) => ({ path: [...path, key || '""'].join('.'), message: 'unknown key' }));
     }
     return [{ path: path.join('.') || '(file)', message: issue.message }];
   });

@@ -83,7 +83,7 @@ export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
   const problems: PolicyProblem[] = [];
   const policy: ParsedPolicy = { problems };
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) problems.push({ path: key, message: 'unknown policy key ignored' });
+    if (!KNOWN_KEYS.has(key)) problems.push({ path: key || '""', message: 'unknown policy key ignored' });
   }
   if (raw.endpoints !== undefined) {
     const entries = parseEntries('endpoints', raw.endpoints, EndpointSchema, problems);
