@@ -23,11 +23,11 @@ function build(): void {
 async function openHub(dataDir: string): Promise<RunningHub> {
   const port = Number(process.env.PORT ?? 8787);
   try {
-    return await startHub({ dataDir, port, secret: process.env.EARMARK_WEBHOOK_SECRET });
+    return await startHub({ dataDir, port, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     say(`Port ${port} is busy; the hub takes a free port instead.`);
-    return startHub({ dataDir, port: 0, secret: process.env.EARMARK_WEBHOOK_SECRET });
+    return startHub({ dataDir, port: 0, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true });
   }
 }
 

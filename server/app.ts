@@ -1,59 +1,55 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { z } from 'zod';
-import { BatchSchema, describeZodError } from '../lib/schema';
-import { itemsPage } from './items-page';
+import { itemRoutes } from './api/items';
+import { reportRoutes } from './api/reports';
+import { webhookRoute } from './api/webhook';
+import { access, type HubEnv } from './auth/access';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit';
 import type { HubStore } from './store';
 
-/** Largest webhook body accepted (a batch is at most 25 items or 64 KB; this leaves headroom). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from './api/webhook';
 
-const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+/** Largest JSON body accepted by the API routes (a bulk triage of 500 ids is about 20 KB). */
+export const MAX_API_BODY_BYTES = 64 * 1024;
 
-/** The hub's HTTP API: signed ingest, item listing, health. */
-export function createHubApp(options: { store: HubStore; secret: string }) {
-  const webhook = new Webhook(options.secret);
-  const app = new Hono();
+/** Options of the hub app. `secret` is an extra, team-less webhook secret (tests, old callers). */
+export interface HubAppOptions {
+  store: HubStore;
+  secret?: string;
+  /** Unauthenticated reads of GET /v1/items and GET / from anywhere (the `npm start` demo). */
+  demo?: boolean;
+  rateLimit?: RateLimit;
+  /** Clock for secret expiry (tests move it past a rotation's grace period). */
+  now?: () => Date;
+}
+
+/** The hub's HTTP API: signed ingest, authenticated review API, health. */
+export function createHubApp(options: HubAppOptions) {
+  const { store } = options;
+  const app = new Hono<HubEnv>();
   app.use(secureHeaders());
-
-  app.get('/healthz', (c) => c.json({ ok: true }));
-
-  app.post(
-    '/v1/webhook',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
-    async (c) => {
-      const body = await c.req.text();
-      try {
-        // Verifies the signature and the 5-minute replay window before anything is parsed.
-        webhook.verify(body, Object.fromEntries(c.req.raw.headers), { jsonParse: false });
-      } catch (error) {
-        const reason = error instanceof WebhookVerificationError ? error.message : 'verification failed';
-        return c.json({ error: `signature rejected: ${reason}` }, 401);
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        return c.json({ error: 'body is not valid JSON' }, 400);
-      }
-      const batch = BatchSchema.safeParse(json);
-      if (!batch.success) return c.json({ error: `invalid batch: ${describeZodError(batch.error)}` }, 400);
-      const result = await options.store.upsertItems(batch.data.items);
-      return c.json({ received: batch.data.items.length, ...result });
-    },
+  app.use(async (c, next) => {
+    await next();
+    // Review data is private: never cache it in a browser or a proxy.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+  app.use(
+    '/v1/items/*',
+    bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
 
-  app.get('/v1/items', async (c) => {
-    const query = ListQuery.safeParse(c.req.query());
-    if (!query.success) return c.json({ error: describeZodError(query.error) }, 400);
-    const items = await options.store.listItems(query.data);
-    return c.json({ items });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  webhookRoute(app, { store, secret: options.secret, now: options.now ?? (() => new Date()) });
+  const need = access({
+    store,
+    demo: options.demo ?? false,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   });
+  itemRoutes(app, need, store);
+  reportRoutes(app, need, store);
 
-  app.get('/', async (c) => c.html(itemsPage(await options.store.listItems({ limit: 50 }))));
-
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
     console.error('hub error', error);
     return c.json({ error: 'internal error' }, 500);

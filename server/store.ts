@@ -1,36 +1,109 @@
 import type { Item } from '../lib/schema';
 
+export { MIGRATIONS } from './db/migrations';
+
+/** Review states a lead moves an item through. */
+export const STATUSES = ['new', 'reviewed', 'actioned', 'declined'] as const;
+/** One review state. */
+export type ItemStatus = (typeof STATUSES)[number];
+/** Token roles, least to most powerful. */
+export type Role = 'agent' | 'lead' | 'admin';
+
 /** Outcome of storing one batch: new or newer revisions stored, older or equal ones ignored. */
 export interface UpsertResult {
   stored: number;
   duplicates: number;
 }
 
-/** An item as the hub keeps it: the highest revision seen, and when it was received. */
+/** An item as the hub keeps it: the highest revision seen, when it arrived, and its review state. */
 export interface HubItem {
   item: Item;
   receivedAt: string;
+  teamId: string | null;
+  status: ItemStatus;
+  comment: string | null;
+  statusUpdatedAt: string | null;
 }
 
-/** The hub's storage: one interface, implementations chosen by configuration. */
+/** Which items a caller may see: undefined teamId = every team; agentId narrows to one agent. */
+export interface Scope {
+  teamId?: string;
+  agentId?: string;
+}
+
+/** Filters for listing; all optional but limit. Cursor = last row of the previous page. */
+export interface ItemFilter {
+  limit: number;
+  scope?: Scope;
+  tag?: string;
+  category?: string;
+  agent?: string;
+  status?: ItemStatus;
+  site?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  includeDeleted?: boolean;
+  /** Only these item ids. */
+  ids?: string[];
+  cursor?: { capturedAt: string; id: string };
+}
+
+/** One triage step, as shown in an item's history. */
+export interface TriageEntry {
+  status: ItemStatus;
+  comment: string | null;
+  actorTokenId: string | null;
+  actorRole: string;
+  at: string;
+}
+
+/** Who triaged: the token (null for the bootstrap rule) and its role. */
+export interface Actor {
+  tokenId: string | null;
+  role: string;
+}
+
+/** Counts per bucket start (ISO) and tag or category. */
+export interface Trends {
+  tags: Array<{ bucket: string; tag: string; label: string; count: number }>;
+  categories: Array<{ bucket: string; category: string; count: number }>;
+}
+
+/** A token as looked up by its hash (the plaintext is never stored). */
+export interface TokenRecord {
+  id: string;
+  hash: string;
+  role: Role;
+  teamId: string | null;
+  agentId: string | null;
+}
+
+/** The hub's storage: one interface; PGlite and PostgreSQL share the SQL (sql-store/). */
 export interface HubStore {
   /** Keeps the highest revision per item id; re-delivered revisions are harmless. */
-  upsertItems(items: Item[]): Promise<UpsertResult>;
-  /** Newest captures first. */
-  listItems(options: { limit: number }): Promise<HubItem[]>;
+  upsertItems(items: Item[], teamId?: string | null): Promise<UpsertResult>;
+  /** Newest captures first, filtered; deleted items only with includeDeleted. */
+  listItems(filter: ItemFilter): Promise<HubItem[]>;
+  getItem(id: string, scope: Scope): Promise<(HubItem & { history: TriageEntry[] }) | null>;
+  /** Sets the status of the in-scope ids, one history row each; returns the ids changed. */
+  triage(
+    ids: string[],
+    status: ItemStatus,
+    comment: string | null,
+    actor: Actor,
+    scope: Scope,
+  ): Promise<string[]>;
+  trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
+  createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
+  findTeam(name: string): Promise<{ id: string; name: string } | null>;
+  countTeams(): Promise<number>;
+  /** Adds a new secret; the team's older ones stay valid until now + graceMs. */
+  rotateSecret(teamId: string, secret: string, graceMs: number): Promise<void>;
+  /** Secrets that verify at `now`, with their team. */
+  activeSecrets(now: Date): Promise<Array<{ teamId: string; secret: string }>>;
+  createToken(token: Omit<TokenRecord, 'id'>): Promise<{ id: string }>;
+  findToken(hash: string): Promise<TokenRecord | null>;
+  hasTokens(): Promise<boolean>;
   close(): Promise<void>;
 }
-
-/** Versioned SQL migrations, applied in order at start. Append, never edit. */
-export const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE items (
-     id uuid PRIMARY KEY,
-     revision integer NOT NULL CHECK (revision >= 1),
-     deleted boolean NOT NULL,
-     captured_at timestamptz NOT NULL,
-     updated_at timestamptz NOT NULL,
-     received_at timestamptz NOT NULL DEFAULT now(),
-     data jsonb NOT NULL
-   );
-   CREATE INDEX items_captured_at ON items (captured_at DESC);`,
-];

@@ -1,0 +1,83 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import type { HubEnv } from '../auth/access';
+import { scopeOf } from '../auth/tokens';
+import { itemsPage } from '../items-page';
+import { type HubStore, type Role, STATUSES } from '../store';
+import { CSV_COLUMNS, csvRow, itemRow } from './csv';
+import { encodeCursor, parseBody, parseFilter } from './query';
+
+type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler<HubEnv>;
+
+const Uuid = z.uuid();
+const Triage = z.strictObject({ status: z.enum(STATUSES), comment: z.string().max(2000).optional() });
+const BulkTriage = Triage.extend({ ids: z.array(z.uuid()).min(1).max(500) });
+// The CSV export pages through the filter; this caps one download.
+const CSV_MAX_ROWS = 50_000;
+
+/** Listing, reading, exporting and triaging items. */
+export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void {
+  app.get('/v1/items', need(['lead', 'admin'], { bootstrap: true }), async (c) => {
+    const filter = parseFilter(c);
+    if (typeof filter === 'string') return c.json({ error: filter }, 400);
+    const items = await store.listItems({ ...filter, scope: scopeOf(c.get('principal')) });
+    const last = items.length === filter.limit ? items.at(-1) : undefined;
+    return c.json({ items, nextCursor: last ? encodeCursor(last.item.capturedAt, last.item.id) : null });
+  });
+
+  app.get('/', need(['lead', 'admin'], { bootstrap: true }), async (c) =>
+    c.html(
+      itemsPage(
+        await store.listItems({ limit: 50, includeDeleted: true, scope: scopeOf(c.get('principal')) }),
+      ),
+    ),
+  );
+
+  app.get('/v1/items.csv', need(['lead', 'admin']), async (c) => {
+    const filter = parseFilter(c);
+    if (typeof filter === 'string') return c.json({ error: filter }, 400);
+    const scope = scopeOf(c.get('principal'));
+    let out = csvRow(CSV_COLUMNS);
+    let cursor = filter.cursor;
+    for (let rows = 0; rows < CSV_MAX_ROWS; ) {
+      const page = await store.listItems({ ...filter, limit: 500, scope, ...(cursor ? { cursor } : {}) });
+      for (const h of page) out += itemRow(h);
+      rows += page.length;
+      const last = page.at(-1);
+      if (page.length < 500 || !last) break;
+      cursor = { capturedAt: last.item.capturedAt, id: last.item.id };
+    }
+    c.header('content-disposition', 'attachment; filename="earmark-items.csv"');
+    return c.body(out, 200, { 'content-type': 'text/csv; charset=utf-8; header=present' });
+  });
+
+  app.get('/v1/items/:id', need(['lead', 'admin']), async (c) => {
+    const id = Uuid.safeParse(c.req.param('id'));
+    const item = id.success ? await store.getItem(id.data, scopeOf(c.get('principal'))) : null;
+    // Another team's item answers 404 like a missing one, so ids cannot be probed.
+    return item ? c.json(item) : c.json({ error: 'item not found' }, 404);
+  });
+
+  app.patch('/v1/items/:id', need(['lead', 'admin']), async (c) => {
+    const id = Uuid.safeParse(c.req.param('id'));
+    if (!id.success) return c.json({ error: 'item not found' }, 404);
+    const body = await parseBody(c, Triage);
+    if (typeof body === 'string') return c.json({ error: body }, 400);
+    const p = c.get('principal');
+    const actor = { tokenId: p.tokenId, role: p.role };
+    const changed = await store.triage([id.data], body.status, body.comment ?? null, actor, scopeOf(p));
+    if (!changed.length) return c.json({ error: 'item not found' }, 404);
+    return c.json(await store.getItem(id.data, scopeOf(p)));
+  });
+
+  app.post('/v1/items/triage', need(['lead', 'admin']), async (c) => {
+    const body = await parseBody(c, BulkTriage);
+    if (typeof body === 'string') return c.json({ error: body }, 400);
+    const p = c.get('principal');
+    const ids = [...new Set(body.ids)];
+    const actor = { tokenId: p.tokenId, role: p.role };
+    const updated = await store.triage(ids, body.status, body.comment ?? null, actor, scopeOf(p));
+    const done = new Set(updated);
+    return c.json({ updated, notFound: ids.filter((i) => !done.has(i)) });
+  });
+}

@@ -1,0 +1,72 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { HubStore, Role } from '../store';
+import { createRateLimiter, type RateLimit } from './rate-limit';
+import { hashToken, type Principal, principalOf, sameHash } from './tokens';
+
+/** Hono variables set by the auth middleware. */
+export type HubEnv = { Variables: { principal: Principal } };
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The peer address, or null for a request with no socket: `app.request()` in-process calls,
+ * which cannot come from the network and so count as loopback.
+ */
+function peer(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return null;
+  }
+}
+
+/** Options for {@link access}. */
+export interface AccessOptions {
+  store: HubStore;
+  demo: boolean;
+  rateLimit: RateLimit;
+}
+
+/** Builds the auth middleware factory: `need(roles, { bootstrap })` for each route. */
+export function access(options: AccessOptions) {
+  const limiter = createRateLimiter(options.rateLimit);
+
+  /**
+   * Bootstrap rule: without a token, reads are allowed when the hub runs with demo: true, or when
+   * the request is from loopback, carries no proxy header, and no token exists yet.
+   */
+  async function bootstrapAllowed(c: Context): Promise<boolean> {
+    if (options.demo) return true;
+    const address = peer(c);
+    if (address !== null && !LOOPBACK.has(address)) return false;
+    // Behind a local reverse proxy every request looks like loopback; a forwarding header gives it away.
+    if (c.req.header('x-forwarded-for') || c.req.header('forwarded')) return false;
+    return !(await options.store.hasTokens());
+  }
+
+  return function need(roles: Role[], opts: { bootstrap?: boolean } = {}): MiddlewareHandler<HubEnv> {
+    return async (c, next) => {
+      const header = c.req.header('authorization');
+      let principal: Principal;
+      if (!header) {
+        if (!opts.bootstrap || !(await bootstrapAllowed(c))) return c.json({ error: 'token required' }, 401);
+        principal = { tokenId: null, role: 'admin', teamId: null, agentId: null };
+      } else {
+        const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+        const hash = match?.[1] ? hashToken(match[1]) : null;
+        const token = hash ? await options.store.findToken(hash) : null;
+        if (!hash || !token || !sameHash(token.hash, hash)) return c.json({ error: 'invalid token' }, 401);
+        principal = principalOf(token);
+      }
+      const wait = limiter.take(principal.tokenId ?? 'bootstrap');
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return c.json({ error: 'rate limit exceeded' }, 429);
+      }
+      if (!roles.includes(principal.role)) return c.json({ error: 'forbidden for this role' }, 403);
+      c.set('principal', principal);
+      await next();
+    };
+  };
+}

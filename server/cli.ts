@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { generateSecret } from '../lib/signing';
+import { generateToken, hashToken } from './auth/tokens';
+import type { HubConfig } from './setup';
+import { openHub } from './setup';
+import type { HubStore, Role } from './store';
+
+const ROLES: readonly Role[] = ['agent', 'lead', 'admin'];
+
+async function team(store: HubStore, name: string): Promise<{ id: string; name: string }> {
+  const found = await store.findTeam(name);
+  if (!found) throw new Error(`no team named "${name}"`);
+  return found;
+}
+
+/** Runs one management command and returns what to print as JSON. */
+async function run(store: HubStore, argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      team: { type: 'string' },
+      role: { type: 'string' },
+      agent: { type: 'string' },
+      'grace-hours': { type: 'string', default: '24' },
+    },
+  });
+  const [noun, verb, name] = positionals;
+  if (noun === 'team' && verb === 'create' && name) {
+    const secret = generateSecret();
+    return { team: await store.createTeam(name, secret), secret };
+  }
+  if (noun === 'team' && verb === 'rotate-secret' && name) {
+    const hours = Number(values['grace-hours']);
+    if (!Number.isFinite(hours) || hours < 0) throw new Error('--grace-hours must be a number ≥ 0');
+    const secret = generateSecret();
+    const t = await team(store, name);
+    await store.rotateSecret(t.id, secret, hours * 3_600_000);
+    return { team: t, secret, previousValidHours: hours };
+  }
+  if (noun === 'token' && verb === 'create') {
+    const role = ROLES.find((r) => r === values.role);
+    if (!role) throw new Error('--role must be agent, lead or admin');
+    if (role !== 'admin' && !values.team) throw new Error(`--team is required for role ${role}`);
+    if (role === 'agent' && !values.agent) throw new Error('--agent <id> is required for role agent');
+    const teamId = values.team ? (await team(store, values.team)).id : null;
+    const token = generateToken();
+    const agentId = role === 'agent' ? (values.agent ?? null) : null;
+    const { id } = await store.createToken({ hash: hashToken(token), role, teamId, agentId });
+    return { token, id, role, teamId, agentId };
+  }
+  throw new Error(
+    'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
+      'token create --role agent|lead|admin [--team <name>] [--agent <id>]',
+  );
+}
+
+/** `npm run hub -- <command>`: prints the result as JSON, or the error on stderr with exit code 1. */
+export async function runCli(config: HubConfig, argv: string[]): Promise<number> {
+  const { store } = await openHub(config);
+  try {
+    console.log(JSON.stringify(await run(store, argv)));
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,61 @@
+/** Versioned SQL migrations, applied in order at start (db/sql.ts). Append, never edit. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE items (
+     id uuid PRIMARY KEY,
+     revision integer NOT NULL CHECK (revision >= 1),
+     deleted boolean NOT NULL,
+     captured_at timestamptz NOT NULL,
+     updated_at timestamptz NOT NULL,
+     received_at timestamptz NOT NULL DEFAULT now(),
+     data jsonb NOT NULL
+   );
+   CREATE INDEX items_captured_at ON items (captured_at DESC);`,
+  // Teams, secrets, tokens, triage. Secrets are kept in clear because HMAC verification needs them;
+  // tokens are kept only as SHA-256 hashes.
+  `CREATE TABLE teams (
+     id uuid PRIMARY KEY,
+     name text NOT NULL UNIQUE,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE team_secrets (
+     id uuid PRIMARY KEY,
+     team_id uuid NOT NULL REFERENCES teams (id),
+     secret text NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     expires_at timestamptz
+   );
+   CREATE INDEX team_secrets_team ON team_secrets (team_id);
+   CREATE TABLE tokens (
+     id uuid PRIMARY KEY,
+     hash text NOT NULL UNIQUE,
+     role text NOT NULL CHECK (role IN ('agent', 'lead', 'admin')),
+     team_id uuid REFERENCES teams (id),
+     agent_id text,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     revoked_at timestamptz
+   );
+   ALTER TABLE items ADD COLUMN team_id uuid REFERENCES teams (id);
+   ALTER TABLE items ADD COLUMN agent_id text;
+   ALTER TABLE items ADD COLUMN site text;
+   ALTER TABLE items ADD COLUMN status text NOT NULL DEFAULT 'new'
+     CHECK (status IN ('new', 'reviewed', 'actioned', 'declined'));
+   ALTER TABLE items ADD COLUMN status_comment text;
+   ALTER TABLE items ADD COLUMN status_updated_at timestamptz;
+   UPDATE items SET agent_id = data->'agent'->>'id', site = data->'source'->>'site';
+   CREATE INDEX items_team_captured ON items (team_id, captured_at DESC, id DESC);
+   CREATE INDEX items_team_status ON items (team_id, status);
+   CREATE INDEX items_agent ON items (agent_id);
+   CREATE INDEX items_tags ON items USING gin ((data->'tags') jsonb_path_ops);
+   CREATE INDEX items_search ON items USING gin (
+     to_tsvector('simple', coalesce(data->>'note', '') || ' ' || coalesce(data->>'quote', '')));
+   CREATE TABLE triage_history (
+     id bigserial PRIMARY KEY,
+     item_id uuid NOT NULL REFERENCES items (id),
+     status text NOT NULL,
+     comment text,
+     actor_token_id uuid,
+     actor_role text NOT NULL,
+     at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE INDEX triage_history_item ON triage_history (item_id, at);`,
+];

@@ -1,0 +1,16 @@
+import { migrate, type SqlDb } from '../db/sql';
+import type { HubStore } from '../store';
+import { itemMethods } from './items';
+import { teamMethods } from './teams';
+import { trendMethods } from './trends';
+
+/** The one HubStore implementation, over either driver; migrates before returning. */
+export async function createSqlStore(db: SqlDb): Promise<HubStore> {
+  await migrate(db);
+  return {
+    ...itemMethods(db),
+    ...teamMethods(db),
+    ...trendMethods(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,93 @@
+import { uuidv7 } from 'uuidv7';
+import type { SqlDb } from '../db/sql';
+import type { HubStore, Role, TokenRecord } from '../store';
+
+type TeamMethods =
+  | 'createTeam'
+  | 'findTeam'
+  | 'countTeams'
+  | 'rotateSecret'
+  | 'activeSecrets'
+  | 'createToken'
+  | 'findToken'
+  | 'hasTokens';
+
+/** Teams, their webhook secrets, and access tokens (hashes only). */
+export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
+  return {
+    async createTeam(name, secret) {
+      const id = uuidv7();
+      await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [id, name]);
+        await tx.query('INSERT INTO team_secrets (id, team_id, secret) VALUES ($1, $2, $3)', [
+          uuidv7(),
+          id,
+          secret,
+        ]);
+      });
+      return { id, name };
+    },
+    async findTeam(name) {
+      const { rows } = await db.query<{ id: string; name: string }>(
+        'SELECT id, name FROM teams WHERE name = $1',
+        [name],
+      );
+      return rows[0] ?? null;
+    },
+    async countTeams() {
+      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM teams');
+      return rows[0]?.n ?? 0;
+    },
+    async rotateSecret(teamId, secret, graceMs) {
+      await db.transaction(async (tx) => {
+        // Only secrets without an end yet get one, so an earlier, shorter grace is not extended.
+        await tx.query(
+          `UPDATE team_secrets SET expires_at = now() + $2 * interval '1 millisecond'
+           WHERE team_id = $1 AND expires_at IS NULL`,
+          [teamId, graceMs],
+        );
+        await tx.query('INSERT INTO team_secrets (id, team_id, secret) VALUES ($1, $2, $3)', [
+          uuidv7(),
+          teamId,
+          secret,
+        ]);
+      });
+    },
+    async activeSecrets(now) {
+      const { rows } = await db.query<{ team_id: string; secret: string }>(
+        `SELECT team_id, secret FROM team_secrets WHERE expires_at IS NULL OR expires_at > $1::timestamptz
+         ORDER BY created_at DESC`,
+        [now.toISOString()],
+      );
+      return rows.map((r) => ({ teamId: r.team_id, secret: r.secret }));
+    },
+    async createToken(token) {
+      const id = uuidv7();
+      await db.query('INSERT INTO tokens (id, hash, role, team_id, agent_id) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        token.hash,
+        token.role,
+        token.teamId,
+        token.agentId,
+      ]);
+      return { id };
+    },
+    async findToken(hash): Promise<TokenRecord | null> {
+      const { rows } = await db.query<{
+        id: string;
+        hash: string;
+        role: Role;
+        team_id: string | null;
+        agent_id: string | null;
+      }>('SELECT id, hash, role, team_id, agent_id FROM tokens WHERE hash = $1 AND revoked_at IS NULL', [
+        hash,
+      ]);
+      const r = rows[0];
+      return r ? { id: r.id, hash: r.hash, role: r.role, teamId: r.team_id, agentId: r.agent_id } : null;
+    },
+    async hasTokens() {
+      const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM tokens) AS any');
+      return rows[0]?.any ?? false;
+    },
+  };
+}
