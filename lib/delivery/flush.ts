@@ -123,10 +123,9 @@ async function nextDue(db: EarmarkDatabase): Promise<number | null> {
  */
 export async function flush(deps: DeliveryDeps): Promise<FlushResult> {
   const result: FlushResult = { delivered: 0, failed: 0, nextDueAt: null };
-  if (deps.isOnline && !deps.isOnline()) {
-    result.nextDueAt = await nextDue(deps.db); // offline: wait for `online` or the alarm
-    return result;
-  }
+  // Offline: nothing is attempted and no timer is set (which would spin); the `online` event or
+  // the alarm starts the next flush.
+  if (deps.isOnline && !deps.isOnline()) return result;
   const batches = await leaseDueRows(deps, deps.now());
   const byEndpoint = new Map<string, PlannedBatch[]>();
   for (const batch of batches)

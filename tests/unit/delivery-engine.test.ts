@@ -165,7 +165,8 @@ describe('delivery engine', () => {
     const d = deps(db, fetchImpl, clock, { isOnline: () => online });
     for (let hour = 0; hour < 72; hour++) {
       clock.t = hour * 3_600_000;
-      await flush(d);
+      // No retry timer while offline: the online event or the alarm wakes delivery.
+      expect((await flush(d)).nextDueAt).toBeNull();
     }
     expect(bodies).toHaveLength(0);
     expect((await queueStats(db)).parkedRows).toBe(0);

@@ -1,0 +1,179 @@
+import { writeFileSync } from 'node:fs';
+
+/** A budget from the issue: absolute bounds on the value, or bounds on value / reference. */
+export interface Budget {
+  max?: number;
+  maxRatio?: number;
+  min?: number;
+  minRatio?: number;
+}
+
+/** One figure of bench/results.json. */
+export interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+  reference: { name: string; value: number } | null;
+  budget?: Budget;
+  /** Whether every budget bound that could be evaluated holds; absent when none could be. */
+  ok?: boolean;
+}
+
+/** What RESULTS.md says about how a metric (or a group of them) was measured. */
+export interface Method {
+  metrics: string[];
+  text: string;
+}
+
+export interface Results {
+  generatedAt: string;
+  quick: boolean;
+  metrics: Metric[];
+}
+
+/** The check runs ratios where a budget has them, else absolute bounds, with this much slack. */
+export const CHECK_SLACK = 3;
+
+/** value / reference, or null when there is no usable reference. */
+export function ratio(metric: Metric): number | null {
+  const ref = metric.reference?.value;
+  if (ref === undefined || !Number.isFinite(ref) || ref === 0 || !Number.isFinite(metric.value)) return null;
+  return metric.value / ref;
+}
+
+/** Each bound of the budget as [description, holds], for the bounds that can be evaluated. */
+function bounds(metric: Metric, slack: number): Array<[string, boolean]> {
+  const b = metric.budget;
+  if (!b || !Number.isFinite(metric.value)) return [];
+  const r = ratio(metric);
+  const out: Array<[string, boolean]> = [];
+  const value = format(metric.value);
+  // A zero budget ("no added long task") counts as one unit, so slack can widen it.
+  const widen = (max: number) => (slack === 1 ? max : slack * Math.max(max, 1));
+  if (b.max !== undefined) {
+    const limit = widen(b.max);
+    out.push([`${value} > ${format(limit)}`, metric.value <= limit]);
+  }
+  if (b.min !== undefined) {
+    const limit = b.min / slack;
+    out.push([`${value} < ${format(limit)}`, metric.value >= limit]);
+  }
+  if (b.maxRatio !== undefined && r !== null) {
+    const limit = b.maxRatio * slack;
+    out.push([`ratio ${format(r)}× > ${format(limit)}×`, r <= limit]);
+  }
+  if (b.minRatio !== undefined && r !== null) {
+    const limit = b.minRatio / slack;
+    out.push([`ratio ${format(r)}× < ${format(limit)}×`, r >= limit]);
+  }
+  return out;
+}
+
+/** Sets `ok` from the budget (all evaluable bounds hold); leaves it out when none is evaluable. */
+export function judge(metric: Metric): Metric {
+  const checks = bounds(metric, 1);
+  const { ok: _old, ...rest } = metric;
+  return checks.length === 0 ? rest : { ...rest, ok: checks.every(([, holds]) => holds) };
+}
+
+/**
+ * The --check rule: a metric fails only when broken by a wide margin. Where the budget has a ratio
+ * bound and the reference was measured, only the ratio is checked (both sides ran on the same
+ * machine in the same run); otherwise the absolute bound, both widened CHECK_SLACK times.
+ */
+export function wideMarginFailures(metrics: Metric[]): string[] {
+  const failures: string[] = [];
+  for (const metric of metrics) {
+    const b = metric.budget;
+    if (!b) continue;
+    const hasRatio = (b.maxRatio !== undefined || b.minRatio !== undefined) && ratio(metric) !== null;
+    const relevant = hasRatio
+      ? { budget: { maxRatio: b.maxRatio, minRatio: b.minRatio } }
+      : { budget: { max: b.max, min: b.min } };
+    for (const [bound, holds] of bounds({ ...metric, ...relevant }, CHECK_SLACK)) {
+      if (!holds) failures.push(`${metric.name} (${metric.unit}): ${bound}`);
+    }
+  }
+  return failures;
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const abs = Math.abs(value);
+  const decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return value.toLocaleString('en', { maximumFractionDigits: decimals });
+}
+
+function budgetText(budget: Budget | undefined): string {
+  if (!budget) return '';
+  const parts: string[] = [];
+  if (budget.max !== undefined) parts.push(`≤ ${format(budget.max)}`);
+  if (budget.min !== undefined) parts.push(`≥ ${format(budget.min)}`);
+  if (budget.maxRatio !== undefined) parts.push(`≤ ${format(budget.maxRatio)}× ref`);
+  if (budget.minRatio !== undefined) parts.push(`≥ ${format(budget.minRatio)}× ref`);
+  return parts.join(', ');
+}
+
+/** The results table (GitHub markdown). */
+export function table(metrics: Metric[]): string {
+  const rows = metrics.map((m) => {
+    const r = ratio(m);
+    const ref = m.reference ? `${m.reference.name}: ${format(m.reference.value)}` : '—';
+    const ok = m.ok === undefined ? '' : m.ok ? 'yes' : '**NO**';
+    return `| ${m.name} | ${format(m.value)} | ${m.unit} | ${ref} | ${r === null ? '' : `${format(r)}×`} | ${budgetText(m.budget)} | ${ok} |`;
+  });
+  return [
+    '| metric | value | unit | reference | ratio | budget | ok |',
+    '| --- | ---: | --- | --- | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** Writes bench/results.json and bench/RESULTS.md. */
+export function writeResults(options: {
+  jsonPath: string;
+  markdownPath: string;
+  results: Results;
+  methods: Method[];
+  environment: string[];
+  notes: string[];
+}): void {
+  const { results } = options;
+  writeFileSync(options.jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  const failing = results.metrics.filter((m) => m.ok === false).map((m) => `\`${m.name}\``);
+  const markdown = [
+    '# Earmark benchmark results',
+    '',
+    `Generated by \`npm run bench${results.quick ? ' -- --quick' : ''}\` at ${results.generatedAt}` +
+      ` (${results.quick ? 'quick run: fewer samples and items' : 'full run'}). Machine-readable: \`bench/results.json\`.`,
+    '',
+    ...options.environment.map((line) => `- ${line}`),
+    '',
+    table(results.metrics),
+    '',
+    failing.length
+      ? `Budgets not met in this run: ${failing.join(', ')}.`
+      : 'Every budget was met in this run.',
+    '',
+    ...(options.notes.length ? ['## Notes on this run', '', ...options.notes.map((n) => `- ${n}`), ''] : []),
+    '## How each metric is measured',
+    '',
+    ...options.methods.flatMap((m) => [`**${m.metrics.map((n) => `\`${n}\``).join(', ')}**: ${m.text}`, '']),
+    '## Running it',
+    '',
+    '`npm run bench` builds the production extension (`npx wxt build`) and both references, measures, and ' +
+      'rewrites this file and `bench/results.json` (a full run takes several minutes). `-- --quick` takes ' +
+      'fewer samples and items (under two minutes); `-- --check` applies the rule below and sets the exit ' +
+      'code; `-- --no-build` measures the builds already in `.output/` (for work on the bench itself).',
+    '',
+    '## Budgets, `ok` and `--check`',
+    '',
+    '`ok` is true when every bound of the budget holds for this run: `max`/`min` bound the value, ' +
+      '`maxRatio`/`minRatio` bound value ÷ reference (both measured in the same run on the same machine). ' +
+      '`ok` is left out when no bound could be evaluated (e.g. a reference that could not run).',
+    '',
+    `\`npm run bench -- --check\` (combinable with \`--quick\`) exits non-zero only when a budget is broken by a wide margin, so CI noise never fails it: where a budget has a ratio bound and its reference was measured, only the ratio is checked, widened ${CHECK_SLACK}× (ratio > ${CHECK_SLACK}× maxRatio, or < minRatio ÷ ${CHECK_SLACK}); otherwise the absolute bound is widened the same way (value > ${CHECK_SLACK}× max, or < min ÷ ${CHECK_SLACK}). A zero budget (no added long task) counts as one unit, so it fails the check at more than ${CHECK_SLACK} added long tasks per load (median).`,
+    '',
+  ].join('\n');
+  writeFileSync(options.markdownPath, markdown);
+}

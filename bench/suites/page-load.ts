@@ -1,0 +1,151 @@
+import type { BrowserContext } from 'playwright-core';
+import { callSource, inPage } from '../lib/inpage';
+
+/** What one page load cost, read in the page and through CDP. */
+export interface LoadSample {
+  /** Renderer main-thread task time (CDP Performance TaskDuration), ms. */
+  taskMs: number;
+  /** Script execution time (CDP Performance ScriptDuration), ms. */
+  scriptMs: number;
+  /** JS heap in use after a forced GC (CDP Performance JSHeapUsedSize), bytes. */
+  heapBytes: number;
+  /** Long tasks seen by a PerformanceObserver installed before the page's first script. */
+  longTasks: number;
+  longTaskMs: number;
+  /** DOMContentLoaded → first tag button present and enabled, ms (with the extension only). */
+  readyMs: number | null;
+}
+
+interface Probe {
+  longTasks: number[];
+  dcl: number | null;
+  ready: number | null;
+}
+
+/**
+ * Installed before any page script (addInitScript): records long tasks, and from DOMContentLoaded
+ * watches for the sidebar (`earmark-sidebar`, open shadow root) to show an enabled tag button.
+ * MutationObservers fire in the microtask after the DOM changes, so no polling is involved.
+ */
+function pageProbe(): void {
+  const probe: Probe = { longTasks: [], dcl: null, ready: null };
+  (window as unknown as { __bench: Probe }).__bench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  } catch {
+    // no Long Tasks API: counts stay empty
+  }
+  const enabledTag = () => {
+    const button = document
+      .querySelector('earmark-sidebar')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('button.em-tag');
+    return button !== null && button !== undefined && !button.disabled;
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    probe.dcl = performance.now();
+    let shadowObserver: MutationObserver | null = null;
+    const check = () => {
+      if (probe.ready !== null || !enabledTag()) return;
+      probe.ready = performance.now();
+      documentObserver.disconnect();
+      shadowObserver?.disconnect();
+    };
+    const documentObserver = new MutationObserver(() => {
+      const root = document.querySelector('earmark-sidebar')?.shadowRoot;
+      if (root && !shadowObserver) {
+        shadowObserver = new MutationObserver(check);
+        shadowObserver.observe(root, { childList: true, subtree: true, attributes: true });
+      }
+      check();
+    });
+    documentObserver.observe(document.documentElement, { childList: true, subtree: true });
+    check();
+  });
+}
+
+const metric = (metrics: Array<{ name: string; value: number }>, name: string) =>
+  metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+
+/** Loads the URL in a fresh tab and samples its cost `settleMs` after load (and sidebar ready). */
+export async function loadOnce(
+  context: BrowserContext,
+  url: string,
+  options: { waitForSidebar: boolean; settleMs: number },
+): Promise<LoadSample> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript({ content: callSource(pageProbe, undefined) });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    if (options.waitForSidebar) {
+      await page.waitForFunction('window.__bench && window.__bench.ready !== null', undefined, {
+        timeout: 20_000,
+        polling: 50,
+      });
+    }
+    await page.waitForTimeout(options.settleMs);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics: afterGc } = await cdp.send('Performance.getMetrics');
+    const probe = await inPage(page, () => (window as unknown as { __bench: Probe }).__bench, undefined);
+    await cdp.detach();
+    return {
+      taskMs: metric(metrics, 'TaskDuration') * 1000,
+      scriptMs: metric(metrics, 'ScriptDuration') * 1000,
+      heapBytes: metric(afterGc, 'JSHeapUsedSize'),
+      longTasks: probe.longTasks.length,
+      longTaskMs: probe.longTasks.reduce((a, b) => a + b, 0),
+      readyMs: probe.ready !== null && probe.dcl !== null ? probe.ready - probe.dcl : null,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Loads the page alternately in the browser with the extension and the one without (order flipped
+ * every round so drift on a shared machine hits both), after `warmup` unrecorded rounds.
+ */
+export async function measureLoads(options: {
+  withExtension: BrowserContext;
+  without: BrowserContext;
+  url: string;
+  runs: number;
+  warmup: number;
+  settleMs: number;
+  log: (line: string) => void;
+}): Promise<{ with: LoadSample[]; without: LoadSample[] }> {
+  const withSamples: LoadSample[] = [];
+  const withoutSamples: LoadSample[] = [];
+  for (let round = 0; round < options.warmup + options.runs; round++) {
+    const record = round >= options.warmup;
+    const loadWith = async () => {
+      const s = await loadOnce(options.withExtension, options.url, {
+        waitForSidebar: true,
+        settleMs: options.settleMs,
+      });
+      if (record) withSamples.push(s);
+    };
+    const loadWithout = async () => {
+      const s = await loadOnce(options.without, options.url, {
+        waitForSidebar: false,
+        settleMs: options.settleMs,
+      });
+      if (record) withoutSamples.push(s);
+    };
+    if (round % 2) {
+      await loadWith();
+      await loadWithout();
+    } else {
+      await loadWithout();
+      await loadWith();
+    }
+    if (record && (round - options.warmup + 1) % 10 === 0) {
+      options.log(`  ${round - options.warmup + 1}/${options.runs} loads each`);
+    }
+  }
+  return { with: withSamples, without: withoutSamples };
+}
