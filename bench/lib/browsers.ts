@@ -3,26 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/harness/chromium';
+import { chromiumArgs } from '../../scripts/harness/launch';
 import { inPage } from './inpage';
 import { sleep } from './stats';
-
-/**
- * The flags scripts/harness/launch.ts passes, minus the extension ones (it does not export them),
- * so a browser without Earmark differs from the one with it only by the extension.
- */
-export function chromiumArgs(hostResolverRules: string): string[] {
-  return [
-    `--host-resolver-rules=${hostResolverRules}`,
-    '--ignore-certificate-errors',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
 
 /** Only loopback resolves (for browsers that visit no CRM page). */
 export const LOOPBACK_ONLY = 'MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1';

@@ -20,6 +20,24 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+/**
+ * Flags for every Chromium we drive: CRM hostnames mapped to loopback, the self-signed certificate
+ * accepted, and none of the background traffic this closed network refuses (browser-notes.md).
+ */
+export function chromiumArgs(hostResolverRules: string): string[] {
+  return [
+    `--host-resolver-rules=${hostResolverRules}`,
+    '--ignore-certificate-errors',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 /** Launches Chromium (headless unless told otherwise) with the built extension loaded. */
 export async function launchWithExtension(options: {
   hostResolverRules: string;
@@ -40,15 +58,7 @@ export async function launchWithExtension(options: {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${options.hostResolverRules}`,
-      '--ignore-certificate-errors',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumArgs(options.hostResolverRules),
     ],
   });
   const worker =

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openWithSidebar } from './support/pages';
 import { type Session, startSession } from './support/session';
 
 // axe-core on the sidebar in real Chromium, open and collapsed. axe pierces open shadow roots, so
@@ -37,13 +38,7 @@ function focusInSidebar(page: Page) {
   });
 }
 
-async function openTicket(): Promise<{ page: Page; sidebar: Locator }> {
-  const page = await session.browser.context.newPage();
-  await page.goto(ZENDESK);
-  const sidebar = page.getByRole('complementary', { name: 'Earmark' });
-  await sidebar.getByRole('button', { name: 'Bug' }).waitFor();
-  return { page, sidebar };
-}
+const openTicket = () => openWithSidebar(session.browser, ZENDESK);
 
 beforeAll(async () => {
   session = await startSession();

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/schema';
 import { verifiedItems } from './support/extension';
+import { openWithSidebar } from './support/pages';
 import { type Session, startSession } from './support/session';
 
 // Keyboard only, in real Chromium. Headless Chromium does not fire extension commands for
@@ -47,13 +48,7 @@ function latestItems(): Item[] {
 
 const tagsOf = (items: Item[]) => items.map((i) => i.tags[0]?.id).sort();
 
-async function openTicket(): Promise<{ page: Page; sidebar: Locator }> {
-  const page = await session.browser.context.newPage();
-  await page.goto(ZENDESK);
-  const sidebar = page.getByRole('complementary', { name: 'Earmark' });
-  await sidebar.getByRole('button', { name: 'Bug' }).waitFor();
-  return { page, sidebar };
-}
+const openTicket = () => openWithSidebar(session.browser, ZENDESK);
 
 beforeAll(async () => {
   session = await startSession();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openWithSidebar } from './support/pages';
 import { type Session, startSession } from './support/session';
 
 // The sidebar's layout in real Chromium: a hostile page cannot restyle or be covered by it, and
@@ -43,13 +44,7 @@ function viewportWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.clientWidth);
 }
 
-async function openPage(url: string): Promise<{ page: Page; sidebar: Locator }> {
-  const page = await session.browser.context.newPage();
-  await page.goto(url);
-  const sidebar = page.getByRole('complementary', { name: 'Earmark' });
-  await sidebar.getByRole('button', { name: 'Bug' }).waitFor();
-  return { page, sidebar };
-}
+const openPage = (url: string) => openWithSidebar(session.browser, url);
 
 beforeAll(async () => {
   session = await startSession();
