@@ -34,9 +34,6 @@ function useOptionsConfig(): { current: OptionsConfig | null; reload: () => Prom
   return { current, reload };
 }
 
-/** Re-exported: the masked form of a secret, as every page shows it. */
-export { maskSecret } from './options/shared';
-
 /**
  * The configuration in force (agent, endpoints, tags), each section editable unless the
  * organization's policy sets it; then it is shown read-only with the reason.

@@ -1,4 +1,5 @@
 import type { EarmarkDatabase, OutboxRow } from './db';
+import { clearPendingIfDone } from './queue';
 import type { Item } from './schema';
 
 /** The queue as seen by one endpoint, for deleting an endpoint without losing items. */
@@ -56,15 +57,7 @@ export async function dropExported(db: EarmarkDatabase, exported: QueuedExport):
     } else remaining++;
     cursor = await cursor.continue();
   }
-  // Items owed to no endpoint any more stop counting as waiting (the queue size is that index).
-  for (const itemId of touched) {
-    if ((await outbox.index('by-item').count(itemId)) > 0) continue;
-    const stored = await tx.objectStore('items').get(itemId);
-    if (stored?.pending) {
-      const { pending: _pending, ...rest } = stored;
-      await tx.objectStore('items').put(rest);
-    }
-  }
+  await clearPendingIfDone(tx, touched);
   if (remaining === 0) await tx.objectStore('endpoints').delete(exported.endpointId);
   await tx.done;
   return remaining;

@@ -1,4 +1,5 @@
-import type { EarmarkDatabase, OutboxRow, StoredItem } from './db';
+import type { IDBPTransaction } from 'idb';
+import type { EarmarkDatabase, EarmarkDB, OutboxRow, StoredItem } from './db';
 import type { Item } from './schema';
 
 function newRow(itemId: string, endpointId: string, revision: number, now: number): OutboxRow {
@@ -70,4 +71,23 @@ export async function queueStats(
     pendingIndex.openCursor(),
   ]);
   return { pendingItems, parkedRows, oldestPendingAt: oldest?.value.item.capturedAt ?? null };
+}
+
+/** A read-write transaction over at least the items and outbox stores. */
+type ItemsOutboxTx = IDBPTransaction<
+  EarmarkDB,
+  ['outbox', 'items'] | ['outbox', 'items', 'endpoints'],
+  'readwrite'
+>;
+
+/** Clears the pending flag of items no outbox row is owed for any more (the queue size is that index). */
+export async function clearPendingIfDone(tx: ItemsOutboxTx, itemIds: Iterable<string>): Promise<void> {
+  for (const itemId of new Set(itemIds)) {
+    if ((await tx.objectStore('outbox').index('by-item').count(itemId)) > 0) continue;
+    const stored = await tx.objectStore('items').get(itemId);
+    if (stored?.pending) {
+      const { pending: _pending, ...rest } = stored;
+      await tx.objectStore('items').put(rest);
+    }
+  }
 }

@@ -1,19 +1,10 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
-import { ADAPTERS, adapterFor, type SiteAdapterRule } from './adapters';
+import { ADAPTERS, adapterFor, matchesPattern, type SiteAdapterRule } from './adapters';
 
 /** What Earmark would do on a URL: whether the sidebar appears, and which adapter reads it. */
 export interface SiteCheck {
   covered: boolean;
   adapter: string;
   reason: string;
-}
-
-function matches(pattern: string, url: URL): boolean {
-  try {
-    return new MatchPattern(pattern).includes(url.href);
-  } catch {
-    return false;
-  }
 }
 
 /** The live "test this URL" check of the options page. */
@@ -24,9 +15,9 @@ export function checkUrl(raw: string, sites: readonly SiteAdapterRule[]): SiteCh
   } catch {
     return { covered: false, adapter: 'none', reason: 'Not a valid URL' };
   }
-  const builtIn = ADAPTERS.find((a) => a.matches.some((m) => matches(m, url)));
+  const builtIn = ADAPTERS.find((a) => a.matches.some((m) => matchesPattern(m, url)));
   if (builtIn) return { covered: true, adapter: builtIn.site, reason: `Built-in ${builtIn.site} page` };
-  const rule = sites.find((s) => matches(s.match, url));
+  const rule = sites.find((s) => matchesPattern(s.match, url));
   if (rule) return { covered: true, adapter: adapterFor(url, sites).site, reason: `Matches ${rule.match}` };
   return { covered: false, adapter: 'none', reason: 'No built-in CRM or added site matches this URL' };
 }

@@ -36,7 +36,8 @@ export interface SiteAdapterRule {
   adapter: Adapter['site'];
 }
 
-function safeMatch(pattern: string, url: URL): boolean {
+/** Whether a match pattern covers a URL; an invalid pattern matches nothing rather than throwing. */
+export function matchesPattern(pattern: string, url: URL): boolean {
   try {
     return new MatchPattern(pattern).includes(url.href); // a string: URL objects need a DOM `Location`
   } catch {
@@ -49,9 +50,9 @@ function safeMatch(pattern: string, url: URL): boolean {
  * named for a matching site (e.g. Zendesk on a custom domain), else generic.
  */
 export function adapterFor(url: URL, sites: readonly SiteAdapterRule[] = []): Adapter {
-  const builtIn = ADAPTERS.find((a) => a.matches.some((m) => safeMatch(m, url)));
+  const builtIn = ADAPTERS.find((a) => a.matches.some((m) => matchesPattern(m, url)));
   if (builtIn) return builtIn;
-  const rule = sites.find((s) => safeMatch(s.match, url));
+  const rule = sites.find((s) => matchesPattern(s.match, url));
   return (rule && ADAPTERS.find((a) => a.site === rule.adapter)) ?? generic;
 }
 

@@ -1,4 +1,5 @@
 import type { EarmarkDatabase, OutboxRow } from '../db';
+import { clearPendingIfDone } from '../queue';
 import type { Item } from '../schema';
 
 /** A parked delivery as an admin exports it. */
@@ -53,14 +54,10 @@ export async function discardDeadLetters(db: EarmarkDatabase): Promise<number> {
   const tx = db.transaction(['outbox', 'items'], 'readwrite');
   const rows = await tx.objectStore('outbox').index('by-parked').getAll();
   for (const row of rows) await tx.objectStore('outbox').delete([row.itemId, row.endpointId]);
-  for (const itemId of new Set(rows.map((r) => r.itemId))) {
-    if ((await tx.objectStore('outbox').index('by-item').count(itemId)) > 0) continue;
-    const stored = await tx.objectStore('items').get(itemId);
-    if (stored?.pending) {
-      const { pending: _pending, ...rest } = stored;
-      await tx.objectStore('items').put(rest);
-    }
-  }
+  await clearPendingIfDone(
+    tx,
+    rows.map((r) => r.itemId),
+  );
   await tx.done;
   return rows.length;
 }
