@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   DEFAULT_TAXONOMY,
   EndpointSchema,
+  type Hub,
+  HubSchema,
   type LocalSettings,
   LocalSettingsObjectSchema,
   LocalSettingsSchema,
@@ -23,7 +25,11 @@ export const ConfigFileSchema = z.strictObject({
   earmarkConfig: z.literal(CONFIG_FILE_VERSION, {
     error: `must be ${CONFIG_FILE_VERSION} (the configuration file version this Earmark reads)`,
   }),
-  settings: LocalSettingsObjectSchema.extend({ endpoints: z.array(ExportedEndpointSchema) }),
+  // `hub` arrived with settings v3: files exported before it simply keep this browser's hub.
+  settings: LocalSettingsObjectSchema.extend({
+    endpoints: z.array(ExportedEndpointSchema),
+    hub: HubSchema.nullable().optional(),
+  }),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -34,6 +40,8 @@ export function exportConfig(settings: LocalSettings, options: { includeSecrets:
     settings: {
       ...settings,
       endpoints: settings.endpoints.map((e) => ({ ...e, secret: options.includeSecrets ? e.secret : null })),
+      // Hub tokens are personal credentials, treated like secrets.
+      hub: settings.hub && (options.includeSecrets ? settings.hub : { url: settings.hub.url }),
     },
   };
 }
@@ -92,10 +100,25 @@ export function planImport(text: string, current: LocalSettings): ImportPlan {
     ...e,
     secret: e.secret ?? current.endpoints.find((c) => c.id === e.id)?.secret ?? '',
   }));
-  const settings = LocalSettingsSchema.safeParse({ ...parsed.data.settings, endpoints });
+  const settings = LocalSettingsSchema.safeParse({
+    ...parsed.data.settings,
+    endpoints,
+    hub: importedHub(parsed.data.settings.hub, current.hub),
+  });
   return settings.success
     ? { ok: true, settings: settings.data }
     : { ok: false, problems: issueProblems(settings.error) };
+}
+
+/** An imported hub keeps this browser's tokens for the same URL when the file has none. */
+function importedHub(file: Hub | null | undefined, current: Hub | null): Hub | null {
+  if (file === undefined) return current;
+  if (!file || !current || file.url !== current.url) return file;
+  return {
+    ...file,
+    agentToken: file.agentToken ?? current.agentToken,
+    leadToken: file.leadToken ?? current.leadToken,
+  };
 }
 
 /** The managed-policy file for Chrome on Linux (and the value to paste elsewhere), for this extension. */
@@ -106,6 +129,8 @@ export function policyFileFor(settings: LocalSettings): Record<string, unknown> 
   policy.taxonomy = settings.taxonomy ?? DEFAULT_TAXONOMY;
   policy.sites = settings.sites;
   policy.urlMode = settings.urlMode;
+  // Tokens are per person, so a fleet policy names only the hub's address.
+  if (settings.hub) policy.hub = { url: settings.hub.url };
   return { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } };
 }
 

@@ -74,16 +74,36 @@ export const SiteRuleSchema = z.strictObject({
 });
 export type SiteRule = z.infer<typeof SiteRuleSchema>;
 
-/** The shape of locally stored settings (version 2), without the cross-entry rules. */
+/** A hub bearer token as the hub CLI prints it (base64url, no whitespace). */
+const HubTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,200}$/, 'must be a token printed by "npm run hub -- token create"');
+
+/**
+ * The Earmark hub this browser talks to besides webhooks: the agent token reads the review
+ * status of the agent's own captures (the loop back), the lead token opens the review page.
+ */
+export const HubSchema = z.strictObject({
+  url: z
+    .string()
+    .refine(isAllowedEndpointUrl, 'must be an https URL (plain http only for localhost)')
+    .transform((url) => url.replace(/\/+$/, '')),
+  agentToken: HubTokenSchema.optional(),
+  leadToken: HubTokenSchema.optional(),
+});
+export type Hub = z.infer<typeof HubSchema>;
+
+/** The shape of locally stored settings (version 3), without the cross-entry rules. */
 export const LocalSettingsObjectSchema = z.strictObject({
   endpoints: z.array(EndpointSchema),
   agent: AgentSchema.nullable(),
   taxonomy: z.array(TaxonomyTagSchema).nullable(),
   sites: z.array(SiteRuleSchema),
   urlMode: UrlModeSchema,
+  hub: HubSchema.nullable(),
 });
 
-/** Locally stored settings (version 2): the shape plus unique endpoint ids, tag ids and hotkeys. */
+/** Locally stored settings (version 3): the shape plus unique endpoint ids, tag ids and hotkeys. */
 export const LocalSettingsSchema = LocalSettingsObjectSchema.superRefine((settings, ctx) => {
   for (const problem of duplicateProblems(settings)) {
     const path = problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
@@ -99,15 +119,22 @@ export const DEFAULT_SETTINGS: LocalSettings = {
   taxonomy: null,
   sites: [],
   urlMode: 'path',
+  hub: null,
 };
 
 /** Current version of the stored settings. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Settings migrations by target version (WXT storage runs them in order when the worker starts). */
 export const SETTINGS_MIGRATIONS = {
   // v2 added admin-added sites and the URL mode.
-  2: (v1: Omit<LocalSettings, 'sites' | 'urlMode'>): LocalSettings => ({ ...v1, sites: [], urlMode: 'path' }),
+  2: (v1: Omit<LocalSettings, 'sites' | 'urlMode' | 'hub'>): Omit<LocalSettings, 'hub'> => ({
+    ...v1,
+    sites: [],
+    urlMode: 'path',
+  }),
+  // v3 added the hub connection (review page and the loop back to the agent).
+  3: (v2: Omit<LocalSettings, 'hub'>): LocalSettings => ({ ...v2, hub: null }),
 };
 
 /** The agent used until an admin sets one. */

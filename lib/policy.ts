@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   type Endpoint,
   EndpointSchema,
+  type Hub,
+  HubSchema,
   type LocalSettings,
   type SiteRule,
   SiteRuleSchema,
@@ -29,6 +31,7 @@ export interface ParsedPolicy {
   urlMode?: UrlMode;
   redaction?: Category[];
   lockSettings?: boolean;
+  hub?: Hub;
   problems: PolicyProblem[];
 }
 
@@ -40,6 +43,7 @@ const KNOWN_KEYS = new Set([
   'urlMode',
   'redaction',
   'lockSettings',
+  'hub',
 ]);
 
 /** Policy `redaction`: which kinds of personal data are replaced (default: every kind). */
@@ -111,6 +115,11 @@ export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
     if (result.success) policy.redaction = [...new Set(result.data.categories)];
     else problems.push(...problemsOf('redaction', result.error));
   }
+  if (raw.hub !== undefined) {
+    const result = HubSchema.safeParse(raw.hub);
+    if (result.success) policy.hub = result.data;
+    else problems.push(...problemsOf('hub', result.error));
+  }
   if (raw.lockSettings !== undefined) {
     if (typeof raw.lockSettings === 'boolean') policy.lockSettings = raw.lockSettings;
     else problems.push({ path: 'lockSettings', message: 'must be true or false' });
@@ -128,7 +137,9 @@ export interface EffectiveConfig {
   urlMode: UrlMode;
   /** Kinds of personal data replaced before anything is stored. */
   redaction: Category[];
-  lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode'>;
+  /** The hub for the review page and the loop back; null when none is configured. */
+  hub: Hub | null;
+  lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode' | 'hub'>;
   problems: PolicyProblem[];
 }
 
@@ -144,9 +155,10 @@ export function mergeConfig(
   if (policy.taxonomy) lockedKeys.push('taxonomy');
   if (policy.sites) lockedKeys.push('sites');
   if (policy.urlMode) lockedKeys.push('urlMode');
+  if (policy.hub) lockedKeys.push('hub');
   if (policy.lockSettings) {
     // The organization allows no local changes at all: every setting is shown locked.
-    for (const key of ['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode'] as const) {
+    for (const key of ['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode', 'hub'] as const) {
       if (!lockedKeys.includes(key)) lockedKeys.push(key);
     }
   }
@@ -157,7 +169,20 @@ export function mergeConfig(
     sites: policy.sites ?? local.sites,
     urlMode: policy.urlMode ?? local.urlMode,
     redaction: policy.redaction ?? [...CATEGORIES],
+    // A lead's own token may complete a policy-set hub URL (tokens are per person).
+    hub: mergeHub(local.hub, policy.hub),
     lockedKeys,
     problems: policy.problems,
+  };
+}
+
+/** Policy sets the hub URL (and any token it names); local tokens fill in the rest for the same URL. */
+function mergeHub(local: Hub | null, policy: Hub | undefined): Hub | null {
+  if (!policy) return local;
+  if (!local || local.url !== policy.url) return policy;
+  return {
+    url: policy.url,
+    agentToken: policy.agentToken ?? local.agentToken,
+    leadToken: policy.leadToken ?? local.leadToken,
   };
 }

@@ -12,6 +12,7 @@ export function testConfig(overrides: Partial<EffectiveConfig> = {}): EffectiveC
     sites: [],
     urlMode: 'path',
     redaction: [...CATEGORIES],
+    hub: null,
     lockedKeys: [],
     problems: [],
     ...overrides,

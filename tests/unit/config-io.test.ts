@@ -19,6 +19,7 @@ const stored: LocalSettings = {
   ],
   sites: [{ match: 'https://support.example.com/*', adapter: 'generic' }],
   urlMode: 'origin',
+  hub: { url: 'https://hub.example.com', agentToken: 'agent-token-0123456789abcdef' },
 };
 
 /** A valid exported file (secrets included) with one change applied to a copy. */
@@ -57,7 +58,7 @@ describe('export', () => {
       '3rdparty': { extensions: Record<string, Record<string, unknown>> };
     };
     const inner = policy['3rdparty'].extensions[EXTENSION_ID]!;
-    expect(Object.keys(inner)).toEqual(['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode']);
+    expect(Object.keys(inner)).toEqual(['endpoints', 'agent', 'taxonomy', 'sites', 'urlMode', 'hub']);
     expect(parsePolicy(inner).problems).toEqual([]);
     const fresh = policyFileFor({ ...stored, agent: null, taxonomy: null }) as typeof policy;
     expect(fresh['3rdparty'].extensions[EXTENSION_ID]).not.toHaveProperty('agent');
@@ -137,6 +138,31 @@ function ep(f: { settings: Record<string, unknown> }, index: number, change: Rec
 function tag(f: { settings: Record<string, unknown> }, index: number, change: Record<string, unknown>) {
   Object.assign((f.settings.taxonomy as Array<Record<string, unknown>>)[index]!, change);
 }
+
+describe('hub in the configuration file', () => {
+  it("exports the hub address without tokens by default and keeps this browser's tokens on import", () => {
+    const exported = exportConfig(stored, { includeSecrets: false });
+    expect(exported.settings.hub).toEqual({ url: 'https://hub.example.com' });
+    const plan = planImport(JSON.stringify(exported), stored);
+    expect(plan).toMatchObject({ ok: true, settings: { hub: stored.hub } });
+  });
+
+  it('imports a file written before settings v3 (no hub key) without touching the hub', () => {
+    const old = JSON.parse(file());
+    delete old.settings.hub;
+    expect(planImport(JSON.stringify(old), stored)).toMatchObject({
+      ok: true,
+      settings: { hub: stored.hub },
+    });
+  });
+
+  it('names only the hub address in a policy file', () => {
+    const policy = policyFileFor(stored)['3rdparty'] as {
+      extensions: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.values(policy.extensions)[0]?.hub).toEqual({ url: 'https://hub.example.com' });
+  });
+});
 
 describe('import refuses bad input precisely and changes nothing', () => {
   it.each(cases)('%s → %s', async (_name, text, path, message) => {

@@ -29,10 +29,11 @@ const LOCAL: LocalSettings = {
   taxonomy: DEFAULT_TAXONOMY.slice(0, 3),
   sites: [{ match: 'https://*.example.com/*', adapter: 'zendesk' }],
   urlMode: 'path',
+  hub: { url: 'https://hub.example.com', leadToken: 'lead-token-0123456789abcdef' },
 };
 const LOCALS: LocalSettings[] = [
   LOCAL,
-  { endpoints: [], agent: null, taxonomy: null, sites: [], urlMode: 'full' },
+  { endpoints: [], agent: null, taxonomy: null, sites: [], urlMode: 'full', hub: null },
 ];
 
 // --- arbitraries: valid-looking parts with hostile variations mixed in ---

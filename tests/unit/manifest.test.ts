@@ -21,6 +21,7 @@ describe('manifest key', () => {
       'agent',
       'endpoints',
       'lockSettings',
+      'hub',
       'redaction',
       'sites',
       'taxonomy',

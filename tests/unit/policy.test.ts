@@ -112,8 +112,9 @@ describe('settings migrations', () => {
   it('brings version 1 settings to version 2 without losing endpoints, agent or taxonomy', async () => {
     const { SETTINGS_MIGRATIONS, LocalSettingsSchema } = await import('../../lib/config');
     const v1 = { endpoints: [endpoint], agent: { id: 'a', name: 'A', team: '' }, taxonomy: [tag] };
-    const v2 = LocalSettingsSchema.parse(SETTINGS_MIGRATIONS[2](v1));
+    const v2 = SETTINGS_MIGRATIONS[2](v1);
     expect(v2).toEqual({ ...v1, sites: [], urlMode: 'path' });
+    expect(LocalSettingsSchema.parse(SETTINGS_MIGRATIONS[3](v2))).toEqual({ ...v2, hub: null });
   });
 
   it('runs through WXT storage when the stored version is 1', async () => {
@@ -128,7 +129,41 @@ describe('settings migrations', () => {
       migrations: SETTINGS_MIGRATIONS,
     });
     await item.migrate();
-    expect(await item.getValue()).toEqual({ ...v1, sites: [], urlMode: 'path' });
+    expect(await item.getValue()).toEqual({ ...v1, sites: [], urlMode: 'path', hub: null });
+  });
+});
+
+describe('hub', () => {
+  const local = {
+    ...DEFAULT_SETTINGS,
+    hub: { url: 'https://hub.example.com', leadToken: 'lead-token-0123456789ab' },
+  };
+
+  it('takes the policy hub URL, keeps a local token for the same URL, and locks the key', () => {
+    const policy = parsePolicy({
+      hub: { url: 'https://hub.example.com/', agentToken: 'agent-token-0123456789ab' },
+    });
+    expect(policy.problems).toEqual([]);
+    const config = mergeConfig(local, policy, DEFAULT_TAXONOMY);
+    expect(config.hub).toEqual({
+      url: 'https://hub.example.com',
+      agentToken: 'agent-token-0123456789ab',
+      leadToken: 'lead-token-0123456789ab',
+    });
+    expect(config.lockedKeys).toContain('hub');
+  });
+
+  it('drops local tokens when policy names another hub, and reports a bad hub by path', () => {
+    const config = mergeConfig(
+      local,
+      parsePolicy({ hub: { url: 'https://other.example.com' } }),
+      DEFAULT_TAXONOMY,
+    );
+    expect(config.hub).toEqual({ url: 'https://other.example.com' });
+    const bad = parsePolicy({ hub: { url: 'http://hub.example.com', leadToken: 'has space in it!' } });
+    expect(bad.hub).toBeUndefined();
+    expect(bad.problems.map((p) => p.path).sort()).toEqual(['hub.leadToken', 'hub.url']);
+    expect(mergeConfig(local, bad, DEFAULT_TAXONOMY).hub).toEqual(local.hub);
   });
 });
 
@@ -137,7 +172,7 @@ describe('redaction and lockSettings', () => {
     const policy = parsePolicy({ redaction: { categories: ['email', 'card'] }, lockSettings: true });
     const config = mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY);
     expect(config.redaction).toEqual(['email', 'card']);
-    expect(config.lockedKeys.sort()).toEqual(['agent', 'endpoints', 'sites', 'taxonomy', 'urlMode']);
+    expect(config.lockedKeys.sort()).toEqual(['agent', 'endpoints', 'hub', 'sites', 'taxonomy', 'urlMode']);
     expect(policy.problems).toEqual([]);
   });
 
