@@ -20,8 +20,8 @@ describe('manifest key', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       'agent',
       'endpoints',
-      'lockSettings',
       'hub',
+      'lockSettings',
       'redaction',
       'sites',
       'taxonomy',
