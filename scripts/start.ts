@@ -1,14 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { LocalSettings } from '../lib/config';
-import { type RunningHub, startHub } from '../server/serve';
+import { DEMO_TEAM } from '../server/demo-data';
+import type { RunningHub } from '../server/serve';
 import type { HubItem } from '../server/store';
+import { DEMO_BROWSER_AGENT, DEMO_SIZE, type DemoHub, startDemoHub } from './demo-hub';
 import { ensureChromium } from './harness/chromium';
 import { startCrmServer } from './harness/crm-server';
 import { launchWithExtension, seedSettings } from './harness/launch';
 import { ROOT } from './harness/paths';
+import { showReviewPage } from './review-check';
 
-// `npm start`: hub + built extension + a browser on a demo Zendesk ticket, synced to that hub.
+// `npm start`: hub with a seeded demo team + built extension + a browser on a demo Zendesk ticket,
+// synced to that hub, and the review page showing the team's captures as its lead sees them.
 // Flags: --once (exit after the sample capture), --no-build, --headless.
 const args = new Set(process.argv.slice(2));
 const DEMO_TICKET = 'https://acme.zendesk.com/agent/tickets/4821';
@@ -20,25 +24,17 @@ function build(): void {
   if (result.status !== 0) throw new Error('The extension build failed (see above).');
 }
 
-async function openHub(dataDir: string): Promise<RunningHub> {
-  const port = Number(process.env.PORT ?? 8787);
-  try {
-    return await startHub({ dataDir, port, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    say(`Port ${port} is busy; the hub takes a free port instead.`);
-    return startHub({ dataDir, port: 0, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true });
-  }
-}
-
 async function waitForItem(
   hub: RunningHub,
+  leadToken: string,
   match: (h: HubItem) => boolean,
   timeoutMs = 15_000,
 ): Promise<HubItem> {
   const deadline = Date.now() + timeoutMs;
+  const headers = { authorization: `Bearer ${leadToken}` };
   while (Date.now() < deadline) {
-    const { items } = (await (await fetch(`${hub.url}/v1/items?limit=50`)).json()) as { items: HubItem[] };
+    const response = await fetch(`${hub.url}/v1/items?limit=50`, { headers });
+    const { items } = (await response.json()) as { items: HubItem[] };
     const hit = items.find(match);
     if (hit) return hit;
     await new Promise((r) => setTimeout(r, 250));
@@ -50,7 +46,9 @@ async function main(): Promise<void> {
   const chromePath = ensureChromium(say);
   if (!args.has('--no-build')) build();
   const dataDir = resolve(process.env.EARMARK_DATA_DIR ?? join(ROOT, '.earmark'));
-  const hub = await openHub(dataDir);
+  say(`Starting the hub and seeding the demo team "${DEMO_TEAM}"…`);
+  const demo = await startDemoHub(dataDir, Number(process.env.PORT ?? 8787), say);
+  const { hub, team } = demo;
   const crm = await startCrmServer();
   const headless =
     args.has('--headless') ||
@@ -64,10 +62,11 @@ async function main(): Promise<void> {
   });
   const settings: Partial<LocalSettings> = {
     endpoints: [
-      { id: 'demo-hub', name: 'Earmark hub (demo)', url: `${hub.url}/v1/webhook`, secret: hub.secret },
+      { id: 'demo-hub', name: 'Earmark hub (demo)', url: `${hub.url}/v1/webhook`, secret: team.secret },
     ],
-    agent: { id: 'demo-agent', name: 'Demo Agent', team: 'Tier 1' },
+    agent: DEMO_BROWSER_AGENT,
     taxonomy: null,
+    hub: { url: hub.url, agentToken: team.agentToken, leadToken: team.leadToken },
   };
   await seedSettings(browser.worker, settings);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -79,11 +78,16 @@ async function main(): Promise<void> {
     await hub.stop();
   };
 
+  const reviewUrl = `chrome-extension://${browser.extensionId}/review.html`;
   say();
   say(`Hub:            ${hub.url}/  (JSON: ${hub.url}/v1/items)`);
   say(`Demo ticket:    ${DEMO_TICKET}  (served locally, mapped in this browser only)`);
+  say(`Review page:    ${reviewUrl}`);
   say(`Extension ID:   ${browser.extensionId}`);
-  say(`Webhook secret: ${hub.secret}`);
+  say(`Demo team:      ${describeTeam(demo)}`);
+  say(`Webhook secret: ${team.secret}  (team ${DEMO_TEAM})`);
+  say(`Lead token:     ${team.leadToken}`);
+  say(`Agent token:    ${team.agentToken}  (${DEMO_BROWSER_AGENT.name}, the agent in this browser)`);
 
   if (headless) {
     const sidebar = page.getByRole('complementary', { name: 'Earmark' });
@@ -91,18 +95,24 @@ async function main(): Promise<void> {
     await sidebar.getByRole('textbox', { name: 'Note' }).fill(note);
     await sidebar.getByRole('button', { name: 'Feature request' }).click();
     await sidebar.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
-    const stored = await waitForItem(hub, (h) => h.item.note === note);
+    const stored = await waitForItem(hub, team.leadToken, (h) => h.item.note === note);
     say();
     say('No display here, so the browser ran headless: it clicked "Feature request" in the real sidebar');
     say('on the demo ticket, and the hub received and verified this signed item:');
     say(JSON.stringify(stored.item, null, 2));
-  } else {
-    const hubPage = await browser.context.newPage();
-    await hubPage.goto(`${hub.url}/`);
-    await page.bringToFront();
+    const shown = await showReviewPage(await browser.context.newPage(), reviewUrl, note);
     say();
     say(
-      'Click a tag in the Earmark sidebar on the demo ticket; the hub tab shows it within a second or two.',
+      `Review page: showing ${shown.toLocaleString('en')} items for team ${DEMO_TEAM} (lead view), the sample capture among them.`,
+    );
+  } else {
+    const review = await browser.context.newPage();
+    await review.goto(reviewUrl);
+    await page.bringToFront();
+    say();
+    say('Click a tag in the Earmark sidebar on the demo ticket; the review tab (the lead view of team');
+    say(
+      `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures and trends.`,
     );
   }
 
@@ -115,6 +125,15 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shutdown().then(() => process.exit(0)));
   }
+}
+
+function describeTeam({ team, seeded }: DemoHub): string {
+  if (!seeded) return `${team.team.name} (kept from an earlier run in this data dir; delete it to reseed)`;
+  const { reviewed, actioned, declined } = seeded.triaged;
+  return (
+    `${team.team.name}: ${seeded.items} captures over ${DEMO_SIZE.weeks} weeks seeded through the signed webhook; ` +
+    `${reviewed} reviewed, ${actioned} actioned, ${declined} declined by the lead`
+  );
 }
 
 main().catch((error: unknown) => {

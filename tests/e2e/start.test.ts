@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ItemSchema } from '../../lib/schema';
+import { DEMO_BROWSER_AGENT, DEMO_SIZE } from '../../scripts/demo-hub';
 import { ROOT } from '../../scripts/harness/paths';
 
 /** Runs the `npm start` script the way a newcomer does, headless, and collects its output. */
-function runStart(dataDir: string): Promise<{ code: number | null; output: string }> {
+function runStart(dataDir: string): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = Date.now();
   return new Promise((ok) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--once', '--no-build'], {
       cwd: ROOT,
@@ -20,15 +22,15 @@ function runStart(dataDir: string): Promise<{ code: number | null; output: strin
     child.stderr.on('data', (d) => {
       output += d;
     });
-    child.on('close', (code) => ok({ code, output }));
+    child.on('close', (code) => ok({ code, output, ms: Date.now() - started }));
   });
 }
 
 describe('npm start (headless)', () => {
-  it('captures a sample item through the real sidebar and shows it arriving in the hub', async () => {
+  it('seeds the demo team, captures through the real sidebar, and the review page lists it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'earmark-start-'));
     try {
-      const { code, output } = await runStart(dataDir);
+      const { code, output, ms } = await runStart(dataDir);
       expect(output).toContain('ran headless');
       expect(code, output).toBe(0);
       const json = output.slice(output.indexOf('{\n'), output.lastIndexOf('}') + 1);
@@ -36,9 +38,24 @@ describe('npm start (headless)', () => {
       expect(item).toMatchObject({
         tags: [{ id: 'feature-request' }],
         source: { site: 'zendesk', ticketId: '4821' },
-        agent: { id: 'demo-agent' },
+        agent: { id: DEMO_BROWSER_AGENT.id, team: 'Tier 1' },
       });
       expect(output).toMatch(/Extension ID: +nddfakhimacgilcjhgnjangfgifholbb/);
+      expect(output).toMatch(
+        /Review page: +chrome-extension:\/\/nddfakhimacgilcjhgnjangfgifholbb\/review\.html/,
+      );
+      // The demo team: seeded history with some of it triaged, tokens printed for the curious.
+      const seeded =
+        /Tier 1: (\d+) captures over 8 weeks .*; (\d+) reviewed, (\d+) actioned, (\d+) declined/.exec(output);
+      expect(seeded, output).not.toBeNull();
+      expect(Number(seeded?.[1])).toBe(DEMO_SIZE.items);
+      for (const n of seeded?.slice(2) ?? []) expect(Number(n)).toBeGreaterThan(0);
+      expect(output).toMatch(/Lead token: +[A-Za-z0-9_-]{40,}/);
+      // The review page (lead view) showed the sample capture among the seeded items.
+      const shown = /Review page: showing ([\d,]+) items for team Tier 1 \(lead view\)/.exec(output);
+      expect(shown, output).not.toBeNull();
+      expect(Number(shown?.[1]?.replace(/,/g, ''))).toBe(DEMO_SIZE.items + 1);
+      expect(ms).toBeLessThan(90_000);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
