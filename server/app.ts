@@ -20,6 +20,9 @@ export interface HubAppOptions {
   /** Unauthenticated reads of GET /v1/items and GET / from anywhere (the `npm start` demo). */
   demo?: boolean;
   rateLimit?: RateLimit;
+  /** Per peer address: webhook senders, and callers without a valid token. */
+  webhookRateLimit?: RateLimit;
+  anonymousRateLimit?: RateLimit;
   /** Clock for secret expiry (tests move it past a rotation's grace period). */
   now?: () => Date;
 }
@@ -28,7 +31,18 @@ export interface HubAppOptions {
 export function createHubApp(options: HubAppOptions) {
   const { store } = options;
   const app = new Hono<HubEnv>();
-  app.use(secureHeaders());
+  app.use(
+    secureHeaders({
+      // JSON and one server-rendered page with an inline stylesheet: nothing else may load or run.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use(async (c, next) => {
     await next();
     // Review data is private: never cache it in a browser or a proxy.
@@ -40,11 +54,17 @@ export function createHubApp(options: HubAppOptions) {
   );
 
   app.get('/healthz', (c) => c.json({ ok: true }));
-  webhookRoute(app, { store, secret: options.secret, now: options.now ?? (() => new Date()) });
+  webhookRoute(app, {
+    store,
+    secret: options.secret,
+    now: options.now ?? (() => new Date()),
+    rateLimit: options.webhookRateLimit,
+  });
   const need = access({
     store,
     demo: options.demo ?? false,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    anonymousRateLimit: options.anonymousRateLimit,
   });
   itemRoutes(app, need, store);
   reportRoutes(app, need, store);

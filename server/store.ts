@@ -31,9 +31,16 @@ export interface Scope {
   agentId?: string;
 }
 
+/** Listing orders by capture time: newest first (the default) or oldest first. */
+export const SORTS = ['newest', 'oldest'] as const;
+/** One listing order. */
+export type ItemSort = (typeof SORTS)[number];
+
 /** Filters for listing; all optional but limit. Cursor = last row of the previous page. */
 export interface ItemFilter {
   limit: number;
+  /** Order by (capturedAt, id); the cursor continues in the same direction. Default newest. */
+  sort?: ItemSort;
   scope?: Scope;
   tag?: string;
   category?: string;
@@ -70,6 +77,13 @@ export interface Trends {
   categories: Array<{ bucket: string; category: string; count: number }>;
 }
 
+/** Filter values present in a scope, with their item counts (deleted items excluded). */
+export interface Facets {
+  tags: Array<{ id: string; label: string; category: string; count: number }>;
+  agents: Array<{ id: string; name: string; count: number }>;
+  sites: Array<{ site: string; count: number }>;
+}
+
 /** A token as looked up by its hash (the plaintext is never stored). */
 export interface TokenRecord {
   id: string;
@@ -83,8 +97,12 @@ export interface TokenRecord {
 export interface HubStore {
   /** Keeps the highest revision per item id; re-delivered revisions are harmless. */
   upsertItems(items: Item[], teamId?: string | null): Promise<UpsertResult>;
-  /** Newest captures first, filtered; deleted items only with includeDeleted. */
+  /** Captures in `sort` order (newest first by default), filtered; deleted items only with includeDeleted. */
   listItems(filter: ItemFilter): Promise<HubItem[]>;
+  /** How many items match the filter (cursor and limit ignored). */
+  countItems(filter: Omit<ItemFilter, 'limit' | 'cursor' | 'sort'>): Promise<number>;
+  /** The values the review page offers as filters: tags, agents and sites seen in scope. */
+  facets(scope: Scope): Promise<Facets>;
   getItem(id: string, scope: Scope): Promise<(HubItem & { history: TriageEntry[] }) | null>;
   /** Sets the status of the in-scope ids, one history row each; returns the ids changed. */
   triage(

@@ -18,12 +18,20 @@ const CSV_MAX_ROWS = 50_000;
 /** Listing, reading, exporting and triaging items. */
 export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void {
   app.get('/v1/items', need(['lead', 'admin'], { bootstrap: true }), async (c) => {
-    const filter = parseFilter(c);
-    if (typeof filter === 'string') return c.json({ error: filter }, 400);
-    const items = await store.listItems({ ...filter, scope: scopeOf(c.get('principal')) });
+    const parsed = parseFilter(c);
+    if (typeof parsed === 'string') return c.json({ error: parsed }, 400);
+    const { withTotal, ...filter } = parsed;
+    const scope = scopeOf(c.get('principal'));
+    const items = await store.listItems({ ...filter, scope });
     const last = items.length === filter.limit ? items.at(-1) : undefined;
-    return c.json({ items, nextCursor: last ? encodeCursor(last.item.capturedAt, last.item.id) : null });
+    const nextCursor = last ? encodeCursor(last.item.capturedAt, last.item.id, filter.sort) : null;
+    if (!withTotal) return c.json({ items, nextCursor });
+    return c.json({ items, nextCursor, total: await store.countItems({ ...filter, scope }) });
   });
+
+  app.get('/v1/facets', need(['lead', 'admin']), async (c) =>
+    c.json(await store.facets(scopeOf(c.get('principal')))),
+  );
 
   app.get('/', need(['lead', 'admin'], { bootstrap: true }), async (c) =>
     c.html(
@@ -34,8 +42,9 @@ export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void
   );
 
   app.get('/v1/items.csv', need(['lead', 'admin']), async (c) => {
-    const filter = parseFilter(c);
-    if (typeof filter === 'string') return c.json({ error: filter }, 400);
+    const parsed = parseFilter(c);
+    if (typeof parsed === 'string') return c.json({ error: parsed }, 400);
+    const { withTotal: _unused, ...filter } = parsed;
     const scope = scopeOf(c.get('principal'));
     let out = csvRow(CSV_COLUMNS);
     let cursor = filter.cursor;

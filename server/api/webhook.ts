@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { BatchSchema, describeZodError } from '../../lib/schema';
 import type { HubEnv } from '../auth/access';
+import { peer } from '../auth/access';
+import { createRateLimiter, type RateLimit, WEBHOOK_RATE_LIMIT } from '../auth/rate-limit';
 import type { HubStore } from '../store';
 
 /** Largest webhook body accepted (a batch is at most 25 items or 64 KB; this leaves headroom). */
@@ -13,6 +15,8 @@ export interface WebhookOptions {
   store: HubStore;
   secret?: string;
   now: () => Date;
+  /** Requests per peer address; default WEBHOOK_RATE_LIMIT. */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -41,8 +45,17 @@ async function verify(options: WebhookOptions, body: string, headers: Record<str
 
 /** POST /v1/webhook: signed, idempotent ingest by item id + revision. */
 export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
+  const limiter = createRateLimiter(options.rateLimit ?? WEBHOOK_RATE_LIMIT);
   app.post(
     '/v1/webhook',
+    // Before the body is read: a flood costs the hub as little as possible.
+    async (c, next) => {
+      const address = peer(c);
+      const wait = address === null ? 0 : limiter.take(address);
+      if (wait === 0) return next();
+      c.header('Retry-After', String(wait));
+      return c.json({ error: 'rate limit exceeded' }, 429);
+    },
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
     async (c) => {
       const body = await c.req.text();

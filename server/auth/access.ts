@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HubStore, Role } from '../store';
-import { createRateLimiter, type RateLimit } from './rate-limit';
+import { ANONYMOUS_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limit';
 import { hashToken, type Principal, principalOf, sameHash } from './tokens';
 
 /** Hono variables set by the auth middleware. */
@@ -13,7 +13,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * The peer address, or null for a request with no socket: `app.request()` in-process calls,
  * which cannot come from the network and so count as loopback.
  */
-function peer(c: Context): string | null {
+export function peer(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -26,11 +26,26 @@ export interface AccessOptions {
   store: HubStore;
   demo: boolean;
   rateLimit: RateLimit;
+  /** For callers without a valid token, per peer address. */
+  anonymousRateLimit?: RateLimit;
 }
 
 /** Builds the auth middleware factory: `need(roles, { bootstrap })` for each route. */
 export function access(options: AccessOptions) {
   const limiter = createRateLimiter(options.rateLimit);
+  const anonymous = createRateLimiter(options.anonymousRateLimit ?? ANONYMOUS_RATE_LIMIT);
+
+  /** Counts a refused or token-less request against its peer address; a 429 once over the limit. */
+  function anonymousRefusal(c: Context, status: 401, error: string) {
+    // In-process calls (no socket) cannot come from the network: nothing to throttle.
+    const address = peer(c);
+    const wait = address === null ? 0 : anonymous.take(address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json({ error: 'rate limit exceeded' }, 429);
+    }
+    return c.json({ error }, status);
+  }
 
   /**
    * Bootstrap rule: without a token, reads are allowed when the hub runs with demo: true, or when
@@ -50,13 +65,14 @@ export function access(options: AccessOptions) {
       const header = c.req.header('authorization');
       let principal: Principal;
       if (!header) {
-        if (!opts.bootstrap || !(await bootstrapAllowed(c))) return c.json({ error: 'token required' }, 401);
+        if (!opts.bootstrap || !(await bootstrapAllowed(c)))
+          return anonymousRefusal(c, 401, 'token required');
         principal = { tokenId: null, role: 'admin', teamId: null, agentId: null };
       } else {
         const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
         const hash = match?.[1] ? hashToken(match[1]) : null;
         const token = hash ? await options.store.findToken(hash) : null;
-        if (!hash || !token || !sameHash(token.hash, hash)) return c.json({ error: 'invalid token' }, 401);
+        if (!hash || !token || !sameHash(token.hash, hash)) return anonymousRefusal(c, 401, 'invalid token');
         principal = principalOf(token);
       }
       const wait = limiter.take(principal.tokenId ?? 'bootstrap');

@@ -7,9 +7,22 @@ export interface RateLimit {
 /** Default: 20 requests per second per token, bursts of 60. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 60 };
 
+/** Callers without a valid token, per peer address: enough to retry, too few to guess tokens. */
+export const ANONYMOUS_RATE_LIMIT: RateLimit = { perSecond: 2, burst: 20 };
+
 /**
- * In-memory token buckets, one per key (token id). Only authenticated callers get a bucket,
- * so the map is bounded by the number of tokens. Per process: several hubs each allow the rate.
+ * Webhook senders, per peer address: browsers behind one NAT share it, and a drain sends a
+ * batch of 25 items per request, so this is generous; it only stops a flood.
+ */
+export const WEBHOOK_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
+
+/** Most keys a limiter remembers: peer addresses come from the network, so the map is capped. */
+const MAX_KEYS = 10_000;
+
+/**
+ * In-memory token buckets, one per key (token id or peer address). The least recently seen key is
+ * forgotten past MAX_KEYS, which only ever gives that caller a fresh bucket. Per process: several
+ * hubs each allow the rate.
  */
 export function createRateLimiter(limit: RateLimit, now: () => number = Date.now) {
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -20,7 +33,10 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
       const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
       bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
       bucket.at = t;
+      // Re-inserting keeps the map in least-recently-seen order for the cap below.
+      buckets.delete(key);
       buckets.set(key, bucket);
+      if (buckets.size > MAX_KEYS) buckets.delete(buckets.keys().next().value as string);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return 0;

@@ -1,4 +1,4 @@
-import type { ItemFilter, Scope } from '../store';
+import type { ItemFilter, ItemSort, Scope } from '../store';
 
 /** WHERE clauses and their parameters, numbered as they are added (never spliced values). */
 export class Where {
@@ -50,7 +50,14 @@ export function itemWhere(filter: Omit<ItemFilter, 'limit'>): Where {
   if (filter.cursor) {
     const at = where.param(filter.cursor.capturedAt);
     const id = where.param(filter.cursor.id);
-    where.clauses.push(`(captured_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    // Row comparison continues after the cursor in the listing's own direction (keyset paging).
+    const after = filter.sort === 'oldest' ? '>' : '<';
+    where.clauses.push(`(captured_at, id) ${after} (${at}::timestamptz, ${id}::uuid)`);
   }
   return where;
+}
+
+/** ORDER BY for a listing; both directions walk the (team_id, captured_at, id) index. */
+export function itemOrder(sort: ItemSort | undefined): string {
+  return sort === 'oldest' ? 'ORDER BY captured_at ASC, id ASC' : 'ORDER BY captured_at DESC, id DESC';
 }

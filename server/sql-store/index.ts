@@ -1,5 +1,6 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
+import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { teamMethods } from './teams';
 import { trendMethods } from './trends';
@@ -11,6 +12,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...itemMethods(db),
     ...teamMethods(db),
     ...trendMethods(db),
+    ...facetMethods(db),
     close: () => db.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { type Item, ItemSchema } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { Actor, HubItem, HubStore, ItemStatus, Scope, TriageEntry, UpsertResult } from '../store';
-import { itemWhere, scoped, Where } from './filter';
+import { itemOrder, itemWhere, scoped, Where } from './filter';
 
 // A newer revision replaces the data but keeps the review state. An item stays with the team that
 // first sent it: another team's secret cannot overwrite it.
@@ -39,7 +39,9 @@ function toHubItem(r: ItemRow): HubItem {
 }
 
 /** The item half of the SQL store. */
-export function itemMethods(db: SqlDb): Pick<HubStore, 'upsertItems' | 'listItems' | 'getItem' | 'triage'> {
+export function itemMethods(
+  db: SqlDb,
+): Pick<HubStore, 'upsertItems' | 'listItems' | 'countItems' | 'getItem' | 'triage'> {
   return {
     async upsertItems(items, teamId = null): Promise<UpsertResult> {
       let stored = 0;
@@ -56,11 +58,19 @@ export function itemMethods(db: SqlDb): Pick<HubStore, 'upsertItems' | 'listItem
     async listItems(filter) {
       const where = itemWhere(filter);
       const limit = where.param(filter.limit);
-      const { rows } = await db.query<ItemRow>(
-        `SELECT ${COLUMNS} FROM items ${where.sql()} ORDER BY captured_at DESC, id DESC LIMIT ${limit}`,
+      const sql = `SELECT ${COLUMNS} FROM items ${where.sql()} ${itemOrder(filter.sort)} LIMIT ${limit}`;
+      const { rows } = await db.query<ItemRow>(sql, where.params);
+      return rows.map(toHubItem);
+    },
+
+    async countItems(filter) {
+      // A count covers the whole filter, whatever page the caller is on.
+      const where = itemWhere({ ...filter, cursor: undefined });
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM items ${where.sql()}`,
         where.params,
       );
-      return rows.map(toHubItem);
+      return rows[0]?.n ?? 0;
     },
 
     async getItem(id, scope: Scope) {
