@@ -1,0 +1,84 @@
+import { type FormEvent, useId, useState } from 'react';
+import { asHubError, type HubError } from '@/lib/review/errors';
+import { capturedText, statusWord } from '@/lib/review/labels';
+import { type ItemDetail, REVIEW_STATUSES, type ReviewStatus, type TriageEntry } from '@/lib/review/schemas';
+import { ErrorNotice } from './ErrorNotice';
+
+/** The status form of one item; the comment is what the agent sees in their sidebar. */
+export function TriageForm(props: {
+  detail: ItemDetail;
+  onSave: (status: ReviewStatus, comment: string) => Promise<void>;
+}) {
+  const [status, setStatus] = useState<ReviewStatus>(props.detail.status);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<HubError | null>(null);
+  const statusId = useId();
+  const commentId = useId();
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSave(status, comment);
+      setComment('');
+    } catch (thrown) {
+      setError(asHubError(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="em-triage" aria-label="Triage" onSubmit={save}>
+      <div className="em-field">
+        <label htmlFor={statusId}>Status</label>
+        <select
+          id={statusId}
+          value={status}
+          onChange={(e) => setStatus(REVIEW_STATUSES.find((s) => s === e.target.value) ?? status)}
+        >
+          {REVIEW_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusWord(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="em-field em-field-wide">
+        <label htmlFor={commentId}>Comment</label>
+        <textarea
+          id={commentId}
+          rows={2}
+          value={comment}
+          maxLength={2000}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={busy}>
+        Save triage
+      </button>
+      {error && <ErrorNotice what="Could not save the triage" error={error} onRetry={() => void save()} />}
+    </form>
+  );
+}
+
+function entryText(entry: TriageEntry): string {
+  return `${statusWord(entry.status)} by ${entry.actorRole}, ${capturedText(entry.at)}`;
+}
+
+/** Every status change of the item, oldest first. */
+export function TriageHistory({ history }: { history: TriageEntry[] }) {
+  return (
+    <ol className="em-history" aria-label="Triage history">
+      {history.length === 0 && <li>Not triaged yet.</li>}
+      {history.map((entry) => (
+        <li key={`${entry.at}-${entry.status}-${entry.comment ?? ''}`}>
+          <span>{entryText(entry)}</span>
+          {entry.comment && <q>{entry.comment}</q>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,7 @@
+import '@/components/pages.css';
+import '@/components/review/review.css';
+import { createRoot } from 'react-dom/client';
+import { ReviewApp } from '@/components/review/ReviewApp';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<ReviewApp />);
