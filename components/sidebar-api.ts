@@ -18,4 +18,8 @@ export interface SidebarApi {
   recent(): Promise<RecentEntry[]>;
   /** Stores a new revision of a capture (edited note, or deleted); resolves with its revision. */
   revise(id: string, change: CaptureChange): Promise<{ revision: number }>;
+  /** Asks the hub whether leads triaged the agent's captures (debounced); true when anything changed. */
+  refreshReviews(): Promise<boolean>;
+  /** Tells the background the agent has seen these reviews (clears the toolbar badge). */
+  reviewsSeen(ids: string[]): Promise<void>;
 }

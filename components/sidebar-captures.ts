@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange, SidebarApi } from './sidebar-api';
@@ -24,6 +24,11 @@ export interface Captures {
   undo(id: string): Promise<void>;
   /** Edits or deletes a capture; resolves false (with an error notice) when that failed. */
   revise(id: string, change: CaptureChange): Promise<boolean>;
+}
+
+/** A review as the agent saw it: a new comment on the same capture is news again. */
+function reviewKey(entry: RecentEntry): string {
+  return `${entry.id} ${entry.review?.status} ${entry.review?.comment} ${entry.review?.updatedAt}`;
 }
 
 function message(error: unknown): string {
@@ -74,6 +79,30 @@ export function useCaptures(api: SidebarApi, open: boolean): Captures {
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [refresh]);
+  useEffect(() => {
+    // Opening the sidebar asks the hub what leads did with the agent's captures (debounced there).
+    if (!open) return;
+    let live = true;
+    api.refreshReviews().then(
+      (changed) => {
+        if (changed && live) void refresh();
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, api, refresh]);
+  const reported = useRef(new Set<string>());
+  useEffect(() => {
+    // Shown in the open sidebar counts as seen: the toolbar badge for these captures goes away.
+    if (!open) return;
+    const unseen = recent.filter((e) => e.review && !e.review.seen);
+    const fresh = unseen.filter((e) => !reported.current.has(reviewKey(e)));
+    if (fresh.length === 0) return;
+    for (const e of fresh) reported.current.add(reviewKey(e));
+    api.reviewsSeen(fresh.map((e) => e.id)).catch(() => {});
+  }, [open, recent, api]);
   useEffect(() => {
     if (notice?.kind !== 'saved') return;
     const timer = setTimeout(() => setNotice(null), UNDO_WINDOW_MS);

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange } from './sidebar-api';
-import { localClock } from './sidebar-recent-labels';
+import { isUserInput } from './sidebar-keys';
+import { localClock, reviewText } from './sidebar-recent-labels';
 
 /** Which inline action an item shows, if any. */
 export type ItemMode = 'edit' | 'delete' | null;
@@ -20,6 +21,7 @@ interface Props {
 /** One recent capture: tag, time, status word, note, and inline Edit note / Delete actions. */
 export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: Props) {
   const tags = entry.tags.join(', ');
+  const review = reviewText(entry);
   const tagId = useId();
   const [draft, setDraft] = useState(entry.note ?? '');
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,9 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
     wasOpen.current = mode !== null;
   }, [mode]);
 
-  const run = async (change: CaptureChange) => {
+  const run = async (change: CaptureChange, event: { nativeEvent: Event }) => {
+    // Edits and deletes are captures too: a page script's synthetic click or key must not make one.
+    if (!isUserInput(event)) return;
     setBusy(true);
     const ok = await onRevise(change);
     setBusy(false);
@@ -44,7 +48,7 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
     else if (ok) onMode(null);
   };
   const onFieldKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') void run({ kind: 'note', note: draft.trim() || null });
+    if (event.key === 'Enter') void run({ kind: 'note', note: draft.trim() || null }, event);
     else if (event.key === 'Escape') onMode(null);
     else return;
     event.preventDefault();
@@ -63,8 +67,19 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
         <span className={`em-badge em-badge-${entry.status.replace(' ', '-').toLowerCase()}`}>
           {entry.status}
         </span>
+        {review ? (
+          <span className={`em-review em-review-${review.word.toLowerCase()}`} title="Your lead's review">
+            {review.word}
+          </span>
+        ) : null}
       </div>
       {entry.note && mode !== 'edit' ? <p className="em-recent-note">{entry.note}</p> : null}
+      {review?.comment ? (
+        <p className="em-review-comment">
+          <span className="em-review-by">Lead: </span>
+          {review.comment}
+        </p>
+      ) : null}
       {mode === 'edit' ? (
         <div className="em-inline">
           <input
@@ -74,13 +89,15 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
             aria-label={`Edit note for ${tags}`}
             value={draft}
             maxLength={10_000}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => {
+              if (isUserInput(e)) setDraft(e.target.value);
+            }}
             onKeyDown={onFieldKey}
           />
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run({ kind: 'note', note: draft.trim() || null })}
+            onClick={(e) => void run({ kind: 'note', note: draft.trim() || null }, e)}
           >
             Save
           </button>
@@ -103,7 +120,7 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
             type="button"
             className="em-danger"
             disabled={busy}
-            onClick={() => void run({ kind: 'delete' })}
+            onClick={(e) => void run({ kind: 'delete' }, e)}
           >
             Yes
           </button>

@@ -49,3 +49,15 @@ export function recentLabels(entries: readonly RecentEntry[], clock: ClockFormat
     return n === 1 ? label : `${label} (${n})`;
   });
 }
+
+/** The review word a lead's triage shows as, next to the delivery status word. */
+export const REVIEW_WORDS = { reviewed: 'Reviewed', actioned: 'Actioned', declined: 'Declined' } as const;
+
+/** The review word, and how the lead's comment reads, for a triaged capture; null if untriaged. */
+export function reviewText(
+  entry: RecentEntry,
+): { word: (typeof REVIEW_WORDS)[keyof typeof REVIEW_WORDS]; comment: string | null } | null {
+  if (!entry.review) return null;
+  const comment = entry.review.comment?.trim();
+  return { word: REVIEW_WORDS[entry.review.status], comment: comment ? comment : null };
+}

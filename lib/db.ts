@@ -26,6 +26,8 @@ export interface OutboxRow {
   /** Epoch ms before which the row is not sent again. */
   nextAttemptAt: number;
   lastError: string | null;
+  /** Size of the item's JSON when the row was queued, so batching needs no item read (optional: older rows lack it). */
+  bytes?: number;
   /** Batch the row was last sent in; kept so a retry reuses the same webhook-id. */
   batchId: string | null;
   /** Epoch ms until which a flush owns the row. */
@@ -51,6 +53,21 @@ export interface EndpointState {
   lastSuccessAt: number | null;
 }
 
+/** A lead's triage of one of this agent's captures, as the hub last reported it (the loop back). */
+export interface Review {
+  itemId: string;
+  status: 'reviewed' | 'actioned' | 'declined';
+  /** The lead's comment, null when they left none. */
+  comment: string | null;
+  /** When the lead set this status (the hub's time, ISO-8601), null if the hub did not say. */
+  updatedAt: string | null;
+  /**
+   * 1 while the agent has not yet seen an actioned capture (or a new comment on it); absent once
+   * seen. A flag that is only present when set keeps the badge count an index count, as `pending`.
+   */
+  unseen?: 1;
+}
+
 /** The typed IndexedDB schema of the background (extension origin only). */
 export interface EarmarkDB extends DBSchema {
   items: { key: string; value: StoredItem; indexes: { 'by-captured': string; 'by-pending': number } };
@@ -60,6 +77,7 @@ export interface EarmarkDB extends DBSchema {
     indexes: { 'by-due': number; 'by-item': string; 'by-parked': number; 'by-endpoint': string };
   };
   endpoints: { key: string; value: EndpointState };
+  reviews: { key: string; value: Review; indexes: { 'by-unseen': number } };
 }
 
 export const DB_NAME = 'earmark';
@@ -95,6 +113,10 @@ export const MIGRATIONS: Migration[] = [
   (_db, tx) => {
     // v3: an endpoint's queue without a scan (options page: delete or export an endpoint's items).
     tx.objectStore('outbox').createIndex('by-endpoint', 'endpointId');
+  },
+  (db) => {
+    // v4: the leads' triage of the agent's captures, polled from the hub, and what is still unseen.
+    db.createObjectStore('reviews', { keyPath: 'itemId' }).createIndex('by-unseen', 'unseen');
   },
 ];
 

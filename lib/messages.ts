@@ -16,6 +16,16 @@ export const SYNC_STATUSES = ['Queued', 'Sending', 'Sent', 'Failed', 'Needs atte
 export const SyncStatusSchema = z.enum(SYNC_STATUSES);
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
+/** A lead's triage of a capture, as the hub reported it (the loop back to the agent). */
+export const CaptureReviewSchema = z.strictObject({
+  status: z.enum(['reviewed', 'actioned', 'declined']),
+  comment: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  /** False until the agent has seen an actioned capture (or a new comment on it). */
+  seen: z.boolean(),
+});
+export type CaptureReview = z.infer<typeof CaptureReviewSchema>;
+
 /** A line of the sidebar's "Recent captures" list. */
 export const RecentEntrySchema = z.strictObject({
   id: z.string(),
@@ -24,6 +34,8 @@ export const RecentEntrySchema = z.strictObject({
   capturedAt: z.string(),
   status: SyncStatusSchema,
   detail: z.string().nullable(),
+  /** Present once a lead has triaged the capture. */
+  review: CaptureReviewSchema.optional(),
 });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
@@ -128,6 +140,19 @@ export const PROTOCOL = {
     request: z.strictObject({ type: z.literal('endpoint-resume'), endpointId: z.string().min(1).max(100) }),
     reply: z.strictObject({ endpointId: z.string() }),
   },
+  'reviews-refresh': {
+    // The sidebar opened: ask the hub for news (at most every 30 s); changed > 0 → re-read "recent".
+    request: z.strictObject({ type: z.literal('reviews-refresh') }),
+    reply: z.strictObject({ polled: z.boolean(), changed: z.int() }),
+  },
+  'reviews-seen': {
+    // The agent saw these reviews (sidebar) or opened the popup ('all'); clears the badge.
+    request: z.strictObject({
+      type: z.literal('reviews-seen'),
+      ids: z.union([z.literal('all'), z.array(z.uuid()).max(50)]),
+    }),
+    reply: z.strictObject({ unseen: z.int() }),
+  },
   'dead-letters': {
     pageOnly: true,
     request: z.strictObject({
@@ -156,6 +181,8 @@ export const AnyRequestSchema = z.discriminatedUnion('type', [
   PROTOCOL['queue-health'].request,
   PROTOCOL['endpoint-resume'].request,
   PROTOCOL['dead-letters'].request,
+  PROTOCOL['reviews-refresh'].request,
+  PROTOCOL['reviews-seen'].request,
 ]);
 export type AnyRequest = z.infer<typeof AnyRequestSchema>;
 

@@ -2,6 +2,7 @@ import '@/components/pages.css';
 import { createRoot } from 'react-dom/client';
 import { ConfigSummary } from '@/components/ConfigSummary';
 import { ConfigTransfer } from '@/components/options/ConfigTransfer';
+import { HubSettings } from '@/components/options/HubEditor';
 import { QueueHealthPanel } from '@/components/QueueHealthPanel';
 import { SitesEditor } from '@/components/SitesEditor';
 
@@ -18,6 +19,7 @@ if (root) {
         <h2 id="config-title">Configuration in force</h2>
         <ConfigSummary />
       </section>
+      <HubSettings />
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">Import and export</h2>
         <ConfigTransfer />

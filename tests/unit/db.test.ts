@@ -15,8 +15,9 @@ describe('IndexedDB schema and upgrade ladder', () => {
 
   it('creates every store and index from version 0', async () => {
     const db = await openEarmarkDB(freshName());
-    expect([...db.objectStoreNames].sort()).toEqual(['endpoints', 'items', 'outbox']);
-    const tx = db.transaction(['items', 'outbox']);
+    expect([...db.objectStoreNames].sort()).toEqual(['endpoints', 'items', 'outbox', 'reviews']);
+    const tx = db.transaction(['items', 'outbox', 'reviews']);
+    expect([...tx.objectStore('reviews').indexNames]).toEqual(['by-unseen']);
     expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-captured', 'by-pending']);
     expect([...tx.objectStore('outbox').indexNames].sort()).toEqual([
       'by-due',
@@ -72,6 +73,16 @@ describe('IndexedDB schema and upgrade ladder', () => {
         parkedRows: 0,
         oldestPendingAt: queued.capturedAt,
       });
+      // Version 4 added the reviews store; it starts empty and is usable at once.
+      expect(await upgraded.count('reviews')).toBe(0);
+      await upgraded.put('reviews', {
+        itemId: queued.id,
+        status: 'actioned',
+        comment: null,
+        updatedAt: null,
+        unseen: 1,
+      });
+      expect(await upgraded.countFromIndex('reviews', 'by-unseen')).toBe(1);
       upgraded.close();
     }
   });

@@ -5,6 +5,7 @@ import { createAdminHandlers } from '../../lib/admin-handlers';
 import { createCaptureHandlers } from '../../lib/background-handlers';
 import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
 import { AnyRequestSchema, dispatch, type Handlers, type Origin, PROTOCOL } from '../../lib/messages';
+import { createLoopBack } from '../../lib/review-status/loop-back';
 import { testConfig } from '../helpers/config';
 
 /** fast-check prints the seed and the shrunk counterexample on failure; CI runs five times more. */
@@ -25,9 +26,28 @@ async function setup() {
   const db = await openEarmarkDB(`fuzz-messages-${Math.random()}`);
   const onQueued = vi.fn();
   const base = { db: async () => db, loadConfig: async () => testConfig(), now: () => NOW, onQueued };
+  // The loop back polls a hub that answers nothing; the badge and alarms are fakes.
+  const loopBack = createLoopBack({
+    ...base,
+    loadConfig: async () =>
+      testConfig({ hub: { url: 'https://hub.example.com', agentToken: 'agent-token-0123456789abcdef' } }),
+    // A hub that reports every capture it is asked about as actioned, so polls write reviews.
+    fetch: (async (input: RequestInfo | URL) => {
+      const ids = new URL(String(input)).searchParams.get('ids')?.split(',') ?? [];
+      return Response.json(ids.map((id) => ({ id, status: 'actioned', comment: 'done', updatedAt: null })));
+    }) as typeof fetch,
+    action: {
+      setBadgeText: async () => {},
+      setBadgeBackgroundColor: async () => {},
+      setTitle: async () => {},
+    },
+    alarms: { get: async () => undefined, create: () => {}, clear: async () => true },
+    saveRecord: async () => {},
+  });
   const handlers: Handlers = {
     ...createCaptureHandlers({ ...base, newId: uuidv7 }),
     ...createAdminHandlers(base),
+    ...loopBack.handlers,
     // The content script's receivers (lib/menu-actions, lib/commands), as trivial real-shaped handlers.
     'ticket-context': async () => ({ ...context, site: 'zendesk' as const }),
     'toggle-sidebar': async () => null,
@@ -39,12 +59,21 @@ async function setup() {
   );
   if (!seeded.ok) throw new Error(seeded.error);
   onQueued.mockClear();
-  return { db, handlers, onQueued, itemId: (seeded.value as { id: string }).id };
+  const itemId = (seeded.value as { id: string }).id;
+  // Delivered, so the loop back asks the hub about it.
+  const stored = await db.get('items', itemId);
+  if (stored) await db.put('items', { ...stored, sentAt: NOW });
+  return { db, handlers, onQueued, itemId };
 }
 
 /** Everything the handlers can write, as one comparable value. */
 async function snapshot(db: EarmarkDatabase) {
-  return JSON.stringify([await db.getAll('items'), await db.getAll('outbox'), await db.getAll('endpoints')]);
+  return JSON.stringify([
+    await db.getAll('items'),
+    await db.getAll('outbox'),
+    await db.getAll('endpoints'),
+    await db.getAll('reviews'),
+  ]);
 }
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -73,6 +102,9 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'dead-letters', action: 'export' },
     { type: 'dead-letters', action: 'retry' },
     { type: 'dead-letters', action: 'discard' },
+    { type: 'reviews-refresh' },
+    { type: 'reviews-seen', ids: [itemId] },
+    { type: 'reviews-seen', ids: 'all' },
   ];
 }
 
