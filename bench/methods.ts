@@ -5,9 +5,12 @@ export const METHODS: Method[] = [
   {
     metrics: ['content_script_eager_gzip_bytes', 'content_script_eager_raw_bytes'],
     text:
-      'Every file the built manifest (`.output/chrome-mv3/manifest.json`, from `npx wxt build`) lists in ' +
+      'Every file the built manifest (`.output/chrome-mv3/manifest.json`, from `npx wxt build`; the bench ' +
+      'measures a copy of that build, so a build started elsewhere meanwhile cannot change it) lists in ' +
       '`content_scripts[].js`/`css`, i.e. what Chromium injects into every matching page before anything ' +
-      'is clicked; raw bytes, and gzip level 9 per file. Reference: `bench/reference-overlay/`, a minimal ' +
+      'is clicked; raw bytes, and gzip level 9 per file. For Earmark that is the launcher only: the sidebar ' +
+      'app (React, zod) is `sidebar-app.js`, which the launcher imports when the sidebar is open or opened, ' +
+      'so it is not counted here but its cost is in the page-load metrics below. Reference: `bench/reference-overlay/`, a minimal ' +
       'WXT project whose one content script renders a React component with `createShadowRootUi` ' +
       "(built the same way with the repository's WXT, `npx wxt build bench/reference-overlay`). The other " +
       'reference is zero: a page without the extension loads no bytes, which the absolute budget (30 kB) stands for.',
@@ -22,7 +25,9 @@ export const METHODS: Method[] = [
       'fixed settle time after `load` (and, with the extension, after the sidebar is ready): `TaskDuration` ' +
       '(all renderer main-thread tasks, content-script work included) and `ScriptDuration`. Long tasks are ' +
       'counted by a `PerformanceObserver({ type: "longtask" })` installed with `addInitScript` before any page ' +
-      'script. Each value is median(with) − median(without); the reference is the median without.',
+      'script. Each value is median(with) − median(without); the reference is the median without. The ' +
+      'fixture page has the sidebar open (the default layout), so the lazily imported sidebar app and its ' +
+      'first render are part of every load with the extension.',
   },
   {
     metrics: ['heap_added_per_tab_mb'],
@@ -53,10 +58,11 @@ export const METHODS: Method[] = [
       'click_saved_p95_cold_ms',
     ],
     text:
-      "Inside the page (no Playwright round trip in the timing): a MutationObserver on the sidebar's " +
-      '`role=status` element is set up, `performance.now()` taken, and the tag button is clicked with ' +
-      '`element.click()` in the shadow root; the time ends when the status reads "Saved: <tag>" (tags ' +
-      'alternate so the text always changes). Warm: consecutive clicks 300 ms apart after two warm-up ' +
+      "Timed inside the page (no Playwright round trip in the timing): a MutationObserver on the sidebar's " +
+      '`role=status` element and a capturing `click` listener on the tag button are set up, then the button ' +
+      'is clicked with real input (Playwright `mouse.click`, CDP `Input.dispatchMouseEvent`: the sidebar ' +
+      "ignores a page script's untrusted `element.click()`); the time runs from the click event reaching the " +
+      'button until the status reads "Saved: <tag>" (tags alternate so the text always changes). Warm: consecutive clicks 300 ms apart after two warm-up ' +
       'clicks, the endpoint configured and the receiver up (deliveries run as usual). Cold: before each ' +
       'click the worker gets a marker on its global and is stopped with CDP `Target.closeTarget` on the ' +
       "extension's `service_worker` target; the bench waits until the target is gone, checks that no worker " +
@@ -70,8 +76,8 @@ export const METHODS: Method[] = [
       'N times with 16 in flight, timed in the page; every reply must be ok, and afterwards the queue must ' +
       'hold exactly N items. The browser is offline during the run (`context.setOffline(true)`, which also ' +
       'takes the worker offline), so the measured path is the capture itself (validation, redaction, the ' +
-      "item and its outbox row written in one transaction) with no delivery running meanwhile (the worker's " +
-      'own offline re-check of the queue, which it currently repeats about every 20 ms, is part of the cost). References, ' +
+      'item and its outbox row committed atomically; captures that arrive while a commit is in flight share ' +
+      'the next transaction) with no delivery running meanwhile. References, ' +
       'in an extension page of a separate probe extension (`bench/probe-extension/`, same flags): raw ' +
       'IndexedDB — the same records (the stored item and its outbox row, the same stores and indexes) ' +
       'with one readwrite transaction per capture, 16 in flight, no messaging, validation or redaction ' +
@@ -83,12 +89,18 @@ export const METHODS: Method[] = [
     metrics: ['drain_items_per_s', 'drain_requests'],
     text:
       'The N items captured offline (as above) are drained when the browser goes back online (the worker ' +
-      "flushes on its `online` event): items/s from going online to the receiver's timestamp of the last " +
+      "flushes on its `online` event, which CDP's offline emulation does not fire in a service worker, so " +
+      'the bench dispatches it right after `setOffline(false)`): items/s from going online to the ' +
+      "receiver's timestamp of the last " +
       'request, and the number of requests, with every signature verified and every item revision counted ' +
-      "once (`tests/e2e/support/receiver.ts`, `verifiedItems`). Reference: `workbox-background-sync`'s " +
+      'once (`tests/e2e/support/receiver.ts`, `verifiedItems`). The worker sends up to 4 batches of 25 at a ' +
+      'time and leases the next rows while earlier batches are on the wire. ' +
+      "Reference: `workbox-background-sync`'s " +
       '`Queue` (`bench/workbox-reference/sw.ts`, bundled with esbuild) in a service worker of a page the bench ' +
       'serves on `http://127.0.0.1`, holding one request per item (the same items, each in its own signed ' +
-      'single-item body, to the same receiver), timed from `replayRequests()` to the last request received. ' +
+      'single-item body, to the same receiver), timed from `replayRequests()` to the last request received; ' +
+      'a quick run replays 500 of the items (one request each at a steady rate, so items/s is unchanged) and ' +
+      'scales its request count to the drained items. ' +
       'The receiver answers no CORS preflight, so that browser runs with `--disable-web-security` (the ' +
       'extension needs no preflight either: it has host permission for loopback).',
   },
@@ -100,7 +112,42 @@ export const METHODS: Method[] = [
       'MutationObserver takes `performance.now()`). The 100,000 waiting items (stored item + outbox row, ' +
       "copied from a real capture, not due for an hour) are written straight into the worker's IndexedDB, " +
       'since captures are refused at the 50,000-item queue cap; a quick run writes the items without their ' +
-      "outbox rows to save time (the popup's queries, the pending-items and parked-rows indexes, read no " +
-      'live outbox row). Reference: the same open with an empty queue.',
+      "outbox rows to save time (the popup's queries read no live outbox row). The worker keeps a running " +
+      'count of the items waiting (counted once per worker start, then kept by every write), so after the ' +
+      'direct writes it is stopped (CDP `Target.closeTarget`), as a browser restart after a long outage ' +
+      'would; the unrecorded warm-up open starts the new worker, which counts the 100,000 once. Reference: ' +
+      'the same open with an empty queue.',
+  },
+  {
+    metrics: ['hub_ingest_items_per_s_pglite', 'hub_ingest_items_per_s_postgres'],
+    text:
+      '`bench/suites/hub.ts`: 10,000 demo items (`server/demo-data.ts`; 2,000 with `--quick`) in batches of 25 ' +
+      "(the extension's batch size), each batch signed per Standard Webhooks before the clock starts, POSTed by " +
+      '4 concurrent senders to `POST /v1/webhook` of a real `startHub` on loopback (signature check, zod ' +
+      'validation, idempotent upsert); items/s = items stored ÷ wall time, and every item must be stored. ' +
+      'PGlite uses a fresh data dir as `npm run hub` does; PostgreSQL a fresh schema in the server at ' +
+      '`DATABASE_URL` (skipped, with a note, when it is unset; CI sets it). Reference: the same rows in the same ' +
+      "batches and concurrency through the hub's own store (`upsertItems`: the same SQL in one transaction per " +
+      'batch) into a fresh database of the same engine, i.e. everything except HTTP, signature verification and ' +
+      "validation, so the ratio is the share of the database's own write rate the API keeps. The absolute floor " +
+      "(200 items/s) is far above a contact centre's peak: 1,000 agents each capturing every 5 s.",
+  },
+  {
+    metrics: [
+      'hub_items_p50_ms_50k',
+      'hub_items_p95_ms_50k',
+      'hub_items_p50_ms_50k_postgres',
+      'hub_items_p95_ms_50k_postgres',
+    ],
+    text:
+      '50,000 demo items over 26 weeks (10,000 with `--quick`, same metric names), a third of them triaged, are ' +
+      'inserted straight into a fresh database (one `INSERT … SELECT FROM jsonb_array_elements($1)` per 2,000 ' +
+      'rows, then `ANALYZE` as after any bulk load); then a real `startHub` serves them and 200 sequential ' +
+      '`GET /v1/items` requests (100 with `--quick`, after 10 untimed) are timed end to end over loopback HTTP ' +
+      'with lead tokens, each the request the review page sends on a filter change (first page of 100 with ' +
+      '`total=true`), rotating through tag, status, a two-week date range, full-text `q`, agent, category + ' +
+      'range, site + status, and combinations. Nearest-rank percentiles; PGlite always, PostgreSQL (`_postgres`) ' +
+      'when `DATABASE_URL` is set. No reference: there is no other review API to compare with; the budget ' +
+      '(p95 ≤ 200 ms) is what keeps filtering feel immediate.',
   },
 ];

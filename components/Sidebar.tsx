@@ -4,6 +4,7 @@ import type { SidebarLayout } from '@/lib/site-prefs';
 import type { SidebarApi } from './sidebar-api';
 import { useCaptures } from './sidebar-captures';
 import { CollapsedTab } from './sidebar-collapsed-tab';
+import type { OpenRequest } from './sidebar-handoff';
 import { assignShortcuts } from './sidebar-keys';
 import { SidebarPanel } from './sidebar-panel';
 import { useSidebarKeyboard } from './useSidebarKeyboard';
@@ -19,13 +20,15 @@ interface Props {
   initialLayout: SidebarLayout;
   /** Remembers this site's layout. */
   saveLayout: SaveLayout;
+  /** The agent opened Earmark before the sidebar app had loaded: focus the tags once they are in. */
+  initialOpen?: OpenRequest | null;
 }
 
 /** Where focus goes once the sidebar has opened or collapsed, and whether to show its ring. */
 type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 
 /** The Earmark sidebar: docked, resizable and collapsible per site, driven by mouse or keyboard. */
-export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayout }: Props) {
+export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayout, initialOpen }: Props) {
   const { layout, update, commit } = useSidebarLayout(initialLayout, saveLayout);
   const captures = useCaptures(api, !layout.collapsed);
   const shortcuts = useMemo(() => assignShortcuts(captures.taxonomy ?? []), [captures.taxonomy]);
@@ -34,7 +37,9 @@ export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayou
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
   const pointerQuote = useRef<string | null>(null);
-  const pendingFocus = useRef<PendingFocus>(null);
+  const pendingFocus = useRef<PendingFocus>(
+    initialOpen ? { target: 'tags', visible: initialOpen.visible } : null,
+  );
 
   const setCollapsed = (collapsed: boolean, focus: PendingFocus) => {
     pendingFocus.current = focus;
@@ -77,6 +82,11 @@ export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayou
     }
   };
   useEffect(() => onToggle(() => toggle.current()), [onToggle]);
+  // Opened by the command before the app loaded: Escape goes back to where the agent was.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at mount.
+  useEffect(() => {
+    if (initialOpen?.fromPage) keyboard.rememberPageFocus();
+  }, []);
   useEffect(() => {
     const root = rootRef.current;
     root?.addEventListener('focusin', keyboard.onFocusIn);

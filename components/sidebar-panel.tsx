@@ -3,7 +3,7 @@ import type { TaxonomyTag } from '@/lib/config';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { RecentCaptures } from './RecentCaptures';
 import type { Captures } from './sidebar-captures';
-import type { TagShortcut } from './sidebar-keys';
+import { isUserInput, type TagShortcut } from './sidebar-keys';
 import { otherSide } from './sidebar-layout';
 import { ResizeHandle } from './sidebar-resize-handle';
 import { TagButtons } from './TagButtons';
@@ -84,7 +84,10 @@ export function SidebarPanel(props: Props) {
             rows={2}
             maxLength={10_000}
             placeholder="Added to your next capture"
-            onChange={(e) => captures.setNote(e.target.value)}
+            // A page script can set our value and fire `input`; only the agent's typing counts.
+            onChange={(e) => {
+              if (isUserInput(e)) captures.setNote(e.target.value);
+            }}
             onKeyDown={(e) => {
               if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
               e.preventDefault();
@@ -95,7 +98,13 @@ export function SidebarPanel(props: Props) {
         <div className="em-notice">
           <div role="status">{notice?.kind === 'saved' ? notice.text : ''}</div>
           {notice?.kind === 'saved' ? (
-            <button type="button" className="em-undo" onClick={() => void captures.undo(notice.id)}>
+            <button
+              type="button"
+              className="em-undo"
+              onClick={(e) => {
+                if (isUserInput(e)) void captures.undo(notice.id);
+              }}
+            >
               Undo
             </button>
           ) : null}

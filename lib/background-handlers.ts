@@ -1,9 +1,12 @@
 import { buildItem, routeEndpoints, tombstone, withNote } from './capture';
+import { saveCapture } from './capture-commit';
 import type { EarmarkDatabase } from './db';
 import { endpointStates } from './delivery';
 import type { Handlers } from './messages';
 import type { EffectiveConfig } from './policy';
-import { queueStats, recentItems, rowsForItem, saveRevision } from './queue';
+import { pendingItems, recentItems, rowsForItem, saveRevision } from './queue';
+import { withReview } from './review-status/recent';
+import { reviewsFor } from './review-status/reviews';
 import type { Item } from './schema';
 import { type StatusContext, toRecentEntry } from './status';
 
@@ -64,8 +67,7 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
     async capture(request) {
       const db = await deps.db();
       const cap = deps.queueCap ?? QUEUE_CAP;
-      const { pendingItems } = await queueStats(db);
-      if (pendingItems >= cap) {
+      if ((await pendingItems(db)) >= cap) {
         throw new Error(`the queue is full (${cap.toLocaleString('en')} captures waiting); ask your admin`);
       }
       const config = await deps.loadConfig();
@@ -74,7 +76,7 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
         config.endpoints,
         item.tags.map((t) => t.id),
       );
-      await saveRevision(db, item, endpointIds, deps.now());
+      await saveCapture(db, item, endpointIds, deps.now());
       deps.onQueued();
       return { id: item.id, tagLabel: item.tags.map((t) => t.label).join(', ') };
     },
@@ -98,10 +100,15 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
       const db = await deps.db();
       const context = await statusContext(db, await deps.loadConfig(), deps.now());
       const stored = (await recentItems(db, request.limit * 2)).filter((s) => !s.item.deleted);
+      const shown = stored.slice(0, request.limit);
+      const reviews = await reviewsFor(
+        db,
+        shown.map((s) => s.item.id),
+      );
       const entries = await Promise.all(
-        stored
-          .slice(0, request.limit)
-          .map(async (s) => toRecentEntry(s, await rowsForItem(db, s.item.id), context)),
+        shown.map(async (s) =>
+          withReview(toRecentEntry(s, await rowsForItem(db, s.item.id), context), reviews.get(s.item.id)),
+        ),
       );
       return { entries };
     },

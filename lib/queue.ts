@@ -1,15 +1,18 @@
 import type { IDBPTransaction } from 'idb';
 import type { EarmarkDatabase, EarmarkDB, OutboxRow, StoredItem } from './db';
+import { pendingItemCount, pendingTally } from './pending-count';
 import type { Item } from './schema';
 
-function newRow(itemId: string, endpointId: string, revision: number, now: number): OutboxRow {
+/** A fresh delivery obligation for this item revision, due now. */
+export function newOutboxRow(item: Item, endpointId: string, now: number): OutboxRow {
   return {
-    itemId,
+    itemId: item.id,
     endpointId,
-    revision,
+    revision: item.revision,
     attempts: 0,
     nextAttemptAt: now,
     lastError: null,
+    bytes: JSON.stringify(item).length,
     batchId: null,
     leaseUntil: 0,
   };
@@ -25,16 +28,22 @@ export async function saveRevision(
   endpointIds: string[],
   now: number,
 ): Promise<void> {
+  // Default durability: this is the agent's capture, and nothing else holds it.
   const tx = db.transaction(['items', 'outbox'], 'readwrite');
-  const stillPending = (await tx.objectStore('outbox').index('by-item').count(item.id)) > 0;
+  const tally = pendingTally(db);
+  const [previous, rowsLeft] = await Promise.all([
+    tx.objectStore('items').get(item.id),
+    tx.objectStore('outbox').index('by-item').count(item.id),
+  ]);
   const stored: StoredItem = { item, sentAt: null };
-  if (endpointIds.length > 0 || stillPending) stored.pending = 1;
-  await tx.objectStore('items').put(stored);
+  if (endpointIds.length > 0 || rowsLeft > 0) stored.pending = 1;
+  const writes: Promise<unknown>[] = [tx.objectStore('items').put(stored)];
   for (const endpointId of endpointIds) {
     // A new revision replaces any pending row: the batch will carry the latest revision.
-    await tx.objectStore('outbox').put(newRow(item.id, endpointId, item.revision, now));
+    writes.push(tx.objectStore('outbox').put(newOutboxRow(item, endpointId, now)));
   }
-  await tx.done;
+  await Promise.all([...writes, tx.done]);
+  tally.add((stored.pending ? 1 : 0) - (previous?.pending ? 1 : 0));
 }
 
 /** The newest captures, newest first, read through the capturedAt index (never a full scan). */
@@ -58,17 +67,22 @@ export async function pendingCount(db: EarmarkDatabase): Promise<number> {
   return db.count('outbox');
 }
 
+/** Items waiting (the queue cap's measure): a running count, not a scan (see pending-count). */
+export function pendingItems(db: EarmarkDatabase): Promise<number> {
+  return pendingItemCount(db);
+}
+
 /** Queue size in items, dead letters, and the capture time of the oldest waiting item. */
 export async function queueStats(
   db: EarmarkDatabase,
 ): Promise<{ pendingItems: number; parkedRows: number; oldestPendingAt: string | null }> {
   const tx = db.transaction(['items', 'outbox']);
-  const pendingIndex = tx.objectStore('items').index('by-pending');
   const [pendingItems, parkedRows, oldest] = await Promise.all([
-    pendingIndex.count(),
+    pendingItemCount(db),
+    // Dead letters are few (an admin clears them), so counting their index stays cheap.
     tx.objectStore('outbox').index('by-parked').count(),
     // Item ids are UUIDv7, so within the index the first key is the oldest capture.
-    pendingIndex.openCursor(),
+    tx.objectStore('items').index('by-pending').openCursor(),
   ]);
   return { pendingItems, parkedRows, oldestPendingAt: oldest?.value.item.capturedAt ?? null };
 }
@@ -82,12 +96,19 @@ type ItemsOutboxTx = IDBPTransaction<
 
 /** Clears the pending flag of items no outbox row is owed for any more (the queue size is that index). */
 export async function clearPendingIfDone(tx: ItemsOutboxTx, itemIds: Iterable<string>): Promise<void> {
+  const tally = pendingTally(tx.db);
+  let cleared = 0;
   for (const itemId of new Set(itemIds)) {
     if ((await tx.objectStore('outbox').index('by-item').count(itemId)) > 0) continue;
     const stored = await tx.objectStore('items').get(itemId);
     if (stored?.pending) {
       const { pending: _pending, ...rest } = stored;
       await tx.objectStore('items').put(rest);
+      cleared++;
     }
   }
+  tx.done.then(
+    () => tally.add(-cleared),
+    () => {}, // aborted: nothing changed
+  );
 }

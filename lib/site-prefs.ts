@@ -1,19 +1,45 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+
+// No zod here: the eager content script (the launcher) reads these prefs on every CRM page, and
+// zod would more than double its size. The storage area is ours (only extension code writes it),
+// but a value may still be stale or corrupt, so every read goes through the guards below.
 
 /** Narrowest and widest the sidebar may be dragged. */
 export const SIDEBAR_WIDTH = { min: 220, max: 560, default: 280 } as const;
 
 /** Where and how the sidebar sits on one site; remembered per hostname. */
-export const SidebarLayoutSchema = z.strictObject({
-  side: z.enum(['left', 'right']),
-  /** Open width in px. */
-  width: z.int().min(SIDEBAR_WIDTH.min).max(SIDEBAR_WIDTH.max),
-  collapsed: z.boolean(),
+export interface SidebarLayout {
+  side: 'left' | 'right';
+  /** Open width in px (a whole number within SIDEBAR_WIDTH). */
+  width: number;
+  collapsed: boolean;
   /** Vertical position of the collapsed tab, as a fraction of the viewport height. */
-  tabTop: z.number().min(0).max(1),
-});
-export type SidebarLayout = z.infer<typeof SidebarLayoutSchema>;
+  tabTop: number;
+}
+
+const LAYOUT_KEYS = ['collapsed', 'side', 'tabTop', 'width'];
+
+/** True for exactly a valid layout: the four keys, nothing else, each in its range. */
+export function isSidebarLayout(value: unknown): value is SidebarLayout {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  if (Object.keys(v).sort().join() !== LAYOUT_KEYS.join()) return false;
+  return (
+    (v.side === 'left' || v.side === 'right') &&
+    Number.isInteger(v.width) &&
+    (v.width as number) >= SIDEBAR_WIDTH.min &&
+    (v.width as number) <= SIDEBAR_WIDTH.max &&
+    typeof v.collapsed === 'boolean' &&
+    typeof v.tabTop === 'number' &&
+    v.tabTop >= 0 &&
+    v.tabTop <= 1
+  );
+}
+
+/** The stored list of switched-off hosts, or [] when it is not a list of strings. */
+export function asHostList(value: unknown): string[] {
+  return Array.isArray(value) && value.every((h) => typeof h === 'string') ? value : [];
+}
 
 /** The layout of a site never seen before. */
 export const DEFAULT_LAYOUT: SidebarLayout = {
@@ -31,26 +57,35 @@ export const sidebarLayouts = storage.defineItem<Record<string, unknown>>('local
 /** Hostnames where the agent switched Earmark off (from the toolbar popup). */
 export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
 
+/** The layouts record as stored, or {} when it is not an object. */
+async function storedLayouts(): Promise<Record<string, unknown>> {
+  const value: unknown = await sidebarLayouts.getValue();
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
 /** The stored layout for a host, or the default if none or if it does not validate. */
 export async function layoutFor(host: string): Promise<SidebarLayout> {
-  const parsed = SidebarLayoutSchema.safeParse((await sidebarLayouts.getValue())[host]);
-  return parsed.success ? parsed.data : DEFAULT_LAYOUT;
+  const stored = (await storedLayouts())[host];
+  return isSidebarLayout(stored) ? stored : DEFAULT_LAYOUT;
 }
 
 /** Remembers a host's layout (invalid values are refused, not stored). */
 export async function saveLayout(host: string, layout: SidebarLayout): Promise<void> {
-  const valid = SidebarLayoutSchema.parse(layout);
-  await sidebarLayouts.setValue({ ...(await sidebarLayouts.getValue()), [host]: valid });
+  if (!isSidebarLayout(layout)) throw new Error(`invalid sidebar layout: ${JSON.stringify(layout)}`);
+  const { side, width, collapsed, tabTop } = layout;
+  await sidebarLayouts.setValue({ ...(await storedLayouts()), [host]: { side, width, collapsed, tabTop } });
 }
 
 /** True unless the agent switched Earmark off on this host. */
 export async function isSiteEnabled(host: string): Promise<boolean> {
-  return !(await disabledSites.getValue()).includes(host);
+  return !asHostList(await disabledSites.getValue()).includes(host);
 }
 
 /** Switches Earmark on or off for a host. */
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
-  const current = new Set(await disabledSites.getValue());
+  const current = new Set(asHostList(await disabledSites.getValue()));
   if (enabled) current.delete(host);
   else current.add(host);
   await disabledSites.setValue([...current].sort());

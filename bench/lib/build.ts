@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, ROOT } from '../../scripts/harness/paths';
@@ -10,7 +10,21 @@ export const OVERLAY_PROJECT = resolve(BENCH_DIR, 'reference-overlay');
 export const OVERLAY_DIR = resolve(ROOT, '.output/bench-reference-overlay/chrome-mv3');
 export const WORKBOX_DIR = resolve(ROOT, '.output/bench-workbox');
 export const PROBE_EXTENSION_DIR = resolve(BENCH_DIR, 'probe-extension');
-export { EXTENSION_DIR };
+/** The bench's own copy of the production build (see snapshotExtension). */
+export const BENCH_EXTENSION_DIR = resolve(ROOT, '.output/bench-extension/chrome-mv3');
+
+/**
+ * Copies the production build (.output/chrome-mv3) aside, so a build started elsewhere while the
+ * bench runs (a test run on the same checkout) cannot swap files under the measured browser.
+ */
+export function snapshotExtension(): string {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  rmSync(BENCH_EXTENSION_DIR, { recursive: true, force: true });
+  cpSync(EXTENSION_DIR, BENCH_EXTENSION_DIR, { recursive: true });
+  return BENCH_EXTENSION_DIR;
+}
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,26 +47,55 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
+/** Newest modification time of a file, or of any file under a directory. */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** True when `output` exists and is newer than every source (and the installed packages). */
+function upToDate(output: string, sources: string[]): boolean {
+  if (!existsSync(output)) return false;
+  const inputs = [...sources, resolve(ROOT, 'package-lock.json')].filter((source) => existsSync(source));
+  return statSync(output).mtimeMs > Math.max(...inputs.map(newestMtime));
+}
+
 /**
- * Builds the production extension, the reference overlay and the workbox reference worker, side by
- * side (they write to separate directories under .output/).
+ * Builds the production extension, and the reference overlay and the workbox reference worker
+ * unless their last builds are newer than their sources (they change rarely, and rebuilding them
+ * would only compete with the extension's build for the CPU), side by side.
  */
 export async function buildAll(log: (line: string) => void): Promise<void> {
-  log('building the production extension (npx wxt build), the reference overlay and the workbox worker…');
-  const overlay = run('npx', ['wxt', 'build', 'bench/reference-overlay']).finally(() =>
-    // WXT writes generated types next to the project; they are not sources (nor lint targets).
-    rmSync(join(OVERLAY_PROJECT, '.wxt'), { recursive: true, force: true }),
-  );
-  const workbox = run('npx', [
-    'esbuild',
-    'bench/workbox-reference/sw.ts',
-    '--bundle',
-    '--minify',
-    '--format=iife',
-    '--define:process.env.NODE_ENV="production"',
-    `--outfile=${join(WORKBOX_DIR, 'sw.js')}`,
-    '--log-level=warning',
+  const overlayFresh = upToDate(join(OVERLAY_DIR, 'manifest.json'), [
+    join(OVERLAY_PROJECT, 'entrypoints'),
+    join(OVERLAY_PROJECT, 'wxt.config.ts'),
   ]);
+  const workboxFresh = upToDate(join(WORKBOX_DIR, 'sw.js'), [resolve(BENCH_DIR, 'workbox-reference')]);
+  const references = [
+    overlayFresh ? null : 'the reference overlay',
+    workboxFresh ? null : 'the workbox worker',
+  ];
+  const also = references.filter(Boolean).join(' and ');
+  log(`building the production extension (npx wxt build)${also ? ` and ${also}` : ''}…`);
+  const overlay = overlayFresh
+    ? Promise.resolve()
+    : run('npx', ['wxt', 'build', 'bench/reference-overlay']).finally(() =>
+        // WXT writes generated types next to the project; they are not sources (nor lint targets).
+        rmSync(join(OVERLAY_PROJECT, '.wxt'), { recursive: true, force: true }),
+      );
+  const workbox = workboxFresh
+    ? Promise.resolve()
+    : run('npx', [
+        'esbuild',
+        'bench/workbox-reference/sw.ts',
+        '--bundle',
+        '--minify',
+        '--format=iife',
+        '--define:process.env.NODE_ENV="production"',
+        `--outfile=${join(WORKBOX_DIR, 'sw.js')}`,
+        '--log-level=warning',
+      ]);
   await Promise.all([run('npx', ['wxt', 'build']), overlay, workbox]);
 }
 

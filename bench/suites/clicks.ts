@@ -4,25 +4,32 @@ import { isFreshWorker, killWorker, workerTarget } from '../lib/browsers';
 import { callSource, inPage } from '../lib/inpage';
 import { sleep } from '../lib/stats';
 
+interface ClickProbe {
+  x: number;
+  y: number;
+  expected: string;
+}
+
 /**
- * In the page: clicks a tag button (element.click() in the open shadow root) and resolves with the
- * time until the role=status element reads "Saved: <that tag's label>", observed by a
- * MutationObserver set up before the click. The tag is one whose notice differs from the current
- * status text, so the text always changes.
+ * In the page, before the click: picks a tag button whose notice differs from the current status
+ * text (so the text always changes), arms a MutationObserver on the sidebar's role=status element,
+ * and a listener that takes `performance.now()` when the click reaches the button. The click itself
+ * is real input (CDP, trusted): the sidebar ignores a page script's untrusted `click()`. The timing
+ * starts at the click event, in the page, so no Playwright round trip is in it.
  */
-function clickUntilSaved(arg: { timeoutMs: number }): Promise<number> {
+function armClick(arg: { timeoutMs: number }): ClickProbe {
   const root = document.querySelector('earmark-sidebar')?.shadowRoot;
   const status = root?.querySelector('[role=status]');
   const buttons = [...(root?.querySelectorAll<HTMLButtonElement>('button.em-tag') ?? [])];
   const labelOf = (b: HTMLButtonElement) => b.querySelector('.em-tag-label')?.textContent ?? '';
   const button = buttons.find((b) => labelOf(b) && `Saved: ${labelOf(b)}` !== status?.textContent);
-  if (!button || !status) return Promise.reject(new Error('sidebar, tag button or status not found'));
+  if (!button || !status) throw new Error('sidebar, tag button or status not found');
   const expected = `Saved: ${labelOf(button)}`;
-  return new Promise((resolve, reject) => {
-    let started = 0;
+  const state = { started: 0, result: null as Promise<number> | null };
+  state.result = new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
-      if (status.textContent !== expected) return;
-      const elapsed = performance.now() - started;
+      if (status.textContent !== expected || !state.started) return;
+      const elapsed = performance.now() - state.started;
       observer.disconnect();
       clearTimeout(timer);
       resolve(elapsed);
@@ -35,12 +42,32 @@ function clickUntilSaved(arg: { timeoutMs: number }): Promise<number> {
       );
     }, arg.timeoutMs);
     observer.observe(status, { childList: true, characterData: true, subtree: true });
-    started = performance.now();
-    button.click();
   });
+  button.addEventListener(
+    'click',
+    () => {
+      state.started = performance.now();
+    },
+    { capture: true, once: true },
+  );
+  (window as unknown as { __benchClick: typeof state }).__benchClick = state;
+  const box = button.getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2, expected };
 }
 
-const click = (page: Page) => inPage(page, clickUntilSaved, { timeoutMs: 10_000 });
+/** In the page, after the click: the armed measurement's result. */
+function clickResult(): Promise<number> | null {
+  return (window as unknown as { __benchClick: { result: Promise<number> | null } }).__benchClick.result;
+}
+
+/** Clicks a tag (real input) and returns the in-page time from the click event to "Saved: <tag>". */
+async function click(page: Page): Promise<number> {
+  const probe = await inPage(page, armClick, { timeoutMs: 10_000 });
+  await page.mouse.click(probe.x, probe.y);
+  const ms = await inPage(page, clickResult, undefined);
+  if (ms === null) throw new Error(`no measurement for "${probe.expected}"`);
+  return ms;
+}
 
 /** Opens a CRM page and waits for the sidebar's first enabled tag button. */
 export async function openSidebarPage(browser: ExtensionBrowser, url: string): Promise<Page> {

@@ -122,6 +122,9 @@ export async function measureDrain(options: {
   let parsed = first;
   const started = Date.now();
   await options.browser.context.setOffline(false);
+  // CDP's offline emulation flips navigator.onLine in the worker but fires no `online` event there
+  // (a real reconnect does); dispatch it, so the drain starts as it would, not on the next alarm.
+  await options.browser.worker.evaluate(() => self.dispatchEvent(new Event('online')));
   const deadline = started + options.timeoutMs;
   while (seen.size < options.n) {
     for (; parsed < receiver.requests.length; parsed++) {

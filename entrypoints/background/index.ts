@@ -9,6 +9,8 @@ import { flush } from '@/lib/delivery';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/flush-scheduler';
 import { captureFromMenu, rebuildMenus } from '@/lib/menu-actions';
 import { dispatch } from '@/lib/messages';
+import { createLoopBack } from '@/lib/review-status/loop-back';
+import { reviewPollRecord } from '@/lib/review-status/poll-record';
 import { createConfigCache, deliveryTuning } from '@/lib/settings-store';
 import { syncAdminSites } from '@/lib/site-registration';
 
@@ -36,7 +38,16 @@ export default defineBackground(() => {
     }),
   );
   const deps = { db, loadConfig, now: Date.now };
+  // The loop back: leads' triage of this agent's captures, polled from the hub (badge, sidebar).
+  const loopBack = createLoopBack({
+    ...deps,
+    fetch: (input, init) => fetch(input, init),
+    action: browser.action,
+    alarms: browser.alarms,
+    saveRecord: (record) => reviewPollRecord.setValue(record),
+  });
   const handlers = {
+    ...loopBack.handlers,
     ...createCaptureHandlers({
       ...deps,
       newId: uuidv7,
@@ -57,9 +68,13 @@ export default defineBackground(() => {
   void browser.alarms.get(FLUSH_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 0.5 });
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
+  const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === FLUSH_ALARM) scheduler.request();
-  });
+    void loopBack.onAlarm(alarm.name);
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  // An alarm cannot be fired on demand in tests; they call the same handler here.
+  (globalThis as { earmarkAlarm?: typeof onAlarm }).earmarkAlarm = onAlarm;
   // Menus and admin-added sites follow the configuration (taxonomy, sites, granted hosts).
   const applyConfig = async () => {
     const current = await loadConfig();
@@ -86,7 +101,10 @@ export default defineBackground(() => {
     if (area !== 'local' && area !== 'managed') return;
     config.invalidate();
     scheduler.request();
-    if (area === 'managed' || 'settings' in changes) reapply();
+    if (area === 'managed' || 'settings' in changes) {
+      reapply();
+      void loopBack.onConfigChanged();
+    }
   });
   browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
   self.addEventListener('online', () => scheduler.request());
@@ -97,4 +115,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => scheduler.request());
   browser.runtime.onInstalled.addListener(() => scheduler.request());
   scheduler.request();
+  void loopBack.onStart();
 });

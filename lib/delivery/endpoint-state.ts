@@ -12,27 +12,6 @@ export function healthyState(endpointId: string, now: number): EndpointState {
   };
 }
 
-/** Records an attempt's effect on an endpoint's health; `since` moves only when the status changes. */
-export async function recordEndpoint(
-  db: EarmarkDatabase,
-  endpointId: string,
-  now: number,
-  status: EndpointState['status'],
-  reason: string | null,
-): Promise<void> {
-  const tx = db.transaction('endpoints', 'readwrite');
-  const previous = (await tx.store.get(endpointId)) ?? healthyState(endpointId, now);
-  await tx.store.put({
-    ...previous,
-    status,
-    reason,
-    since: previous.status === status ? previous.since : now,
-    lastAttemptAt: now,
-    lastSuccessAt: status === 'healthy' ? now : previous.lastSuccessAt,
-  });
-  await tx.done;
-}
-
 /** Every recorded endpoint state, by endpoint id. */
 export async function endpointStates(db: EarmarkDatabase): Promise<Map<string, EndpointState>> {
   return new Map((await db.getAll('endpoints')).map((s) => [s.endpointId, s]));

@@ -1,7 +1,9 @@
 import type { IDBPTransaction } from 'idb';
 import { retryDelayMs } from '../backoff';
-import type { EarmarkDatabase, EarmarkDB, OutboxRow } from '../db';
+import type { EarmarkDatabase, EarmarkDB, EndpointState, OutboxRow, StoredItem } from '../db';
+import { pendingTally } from '../pending-count';
 import type { Item } from '../schema';
+import { healthyState } from './endpoint-state';
 import type { Decision } from './outcome';
 
 /** A failing row is parked after this long, never before. */
@@ -14,56 +16,103 @@ const RECHECK_MS = 30_000;
 type Key = [string, string];
 const keyOf = (row: OutboxRow): Key => [row.itemId, row.endpointId];
 
-type ItemsOutboxTx = IDBPTransaction<EarmarkDB, ['outbox', 'items'], 'readwrite'>;
+/** Delivery bookkeeping can be redone (a lost settle only means a re-send the receiver dedupes),
+ * so it skips the flush to disk that guards against power loss: see docs/delivery.md. */
+const RELAXED = { durability: 'relaxed' } as const;
 
-/** Clears the item's pending flag once its last outbox row is gone; records sentAt if given. */
-async function refreshPending(tx: ItemsOutboxTx, itemId: string, sentAt: number | null) {
-  const items = tx.objectStore('items');
-  const stored = await items.get(itemId);
-  if (!stored) return;
-  const remaining = await tx.objectStore('outbox').index('by-item').count(itemId);
-  const next = { ...stored, ...(sentAt !== null ? { sentAt } : {}) };
-  if (remaining === 0) delete next.pending;
-  await items.put(next);
+/** How an attempt leaves its endpoint's health, recorded in the settle's own transaction. */
+export interface EndpointOutcome {
+  endpointId: string;
+  status: EndpointState['status'];
+  reason: string | null;
 }
 
-/** Settles a delivered batch: rows whose pending revision was sent leave the outbox. */
+type SettleTx = IDBPTransaction<EarmarkDB, ['outbox', 'items', 'endpoints'], 'readwrite'>;
+
+/** Records an attempt's effect on an endpoint's health; `since` moves only when the status changes. */
+async function recordOutcome(tx: SettleTx, outcome: EndpointOutcome, now: number): Promise<void> {
+  const store = tx.objectStore('endpoints');
+  const previous = (await store.get(outcome.endpointId)) ?? healthyState(outcome.endpointId, now);
+  await store.put({
+    ...previous,
+    status: outcome.status,
+    reason: outcome.reason,
+    since: previous.status === outcome.status ? previous.since : now,
+    lastAttemptAt: now,
+    lastSuccessAt: outcome.status === 'healthy' ? now : previous.lastSuccessAt,
+  });
+}
+
+/**
+ * Settles a delivered batch in one transaction: rows whose pending revision was sent leave the
+ * outbox, items with no row left lose their pending flag, and the endpoint is recorded healthy.
+ * Requests are issued together (IndexedDB runs them in order within the transaction).
+ */
 export async function settleDelivered(
   db: EarmarkDatabase,
   rows: OutboxRow[],
   sent: Map<string, Item>,
   now: number,
+  outcome: EndpointOutcome | null,
 ) {
-  const tx = db.transaction(['outbox', 'items'], 'readwrite');
-  for (const row of rows) {
-    const current = await tx.objectStore('outbox').get(keyOf(row));
-    if (!current) continue;
+  const tx = db.transaction(['outbox', 'items', 'endpoints'], 'readwrite', RELAXED);
+  const tally = pendingTally(db);
+  const outbox = tx.objectStore('outbox');
+  const items = tx.objectStore('items');
+  const [current, stored] = await Promise.all([
+    Promise.all(rows.map((row) => outbox.get(keyOf(row)))),
+    Promise.all(rows.map((row) => items.get(row.itemId))),
+  ]);
+  const writes: Promise<unknown>[] = [];
+  for (const [index, row] of rows.entries()) {
+    const live = current[index];
+    if (!live) continue;
     const sentItem = sent.get(row.itemId);
-    if (!sentItem || current.revision <= sentItem.revision) await tx.objectStore('outbox').delete(keyOf(row));
-    else await tx.objectStore('outbox').put({ ...current, leaseUntil: 0 });
-    const stored = await tx.objectStore('items').get(row.itemId);
-    const sentCurrent = stored && sentItem && stored.item.revision === sentItem.revision;
-    await refreshPending(tx, row.itemId, sentCurrent ? now : null);
+    if (!sentItem || live.revision <= sentItem.revision) writes.push(outbox.delete(keyOf(row)));
+    else writes.push(outbox.put({ ...live, leaseUntil: 0 }));
   }
-  await tx.done;
+  // Requests run in the order issued, so these counts see this batch's deletes: another
+  // endpoint's row for the same item may still be owed.
+  const counting = Promise.all(rows.map((row) => outbox.index('by-item').count(row.itemId)));
+  const [remaining] = await Promise.all([counting, ...writes]);
+  let cleared = 0;
+  const updates: Promise<unknown>[] = [];
+  for (const [index, row] of rows.entries()) {
+    const item = stored[index];
+    if (!item || !current[index]) continue;
+    const sentItem = sent.get(row.itemId);
+    const next: StoredItem = { ...item };
+    if (sentItem && item.item.revision === sentItem.revision) next.sentAt = now;
+    if (remaining[index] === 0 && next.pending) {
+      delete next.pending;
+      cleared++;
+    }
+    updates.push(items.put(next));
+  }
+  if (outcome) updates.push(recordOutcome(tx, outcome, now));
+  await Promise.all([...updates, tx.done]);
+  tally.add(-cleared);
 }
 
-/** Applies a non-delivered decision to each row of the batch. */
+/** Applies a non-delivered decision to each row of the batch, and the endpoint's new health. */
 export async function settleFailed(
   db: EarmarkDatabase,
   rows: OutboxRow[],
   decision: Exclude<Decision, { kind: 'delivered' }>,
   now: number,
   newBatchId: () => string,
-  retryScale = 1,
+  retryScale: number,
+  outcome: EndpointOutcome | null,
 ) {
   const halves = decision.kind === 'split' ? [newBatchId(), newBatchId()] : [];
-  const tx = db.transaction('outbox', 'readwrite');
-  const current = await Promise.all(rows.map((row) => tx.store.get(keyOf(row))));
+  const tx = db.transaction(['outbox', 'items', 'endpoints'], 'readwrite', RELAXED);
+  const store = tx.objectStore('outbox');
+  const current = await Promise.all(rows.map((row) => store.get(keyOf(row))));
   // One delay for the whole batch (jitter drawn once), so its rows stay together on retry.
   const attempts = Math.max(0, ...current.map((r) => r?.attempts ?? 0)) + 1;
   const delay =
     decision.kind === 'retry' ? Math.max(retryDelayMs(attempts) * retryScale, decision.retryAfterMs ?? 0) : 0;
+  const writes: Promise<unknown>[] = [];
   for (const [index, row] of current.entries()) {
     if (!row) continue;
     const next: OutboxRow = { ...row, leaseUntil: 0 };
@@ -96,7 +145,8 @@ export async function settleFailed(
         });
       }
     }
-    await tx.store.put(next);
+    writes.push(store.put(next));
   }
-  await tx.done;
+  if (outcome) writes.push(recordOutcome(tx, outcome, now));
+  await Promise.all([...writes, tx.done]);
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/harness/launch';
 import {
@@ -10,8 +11,45 @@ import {
   uniqueRevisions,
   verifiedItems,
 } from './support/extension';
+import { openWithSidebar } from './support/pages';
 import { startReceiver } from './support/receiver';
-import { startSession } from './support/session';
+import { type Session, startSession } from './support/session';
+
+/** Marks the running worker and closes its target over CDP; the next extension event starts a fresh one. */
+async function killWorker(s: Session, page: Page): Promise<void> {
+  await s.browser.worker.evaluate(() => {
+    (globalThis as { __earmarkMarker?: string }).__earmarkMarker = 'old worker';
+  });
+  const cdp = await s.browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.includes(s.browser.extensionId),
+    );
+    expect(worker).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Sends messages from an extension page until a fresh worker (no marker) answers them. */
+async function untilFreshWorker(s: Session, popup: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      await popup.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime
+          .sendMessage({ type: 'queue-health' })
+          .catch(() => null),
+      );
+      return s.browser.worker.evaluate(
+        () => (globalThis as { __earmarkMarker?: string }).__earmarkMarker ?? 'new',
+      );
+    })
+    .toBe('new');
+}
 
 describe('delivery across worker and browser lifecycles', () => {
   it('service worker killed mid-request: everything is delivered after it restarts', async () => {
@@ -21,32 +59,35 @@ describe('delivery across worker and browser lifecycles', () => {
       const popup = await openExtensionPage(s.browser, 'popup.html');
       await captureMany(popup, ['bug', 'praise']);
       await s.receiver.waitFor(() => true, 10_000); // the request is in flight, and hangs
-      await s.browser.worker.evaluate(() => {
-        (globalThis as { __earmarkMarker?: string }).__earmarkMarker = 'old worker';
-      });
-      const cdp = await s.browser.context.newCDPSession(popup);
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      const worker = targetInfos.find(
-        (t) => t.type === 'service_worker' && t.url.includes(s.browser.extensionId),
-      );
-      expect(worker).toBeDefined();
-      await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+      await killWorker(s, popup);
       // The next extension event (a message from the popup) starts a fresh worker.
-      await expect
-        .poll(async () => {
-          await popup.evaluate(() =>
-            (
-              globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-            ).chrome.runtime
-              .sendMessage({ type: 'queue-health' })
-              .catch(() => null),
-          );
-          return s.browser.worker.evaluate(
-            () => (globalThis as { __earmarkMarker?: string }).__earmarkMarker ?? 'new',
-          );
-        })
-        .toBe('new');
+      await untilFreshWorker(s, popup);
       await expect.poll(() => s.delivered(), { timeout: 15_000 }).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('service worker killed right after "Saved": the capture was committed and is delivered', async () => {
+    const s = await startSession();
+    try {
+      // Nothing can be delivered before the kill: the capture exists only in IndexedDB.
+      await s.receiver.down();
+      const { page, sidebar } = await openWithSidebar(
+        s.browser,
+        'https://acme.zendesk.com/agent/tickets/4821',
+      );
+      await sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+      await expect.poll(() => sidebar.getByRole('status').textContent(), { interval: 10 }).toBe('Saved: Bug');
+      await killWorker(s, page);
+      expect(s.receiver.requests).toHaveLength(0);
+      await s.receiver.up();
+      // Any extension event starts a fresh worker, which flushes what is due at start.
+      const popup = await openExtensionPage(s.browser, 'popup.html');
+      await untilFreshWorker(s, popup);
+      await expect.poll(() => s.delivered(), { timeout: 20_000 }).toBe(1);
+      const [item] = verifiedItems(s.receiver.committed(), s.secret);
+      expect(item).toMatchObject({ tags: [{ id: 'bug' }], source: { ticketId: '4821' } });
     } finally {
       await s.close();
     }

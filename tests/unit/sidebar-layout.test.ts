@@ -9,7 +9,7 @@ import {
   widthAfterKey,
   widthFromPointer,
 } from '../../components/sidebar-layout';
-import { SIDEBAR_WIDTH, SidebarLayoutSchema } from '../../lib/site-prefs';
+import { isSidebarLayout, SIDEBAR_WIDTH } from '../../lib/site-prefs';
 
 describe('sidebar width', () => {
   it('clamps to the range site-prefs stores, in whole px', () => {
@@ -69,7 +69,7 @@ describe('collapsed tab position', () => {
       collapsed: true,
       tabTop: clampTabTop(7),
     };
-    expect(SidebarLayoutSchema.safeParse(layout).success).toBe(true);
+    expect(isSidebarLayout(layout)).toBe(true);
     expect(otherSide('left')).toBe('right');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTabMessageListener } from '../../components/sidebar-wiring';
+import { createTabMessageListener } from '../../components/tab-messages';
 import type { TicketContext } from '../../lib/adapters';
 import type { Result } from '../../lib/messages';
 
@@ -31,10 +31,14 @@ describe("the content script's message listener", () => {
     expect(replies).toEqual([{ ok: true, value: context }]);
   });
 
-  it('turns a context that does not validate into a typed error', () => {
-    const { replies, send } = setup({ context: () => ({ ...context, url: 'not a url' }) });
+  it('turns a failing adapter into a typed error (the background validates what it gets)', () => {
+    const { replies, send } = setup({
+      context: () => {
+        throw new Error('odd page');
+      },
+    });
     expect(send({ type: 'ticket-context' })).toBe(true);
-    expect(replies[0]).toMatchObject({ ok: false });
+    expect(replies[0]).toEqual({ ok: false, error: 'no ticket context: odd page' });
   });
 
   it('toggles the sidebar, and says so when there is none', () => {
@@ -53,8 +57,32 @@ describe("the content script's message listener", () => {
     expect(send({ type: 'nope' })).toBe(false);
     expect(send('toggle-sidebar')).toBe(false);
     expect(send({ type: 'recent', limit: 5 })).toBe(false);
+    expect(send(['toggle-sidebar'])).toBe(false);
+    expect(send(null)).toBe(false);
     expect(send({ type: 'toggle-sidebar' }, 'someone-else')).toBe(false);
     expect(toggle).not.toHaveBeenCalled();
     expect(replies).toEqual([]);
+  });
+});
+
+describe("the sidebar's first config", () => {
+  it("uses the launcher's early request once, validated like any reply", async () => {
+    const { createSidebarApi } = await import('../../components/sidebar-wiring');
+    const sites = vi.fn();
+    const value = {
+      taxonomy: [],
+      agentName: 'Ada',
+      sites: [{ match: 'https://x.example/*', adapter: 'zendesk' }],
+    };
+    const api = createSidebarApi(() => context, sites, Promise.resolve({ ok: true, value }));
+    expect(await api.config()).toEqual(value);
+    expect(sites).toHaveBeenCalledWith(value.sites);
+
+    const forged = createSidebarApi(
+      () => context,
+      sites,
+      Promise.resolve({ ok: true, value: { taxonomy: 1 } }),
+    );
+    await expect(forged.config()).rejects.toThrow(/malformed reply to "sidebar-config"/);
   });
 });

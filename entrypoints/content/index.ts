@@ -1,0 +1,118 @@
+import '@/components/sidebar.css';
+import '@/components/sidebar-controls.css';
+import '@/components/sidebar-recent.css';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
+import { createSidebarLauncher } from '@/components/sidebar-launcher';
+import { createTabMessageListener } from '@/components/tab-messages';
+import { adapterFor, type SiteAdapterRule } from '@/lib/adapters';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/adapters/matches';
+import { asHostList, disabledSites, isSiteEnabled, layoutFor, saveLayout } from '@/lib/site-prefs';
+
+// The eager content script is only a launcher (no React, no zod): it decides whether and where
+// the sidebar goes, shows the collapsed tab, and imports the sidebar app (entrypoints/sidebar-app,
+// React) from the extension's own files when the sidebar is open or opened.
+// Why a dynamic import() of a web-accessible file, not `scripting.executeScript` from the
+// background: WXT 0.21 builds content scripts as single IIFE bundles (no chunks), but an unlisted
+// script's IIFE also runs as a module, and an import() from a content script evaluates it in this
+// same isolated world, where it finds the launcher (sidebar-handoff). Chrome compiles an imported
+// module off the main thread, while an injected file is compiled on it (measured: ~100 ms less
+// main-thread work per load on the bench machine); it needs no round trip to a possibly sleeping
+// service worker, and no host permissions beyond the content-script matches.
+
+// Admin-added sites (from the sidebar config) name the adapter for pages no built-in one covers.
+let siteRules: SiteAdapterRule[] = [];
+
+/** Reads the ticket context at click time, so SPA navigation is always reflected. */
+function currentContext() {
+  const url = new URL(location.href);
+  return adapterFor(url, siteRules).context(document, url);
+}
+
+let loadingApp: Promise<unknown> | null = null;
+
+/** Imports the sidebar app into this isolated world, once; resolves when it has handed itself over. */
+async function loadApp() {
+  if (!sidebarAppLoaded()) {
+    loadingApp ??= import(/* @vite-ignore */ browser.runtime.getURL('/sidebar-app.js')).catch(
+      (error: unknown) => {
+        loadingApp = null; // let a later open try again
+        throw error;
+      },
+    );
+    await loadingApp;
+  }
+  return sidebarApp();
+}
+
+export default defineContentScript({
+  matches: [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES],
+  // At document_end (the DOM is parsed) rather than idle: the launcher is small, and starting the
+  // sidebar app's injection then is what makes its tags clickable soon after DOMContentLoaded.
+  runAt: 'document_end',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes), and
+    // pages may opt out (the hub's own item view does).
+    if (document.contentType !== 'text/html' || window.top !== window) return;
+    if (document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
+    const host = location.hostname;
+    const launcher = createSidebarLauncher({
+      host,
+      loadApp,
+      // A constant request: the app validates the reply (with the protocol's zod schema).
+      prefetchConfig: () => browser.runtime.sendMessage({ type: 'sidebar-config' }),
+      saveLayout: (layout) => saveLayout(host, layout),
+      context: currentContext,
+      setSiteRules: (rules) => {
+        siteRules = rules;
+      },
+      onError: (error) => console.error('Earmark:', error),
+    });
+
+    const onMessage = createTabMessageListener({
+      extensionId: browser.runtime.id,
+      toggle: launcher.toggle,
+      context: currentContext,
+    });
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Read the prefs first: an open sidebar starts loading its app while the styles load.
+    const [enabledAtStart, layoutAtStart] = await Promise.all([isSiteEnabled(host), layoutFor(host)]);
+    if (enabledAtStart && !layoutAtStart.collapsed) void loadApp().catch(() => {});
+    let layout = layoutAtStart;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'earmark-sidebar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in the sidebar stop at its shadow root, so the CRM's own shortcuts stay quiet.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container) => launcher.show(container, layout),
+      onRemove: () => launcher.hide(),
+    });
+
+    // The agent can switch Earmark off for this site from the toolbar popup: follow that live.
+    // Changes are applied one at a time, so a quick off-on cannot leave two sidebars.
+    let mounted = false;
+    let applying = Promise.resolve();
+    const apply = (enabled: boolean, known?: typeof layout) => {
+      applying = applying.then(async () => {
+        if (enabled === mounted || !ctx.isValid) return;
+        if (enabled) {
+          layout = known ?? (await layoutFor(host));
+          ui.mount();
+        } else {
+          ui.remove();
+        }
+        mounted = enabled;
+      });
+    };
+    apply(enabledAtStart, layoutAtStart);
+    const unwatch = disabledSites.watch((sites) => apply(!asHostList(sites).includes(host)));
+    ctx.onInvalidated(unwatch);
+  },
+});

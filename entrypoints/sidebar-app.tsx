@@ -1,0 +1,29 @@
+import { createRoot } from 'react-dom/client';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { Sidebar } from '@/components/Sidebar';
+import { provideSidebarApp } from '@/components/sidebar-handoff';
+import { createSidebarApi, readPageSelection } from '@/components/sidebar-wiring';
+import { saveLayout } from '@/lib/site-prefs';
+
+// The sidebar app (React, and zod through the message protocol): never a manifest content script.
+// The launcher (entrypoints/content) imports this file into its isolated world on the CRM page
+// when the sidebar is open or opened; it then mounts into the launcher's shadow root.
+export default defineUnlistedScript(() => {
+  provideSidebarApp({
+    mount(options) {
+      const api = createSidebarApi(options.context, options.setSiteRules, options.config);
+      const root = createRoot(options.container);
+      root.render(
+        <Sidebar
+          api={api}
+          readSelection={readPageSelection}
+          onToggle={options.onToggle}
+          initialLayout={options.layout}
+          initialOpen={options.open}
+          saveLayout={(value) => saveLayout(options.host, value)}
+        />,
+      );
+      return () => root.unmount();
+    },
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { judge, type Metric, wideMarginFailures } from '../../bench/lib/report';
+
+const metric = (over: Partial<Metric>): Metric => ({
+  name: 'm',
+  value: 1,
+  unit: 'ms',
+  reference: null,
+  ...over,
+});
+
+describe('bench --check (CI)', () => {
+  it('never fails on an absolute time or rate, however far off: only the table says so', () => {
+    const slow = [
+      metric({ name: 'load_added_main_thread_ms', value: 500, budget: { max: 10 } }),
+      metric({ name: 'drain_items_per_s', unit: 'items/s', value: 10, budget: { min: 1000 } }),
+      metric({ name: 'load_added_long_tasks', unit: 'tasks/load', value: 9, budget: { max: 0 } }),
+    ];
+    expect(wideMarginFailures(slow)).toEqual([]);
+    expect(slow.map((m) => judge(m).ok)).toEqual([false, false, false]);
+  });
+
+  it('fails a ratio only beyond 3× its bound, and machine-independent units on their absolute bound', () => {
+    const capture = (value: number) =>
+      metric({
+        name: 'capture_items_per_s',
+        unit: 'items/s',
+        value,
+        reference: { name: 'raw', value: 1000 },
+        budget: { minRatio: 0.5 },
+      });
+    expect(wideMarginFailures([capture(200)])).toEqual([]); // 0.2× misses the budget, not by 3×
+    expect(wideMarginFailures([capture(100)])).toEqual(['capture_items_per_s (items/s): ratio 0.1× < 0.17×']);
+    const bytes = (value: number) =>
+      metric({
+        name: 'eager',
+        unit: 'bytes',
+        value,
+        reference: null,
+        budget: { max: 30_000, maxRatio: 0.4 },
+      });
+    expect(wideMarginFailures([bytes(80_000)])).toEqual([]);
+    expect(wideMarginFailures([bytes(100_000)])).toHaveLength(1);
+  });
+});
