@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Property tests run 1,000 cases each in CI on shared 2-core machines: 5 s is too tight there.
+    testTimeout: 30_000,
   },
 });

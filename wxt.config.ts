@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
-import { LOOPBACK_MATCHES } from './lib/adapters/matches';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from './lib/adapters/matches';
+import { adaptManifestForFirefox } from './lib/firefox-manifest';
+import { removeManifestKey, SOURCES_EXCLUDE, SOURCES_INCLUDE } from './scripts/store-package';
 
 // Only the public key is committed: it fixes the extension ID (see README) so policies can name it.
 const publicKey = readFileSync(new URL('./extension-key.pub', import.meta.url), 'utf8').trim();
@@ -37,10 +39,28 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    // The sidebar app (React), which the eager launcher imports on the CRM page when the sidebar
+    // is open or opened (entrypoints/content). A dynamic URL (per session) keeps pages from
+    // probing for it; admin-added sites get https://*/* like the stylesheet (hook below).
+    web_accessible_resources: [
+      {
+        resources: ['sidebar-app.js'],
+        matches: [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES],
+        use_dynamic_url: true,
+      },
+    ],
   },
+  // `npm run zip`: store packages, and for Firefox the sources zip Mozilla's reviewers rebuild from.
+  zip: { excludeSources: SOURCES_EXCLUDE, includeSources: SOURCES_INCLUDE },
   hooks: {
-    'build:manifestGenerated': (_wxt, manifest) => {
-      // The sidebar's stylesheet is fetched by the content script, also on admin-added https sites.
+    'zip:extension:done': async (wxt, zipPath) => {
+      if (wxt.config.browser !== 'firefox') await removeManifestKey(zipPath);
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Firefox: a fixed add-on id instead of Chrome's `key` (see lib/firefox-manifest.ts).
+      if (wxt.config.browser === 'firefox') adaptManifestForFirefox(manifest as Record<string, unknown>);
+      // The sidebar's stylesheet and app are fetched by the content script, also on admin-added
+      // https sites.
       for (const resource of manifest.web_accessible_resources ?? []) {
         if (typeof resource === 'object' && 'matches' in resource) {
           resource.matches = [...new Set([...(resource.matches ?? []), 'https://*/*'])];

@@ -1,5 +1,5 @@
 import type { TaxonomyTag } from '@/lib/config';
-import type { TagShortcut } from './sidebar-keys';
+import { isUserInput, type TagShortcut } from './sidebar-keys';
 
 interface Props {
   /** Tags in display order with their capture keys (see sidebar-keys.ts for the precedence). */
@@ -37,8 +37,13 @@ export function TagButtons({ shortcuts, onCapture, onBeforeCapture }: Props) {
                 aria-keyshortcuts={key ?? undefined}
                 // Set through the CSSOM (not a style attribute), which a strict page CSP allows.
                 style={tag.color ? { borderLeftColor: tag.color } : undefined}
-                onPointerDown={onBeforeCapture}
-                onClick={() => onCapture(tag)}
+                onPointerDown={(event) => {
+                  if (isUserInput(event)) onBeforeCapture();
+                }}
+                // A page script's `click()` on our (open) shadow root is untrusted: never a capture.
+                onClick={(event) => {
+                  if (isUserInput(event)) onCapture(tag);
+                }}
               >
                 <span className="em-tag-label">{tag.label}</span>
                 {key ? (

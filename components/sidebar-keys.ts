@@ -83,3 +83,13 @@ export function isTextField(target: EventTarget | null): boolean {
   }
   return element.isContentEditable === true;
 }
+
+/**
+ * True only for input the agent really gave (a click, a key, typing). The sidebar's shadow root is
+ * open, so a CRM page's own script can reach our controls and call `click()` or dispatch key
+ * events; such events are never trusted, and must never capture, undo, edit or delete.
+ */
+export function isUserInput(event: { nativeEvent: Event } | Event): boolean {
+  const native = 'nativeEvent' in event ? event.nativeEvent : event;
+  return native.isTrusted === true;
+}

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type RefObject, useCallback, useRef } from 'react';
 import type { TaxonomyTag } from '@/lib/config';
-import { isTextField, keyAction, type TagShortcut } from './sidebar-keys';
+import { isTextField, isUserInput, keyAction, type TagShortcut } from './sidebar-keys';
 
 interface Options {
   /** Our outermost element, to tell our own elements (in our shadow root) from the page's. */
@@ -100,6 +100,8 @@ export function useSidebarKeyboard(options: Options): SidebarKeyboard {
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
+      // Keys a page script dispatches into our shadow root are untrusted: they do nothing here.
+      if (!isUserInput(event)) return;
       const action = keyAction(
         {
           key: event.key,

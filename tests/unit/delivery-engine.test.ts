@@ -265,3 +265,38 @@ describe('disabled endpoints', () => {
     expect((await queueStats(db)).pendingItems).toBe(0);
   });
 });
+
+describe('draining a long queue', () => {
+  it('keeps up to 4 batches of one endpoint in flight and delivers every item exactly once', async () => {
+    const db = await setup(600);
+    let inFlight = 0;
+    let most = 0;
+    const delivered: string[] = [];
+    const webhookIds = new Set<string>();
+    const fetchImpl = (async (_url: string, init: RequestInit) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const headers = init.headers as Record<string, string>;
+      webhookIds.add(headers['webhook-id'] as string);
+      const batch = BatchSchema.parse(new Webhook(TEST_SECRET).verify(init.body as string, headers));
+      delivered.push(...batch.items.map((item) => item.id));
+      inFlight--;
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    const result = await flush({
+      db,
+      endpoints: [endpoint],
+      fetch: fetchImpl,
+      now: Date.now,
+      newBatchId: uuidv7,
+    });
+    expect(result).toMatchObject({ delivered: 600, failed: 0, nextDueAt: null });
+    expect(most).toBe(4);
+    expect(webhookIds.size).toBe(24); // 25 items a batch
+    expect(new Set(delivered).size).toBe(600);
+    expect(delivered).toHaveLength(600);
+    expect((await queueStats(db)).pendingItems).toBe(0);
+    expect(await db.count('outbox')).toBe(0);
+  });
+});

@@ -1,0 +1,247 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hub } from '../../lib/config';
+import { seedSettings } from '../../scripts/harness/launch';
+import { TEST_AGENT, verifiedItems } from './support/extension';
+import { readAllIndexedDb } from './support/idb';
+import { openWithSidebar } from './support/pages';
+import { type Session, startSession } from './support/session';
+
+// The sidebar lives in an OPEN shadow root, so the CRM page's own scripts can reach it. Here the
+// page (Playwright's page.evaluate runs in the page's main world, as the page's scripts do) tries
+// to drive it: click() on every tag, synthetic pointer and key events (digits, hotkeys, Enter),
+// writing the Note, clicking Undo, Edit and Delete. None of that may capture or change a capture,
+// and nothing of the settings (endpoint URL and secret, hub tokens) may be readable in the page.
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets/4821';
+const INJECTED_NOTE = 'INJECTED BY THE PAGE';
+const HUB: Hub = {
+  // Nothing listens there: the status poll fails quietly, which is all this test needs.
+  url: 'http://127.0.0.1:9',
+  agentToken: 'agentTOKEN_hostile_0123456789',
+  leadToken: 'leadTOKEN_hostile_9876543210',
+};
+
+let session: Session;
+
+/** Items in the background's IndexedDB (none before the first capture created the store). */
+async function storedItems(): Promise<Array<{ item: { id: string; revision: number; deleted: boolean } }>> {
+  const dump = await readAllIndexedDb(session.browser.worker);
+  return (dump.items ?? []) as Array<{ item: { id: string; revision: number; deleted: boolean } }>;
+}
+
+/** Every webhook POST the receiver verified, as items. */
+const received = () => verifiedItems(session.receiver.requests, session.secret);
+
+/**
+ * Runs in the page's main world: finds the sidebar in an open shadow root and fires untrusted
+ * events at it. Returns what it found, so the test can prove the attack had something to hit.
+ */
+function attack(page: Page, steps: Array<'tags' | 'keys' | 'note' | 'undo' | 'recent'>) {
+  return page.evaluate(
+    async ({ steps, note }) => {
+      // React renders discrete updates in a microtask: let it, between steps.
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
+      const roots: ShadowRoot[] = [];
+      const walk = (node: Document | ShadowRoot) => {
+        for (const el of node.querySelectorAll('*')) {
+          if (el.shadowRoot) {
+            roots.push(el.shadowRoot);
+            walk(el.shadowRoot);
+          }
+        }
+      };
+      walk(document);
+      const root = roots.find((r) => r.querySelector('aside[aria-label="Earmark"]'));
+      if (!root) throw new Error('the sidebar is not in an open shadow root the page can reach');
+      const aside = root.querySelector('aside') as HTMLElement;
+      const tags = [...root.querySelectorAll<HTMLButtonElement>('button.em-tag')];
+      const opts = { bubbles: true, composed: true, cancelable: true };
+      const press = (target: EventTarget, key: string) => {
+        target.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { ...opts, key }));
+      };
+      const clickAll = (button: HTMLElement) => {
+        button.dispatchEvent(new PointerEvent('pointerdown', opts));
+        button.dispatchEvent(new MouseEvent('mousedown', opts));
+        button.dispatchEvent(new PointerEvent('pointerup', opts));
+        button.dispatchEvent(new MouseEvent('mouseup', opts));
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', opts));
+      };
+      const buttonNamed = (label: RegExp) =>
+        [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
+          label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+        );
+      const keys = [...'123456789', 'Enter', ' ', ...'abcdefghijklmnopqrstuvwxyz'];
+      const found = { tags: tags.length, keysSent: 0, noteSet: false, undo: 0, recent: 0 };
+
+      if (steps.includes('tags')) {
+        for (const tag of tags) clickAll(tag);
+        await tick();
+      }
+      if (steps.includes('keys')) {
+        tags[0]?.focus();
+        for (const key of keys) {
+          for (const target of [tags[0], aside, root.activeElement]) {
+            if (!target) continue;
+            press(target, key);
+            found.keysSent++;
+          }
+        }
+        await tick();
+      }
+      if (steps.includes('note')) {
+        const textarea = root.querySelector('textarea');
+        if (textarea) {
+          // The React-aware way to "type": the native value setter, then an input event.
+          const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+          textarea.focus();
+          setter?.call(textarea, note);
+          textarea.dispatchEvent(new Event('input', { bubbles: true }));
+          textarea.dispatchEvent(new Event('change', { bubbles: true }));
+          found.noteSet = true;
+          await tick();
+          press(textarea, 'Enter'); // "submit": back to the tags…
+          tags[0]?.focus();
+          press(tags[0] ?? aside, '1'); // …and capture with it
+          for (const form of root.querySelectorAll('form')) form.requestSubmit();
+          await tick();
+        }
+      }
+      if (steps.includes('undo')) {
+        for (const undo of buttonNamed(/^Undo$/)) {
+          clickAll(undo);
+          found.undo++;
+        }
+        await tick();
+      }
+      if (steps.includes('recent')) {
+        for (const del of buttonNamed(/^Delete: /)) {
+          del.click(); // opens the inline confirmation (a UI mode, not a change)…
+          found.recent++;
+        }
+        await tick();
+        for (const yes of buttonNamed(/^Yes$/)) {
+          clickAll(yes); // …whose "Yes" must not delete
+          found.recent++;
+        }
+        await tick();
+        for (const no of buttonNamed(/^No$/)) no.click();
+        await tick();
+        for (const edit of buttonNamed(/^Edit note: /)) edit.click();
+        await tick();
+        for (const input of root.querySelectorAll<HTMLInputElement>('input.em-input')) {
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+          setter?.call(input, note);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await tick();
+          press(input, 'Enter');
+          found.recent++;
+        }
+        for (const save of buttonNamed(/^Save$/)) clickAll(save);
+        await tick();
+      }
+      return found;
+    },
+    { steps, note: INJECTED_NOTE },
+  );
+}
+
+beforeAll(async () => {
+  session = await startSession();
+  await seedSettings(session.browser.worker, {
+    endpoints: [session.endpoint],
+    agent: TEST_AGENT,
+    hub: HUB,
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a hostile CRM page driving the sidebar', () => {
+  let page: Page;
+
+  it('cannot capture with clicks, keys or a note it writes; the agent still can', async () => {
+    const opened = await openWithSidebar(session.browser, TICKET);
+    page = opened.page;
+    const found = await attack(page, ['tags', 'keys', 'note']);
+    expect(found.tags).toBeGreaterThanOrEqual(9);
+    expect(found.keysSent).toBeGreaterThan(100);
+    expect(found.noteSet).toBe(true);
+    // React put the controlled Note back: the page's text is not kept for the agent's next capture.
+    const note = opened.sidebar.getByRole('textbox', { name: 'Note', exact: true });
+    await expect.poll(() => note.inputValue()).toBe('');
+    expect(await opened.sidebar.getByRole('status').textContent()).not.toContain('Saved');
+
+    // The agent's own click (trusted input) captures. The capture messages of the attack, had there
+    // been any, went to the background before this one: once this one is stored, all would be.
+    await opened.sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    await expect.poll(() => opened.sidebar.getByRole('status').textContent()).toContain('Saved');
+    // "Undo" is shown for 10 s after a capture: the page clicks it at once.
+    expect((await attack(page, ['undo'])).undo).toBe(1);
+    await session.receiver.waitFor((r) => r.body.includes('"bug"'), 15_000);
+    const stored = await storedItems();
+    expect(stored).toHaveLength(1);
+    const items = received();
+    expect(items.map((i) => [i.tags[0]?.id, i.note, i.revision])).toEqual([['bug', null, 1]]);
+  });
+
+  it('cannot edit or delete the agent’s capture in Recent captures', async () => {
+    // Delete: and its Yes, then the edit field's Enter: three attempts that reached their target.
+    expect((await attack(page, ['recent'])).recent).toBe(3);
+    const [captured] = received();
+    // Proof that nothing went out: the agent's own edit is revision 2, right after the attack.
+    const sidebar = page.getByRole('complementary', { name: 'Earmark' });
+    const field = sidebar.getByRole('textbox', { name: /^Edit note for / });
+    // The page left the edit field open, with the agent's draft untouched.
+    expect(await field.inputValue()).toBe('');
+    await field.fill('Agent edit');
+    await field.press('Enter');
+    await session.receiver.waitFor((r) => r.body.includes('Agent edit'), 15_000);
+    const revisions = received().filter((i) => i.id === captured?.id);
+    expect(revisions.map((i) => [i.revision, i.deleted, i.note])).toEqual([
+      [1, false, null],
+      [2, false, 'Agent edit'],
+    ]);
+    const stored = await storedItems();
+    expect(stored.map((s) => [s.item.revision, s.item.deleted])).toEqual([[2, false]]);
+  });
+
+  it('finds no endpoint URL, secret or hub token anywhere it can read', async () => {
+    const readable = await page.evaluate(() => {
+      const parts: string[] = [new XMLSerializer().serializeToString(document)];
+      const walk = (node: Document | ShadowRoot) => {
+        for (const el of node.querySelectorAll('*')) {
+          if (!el.shadowRoot) continue;
+          for (const child of el.shadowRoot.childNodes)
+            parts.push(new XMLSerializer().serializeToString(child));
+          for (const sheet of el.shadowRoot.adoptedStyleSheets) {
+            for (const rule of sheet.cssRules) parts.push(rule.cssText);
+          }
+          walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      for (const store of [localStorage, sessionStorage]) {
+        for (let i = 0; i < store.length; i++)
+          parts.push(`${store.key(i)}=${store.getItem(store.key(i) ?? '')}`);
+      }
+      parts.push(document.cookie, JSON.stringify(performance.getEntries().map((e) => e.name)));
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      return { text: parts.join('\n'), canMessageExtensions: typeof runtime?.sendMessage === 'function' };
+    });
+    // The sidebar is really in there (so the search covered it), with the capture it shows.
+    expect(readable.text).toContain('Recent captures');
+    expect(readable.text).toContain('Agent edit');
+    const secretBody = session.secret.replace(/^whsec_/, '');
+    for (const value of [session.secret, secretBody, session.receiver.url, HUB.agentToken, HUB.leadToken]) {
+      expect(readable.text).not.toContain(value);
+    }
+    const port = new URL(session.receiver.url).port;
+    expect(readable.text).not.toContain(`127.0.0.1:${port}`);
+    expect(readable.canMessageExtensions).toBe(false);
+  });
+});
