@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { readExcerpt } from './bounded-body';
 import type { Endpoint } from './config';
 import { postBatch } from './post';
 import { signBatch } from './signing';
@@ -14,19 +15,6 @@ export interface PingResult {
   latencyMs: number;
   excerpt: string;
   error: string | null;
-}
-
-/** The first bytes of a response body, decoded; never the whole (possibly huge) body. */
-async function readExcerpt(response: Response): Promise<string> {
-  try {
-    const reader = response.body?.getReader();
-    if (!reader) return '';
-    const { value } = await reader.read();
-    await reader.cancel().catch(() => {});
-    return new TextDecoder().decode(value ?? new Uint8Array()).slice(0, EXCERPT_CHARS);
-  } catch {
-    return '';
-  }
 }
 
 /** The JSON a ping carries; chat formats also get `text`, the field Slack and Teams display. */
@@ -57,7 +45,7 @@ export async function sendTestPing(
   let excerpt: Promise<string> = Promise.resolve('');
   const tapped: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
-    excerpt = readExcerpt(response.clone());
+    excerpt = readExcerpt(response.clone(), EXCERPT_CHARS);
     return response;
   };
   const started = clock();

@@ -1,3 +1,5 @@
+import { readExcerpt } from './bounded-body';
+
 /** Outcome of one HTTP attempt, reduced to what the delivery engine acts on. */
 export type PostOutcome =
   | { ok: true; status: number }
@@ -13,19 +15,6 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
-
-/** Reads at most a short excerpt of an error body, so a hostile receiver cannot bloat us. */
-async function excerpt(response: Response): Promise<string> {
-  try {
-    const reader = response.body?.getReader();
-    if (!reader) return '';
-    const { value } = await reader.read();
-    await reader.cancel().catch(() => {});
-    return new TextDecoder().decode(value ?? new Uint8Array()).slice(0, MAX_ERROR_TEXT);
-  } catch {
-    return '';
-  }
 }
 
 /** POSTs a signed body; never follows redirects, never waits longer than the timeout. */
@@ -52,7 +41,7 @@ export async function postBatch(
       await response.body?.cancel().catch(() => {});
       return { ok: true, status: response.status };
     }
-    const text = await excerpt(response);
+    const text = await readExcerpt(response, MAX_ERROR_TEXT);
     const status = response.type === 'opaqueredirect' ? 302 : response.status;
     const reason = status >= 300 && status < 400 ? 'redirect not followed' : text || response.statusText;
     return {

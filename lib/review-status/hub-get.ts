@@ -1,3 +1,5 @@
+import { readBodyBounded } from '../bounded-body';
+
 /** Longest a hub request (answer and body) may take. */
 export const HUB_TIMEOUT_MS = 10_000;
 /** Most bytes of a hub answer read: 100 statuses with 2,000-character comments fit easily. */
@@ -7,31 +9,6 @@ export const HUB_MAX_BYTES = 1_000_000;
 export type HubAnswer =
   | { ok: true; status: number; body: string }
   | { ok: false; status: number | null; error: string };
-
-/** Reads a body up to maxBytes; a longer one is refused rather than buffered (a hostile hub). */
-async function readBounded(response: Response, maxBytes: number): Promise<string | null> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
 
 /** Short words for an HTTP error an agent or admin can act on. */
 export function describeHubError(status: number): string {
@@ -68,7 +45,8 @@ export async function hubGet(
       await response.body?.cancel().catch(() => {});
       return { ok: false, status, error: describeHubError(status) };
     }
-    const body = await readBounded(response, options.maxBytes ?? HUB_MAX_BYTES);
+    const bytes = await readBodyBounded(response, options.maxBytes ?? HUB_MAX_BYTES);
+    const body = bytes && new TextDecoder().decode(bytes);
     if (body === null) return { ok: false, status, error: 'the hub answered more than expected' };
     return { ok: true, status, body };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readBodyBounded } from '../bounded-body';
 import { errorForStatus, HubError } from './errors';
 
 /** Where the hub is and how to authenticate; fetch is injectable for tests. */
@@ -25,34 +26,11 @@ export interface RequestOptions {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/**
- * Reads a body up to maxBytes and stops there: a wrong URL or a hostile server must not make
- * the page buffer an unbounded answer.
- */
+/** Reads a body up to maxBytes: a wrong URL or a hostile server must not make the page buffer more. */
 export async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  const bytes = await readBodyBounded(response, maxBytes);
+  if (!bytes) throw tooLarge(maxBytes);
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): HubError {

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { aptInstall, canAptInstall, findExecutable } from './apt';
 import { ROOT } from './paths';
 
 /** The built Firefox MV3 add-on (npm run build:firefox, or npm run zip). */
@@ -16,27 +15,12 @@ const CANDIDATES = [
 
 /** Firefox to drive: FIREFOX_PATH, then Debian's firefox-esr, then firefox; null if none. */
 export function findFirefox(): string | null {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.`);
-    return fromEnv;
-  }
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
-
-function isDebianLike(): boolean {
-  try {
-    return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(readFileSync('/etc/os-release', 'utf8'));
-  } catch {
-    return false;
-  }
+  return findExecutable('FIREFOX_PATH', CANDIDATES);
 }
 
 /** Why Firefox cannot be had here (null: it can), so a test can say exactly what it skips. */
 export function firefoxUnavailableReason(): string | null {
-  if (findFirefox()) return null;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isDebianLike() && isRoot) return null;
+  if (findFirefox() || canAptInstall()) return null;
   return (
     'No Firefox found, and this is not Debian/Ubuntu as root, so it cannot be installed here. ' +
     'Install one (Debian/Ubuntu: `sudo apt-get install firefox-esr`) or set FIREFOX_PATH.'
@@ -52,15 +36,8 @@ export function ensureFirefox(log: (line: string) => void = console.log): string
   if (found) return found;
   const reason = firefoxUnavailableReason();
   if (reason) throw new Error(reason);
-  log('No Firefox found: installing Debian\'s "firefox-esr" package with apt (apt-get update first)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  // Waits for a dpkg lock another installer holds instead of failing at once.
-  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
-  execFileSync('apt-get', [...wait, 'install', '-y', '--no-install-recommends', 'firefox-esr'], {
-    stdio: 'inherit',
-    env,
-  });
+  log('No Firefox found.');
+  aptInstall('firefox-esr', log);
   const installed = findFirefox();
   if (!installed) throw new Error('apt installed firefox-esr, but /usr/bin/firefox-esr is still missing.');
   log(`Installed ${installed}.`);
