@@ -153,6 +153,22 @@ export const PROTOCOL = {
     }),
     reply: z.strictObject({ unseen: z.int() }),
   },
+  'reviews-unseen': {
+    // The popup lists what the toolbar badge counts, before the agent marks it seen.
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('reviews-unseen') }),
+    reply: z.strictObject({
+      entries: z.array(
+        z.strictObject({
+          id: z.string(),
+          tags: z.array(z.string()),
+          note: z.string().nullable(),
+          comment: z.string().nullable(),
+          updatedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
   'dead-letters': {
     pageOnly: true,
     request: z.strictObject({
@@ -183,6 +199,7 @@ export const AnyRequestSchema = z.discriminatedUnion('type', [
   PROTOCOL['dead-letters'].request,
   PROTOCOL['reviews-refresh'].request,
   PROTOCOL['reviews-seen'].request,
+  PROTOCOL['reviews-unseen'].request,
 ]);
 export type AnyRequest = z.infer<typeof AnyRequestSchema>;
 

@@ -1,7 +1,7 @@
 import type { EarmarkDatabase } from '../db';
 import type { Handlers } from '../messages';
 import type { ReviewPoller } from './poller';
-import { markSeen } from './reviews';
+import { markSeen, unseenActioned } from './reviews';
 
 /** What the loop-back message handlers depend on. */
 export interface ReviewHandlerDeps {
@@ -17,6 +17,10 @@ export function createReviewHandlers(deps: ReviewHandlerDeps): Handlers {
     async 'reviews-refresh'() {
       const result = await deps.poller.request('sidebar');
       return { polled: result?.record != null, changed: result?.changed ?? 0 };
+    },
+
+    async 'reviews-unseen'() {
+      return { entries: await unseenActioned(await deps.db()) };
     },
 
     async 'reviews-seen'(request) {

@@ -78,3 +78,37 @@ export async function markSeen(db: EarmarkDatabase, ids: readonly string[] | 'al
 export async function unseenCount(db: EarmarkDatabase): Promise<number> {
   return db.countFromIndex('reviews', 'by-unseen');
 }
+
+/** One actioned capture the agent has not seen: what the popup lists under the badge. */
+export interface UnseenActioned {
+  id: string;
+  tags: string[];
+  note: string | null;
+  comment: string | null;
+  updatedAt: string | null;
+}
+
+/** Most unseen actioned captures listed at once (the badge still counts them all). */
+export const UNSEEN_LIST_LIMIT = 20;
+const NOTE_EXCERPT_CHARS = 140;
+
+/** The unseen actioned captures, newest review first, with their tags and a note excerpt. */
+export async function unseenActioned(db: EarmarkDatabase): Promise<UnseenActioned[]> {
+  const tx = db.transaction(['reviews', 'items']);
+  const reviews = await tx.objectStore('reviews').index('by-unseen').getAll();
+  reviews.sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  const listed = reviews.slice(0, UNSEEN_LIST_LIMIT);
+  const items = await Promise.all(listed.map((r) => tx.objectStore('items').get(r.itemId)));
+  await tx.done;
+  return listed.map((review, index) => {
+    const item = items[index]?.item;
+    const text = item?.note ?? item?.quote ?? null;
+    return {
+      id: review.itemId,
+      tags: item?.tags.map((tag) => tag.label) ?? [],
+      note: text && text.length > NOTE_EXCERPT_CHARS ? `${text.slice(0, NOTE_EXCERPT_CHARS - 1)}…` : text,
+      comment: review.comment,
+      updatedAt: review.updatedAt,
+    };
+  });
+}

@@ -138,6 +138,15 @@ describe('the loop back to the agent', () => {
     await expect.poll(() => badge(browser.worker), { timeout: 15_000 }).toBe('1');
     expect(await title(browser.worker)).toBe('Earmark: 1 of your captures was actioned');
 
+    // The agent clicks the badge: the popup says what was actioned, and that counts as seen.
+    const popup = await openExtensionPage(browser, 'popup.html');
+    const actioned = popup.getByRole('list', { name: 'Actioned by your lead', exact: true });
+    await expect
+      .poll(() => actioned.textContent(), { timeout: 10_000 })
+      .toMatch(/Bug.*Export button does nothing on Safari.*Fixed in 4\.3/);
+    await expect.poll(() => badge(browser.worker)).toBe('');
+    await popup.close();
+
     const reopened = await openWithSidebar(browser, 'https://acme.zendesk.com/agent/tickets/4822');
     const first = reopened.sidebar
       .getByRole('list', { name: 'Recent captures' })

@@ -5,8 +5,10 @@ import {
   type HubStatus,
   markSeen,
   reviewsFor,
+  unseenActioned,
   unseenCount,
 } from '../../lib/review-status/reviews';
+import { makeItem } from '../helpers/items';
 
 const open = () => openEarmarkDB(`db-reviews-${Math.random()}`);
 const status = (id: string, s: HubStatus['status'], comment: string | null = null): HubStatus => ({
@@ -72,6 +74,37 @@ describe('reviews store (the loop back)', () => {
     expect((await reviewsFor(db, ['a'])).get('a')).not.toHaveProperty('unseen');
     expect(await markSeen(db, 'all')).toBe(0);
     expect(await unseenCount(db)).toBe(0);
+    db.close();
+  });
+});
+
+describe('unseen actioned captures (the popup list)', () => {
+  it('lists what the badge counts, newest review first, with tags, a note excerpt and the comment', async () => {
+    const db = await open();
+    const long = makeItem({ note: 'x'.repeat(500) });
+    const short = makeItem({ note: null, quote: 'The customer said it twice' });
+    for (const item of [long, short]) await db.put('items', { item, sentAt: 1 });
+    await applyStatuses(db, [
+      { id: long.id, status: 'actioned', comment: 'Fixed', updatedAt: '2026-11-23T09:00:00.000Z' },
+      { id: short.id, status: 'actioned', comment: null, updatedAt: '2026-11-23T11:00:00.000Z' },
+      {
+        id: 'gone',
+        status: 'actioned',
+        comment: 'Item no longer here',
+        updatedAt: '2026-11-23T10:00:00.000Z',
+      },
+    ]);
+    const listed = await unseenActioned(db);
+    expect(listed.map((e) => e.id)).toEqual([short.id, 'gone', long.id]);
+    expect(listed[0]).toMatchObject({
+      tags: short.tags.map((t) => t.label),
+      note: 'The customer said it twice',
+    });
+    expect(listed[1]).toMatchObject({ tags: [], note: null, comment: 'Item no longer here' });
+    expect(listed[2]?.note).toHaveLength(140);
+    expect(listed[2]?.note?.endsWith('…')).toBe(true);
+    await markSeen(db, 'all');
+    expect(await unseenActioned(db)).toEqual([]);
     db.close();
   });
 });

@@ -104,6 +104,7 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'dead-letters', action: 'discard' },
     { type: 'reviews-refresh' },
     { type: 'reviews-seen', ids: [itemId] },
+    { type: 'reviews-unseen' },
     { type: 'reviews-seen', ids: 'all' },
   ];
 }
