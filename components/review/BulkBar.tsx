@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
-import { asHubError, type HubError } from '@/lib/review/errors';
+import { useId } from 'react';
 import { statusWord } from '@/lib/review/labels';
 import { REVIEW_STATUSES, type ReviewStatus } from '@/lib/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { useTriageSubmit } from './useTriageSubmit';
 
 /** Triage for the selected rows: one status and comment applied to all of them. */
 export function BulkBar(props: {
@@ -10,26 +10,17 @@ export function BulkBar(props: {
   onApply: (status: ReviewStatus, comment: string) => Promise<void>;
   onClear: () => void;
 }) {
-  const [status, setStatus] = useState<ReviewStatus>('reviewed');
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<HubError | null>(null);
+  const {
+    status,
+    setStatus,
+    comment,
+    setComment,
+    busy,
+    error,
+    submit: apply,
+  } = useTriageSubmit('reviewed', props.onApply);
   const statusId = useId();
   const commentId = useId();
-
-  const apply = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onApply(status, comment);
-      setComment('');
-    } catch (thrown) {
-      setError(asHubError(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form className="em-bulk" aria-label="Bulk triage" onSubmit={apply}>

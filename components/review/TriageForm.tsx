@@ -1,34 +1,25 @@
-import { type FormEvent, useId, useState } from 'react';
-import { asHubError, type HubError } from '@/lib/review/errors';
+import { useId } from 'react';
 import { capturedText, statusWord } from '@/lib/review/labels';
 import { type ItemDetail, REVIEW_STATUSES, type ReviewStatus, type TriageEntry } from '@/lib/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { useTriageSubmit } from './useTriageSubmit';
 
 /** The status form of one item; the comment is what the agent sees in their sidebar. */
 export function TriageForm(props: {
   detail: ItemDetail;
   onSave: (status: ReviewStatus, comment: string) => Promise<void>;
 }) {
-  const [status, setStatus] = useState<ReviewStatus>(props.detail.status);
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<HubError | null>(null);
+  const {
+    status,
+    setStatus,
+    comment,
+    setComment,
+    busy,
+    error,
+    submit: save,
+  } = useTriageSubmit(props.detail.status, props.onSave);
   const statusId = useId();
   const commentId = useId();
-
-  const save = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onSave(status, comment);
-      setComment('');
-    } catch (thrown) {
-      setError(asHubError(thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form className="em-triage" aria-label="Triage" onSubmit={save}>

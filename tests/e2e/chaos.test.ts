@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../server/demo-sources';
 import { captureMany, openExtensionPage, verifiedItems } from './support/extension';
 import { startSession } from './support/session';
-
-/** A small seeded PRNG (mulberry32), so a failing chaos run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('chaos', () => {
   it('1,000 captures through a receiver failing 30 % and dropping 10 %: exactly 1,000 unique items', async () => {
     const seed = Number(process.env.EARMARK_CHAOS_SEED ?? 20261123);
-    const random = seeded(seed);
+    // The demo data's PRNG (mulberry32), so a failing chaos run can be replayed from its seed.
+    const random = seededRandom(seed);
     // The real schedule (1 s, 5 s, 30 s, 2 min, 10 min, 30 min, 2 h, 5 h …) compressed 2,000×: a
     // batch that fails 9 times in a row (0.4^9 per batch at these odds) is still retried within
     // about 30 s. At 100× (0.01) a batch unlucky 7 times waited 72 s for its 8th try and the run

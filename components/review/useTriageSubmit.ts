@@ -1,0 +1,33 @@
+import { type FormEvent, useState } from 'react';
+import { asHubError, type HubError } from '@/lib/review/errors';
+import type { ReviewStatus } from '@/lib/review/schemas';
+
+/**
+ * The state of a triage form (one item or the bulk bar): a status and comment, sent once at a
+ * time; the comment is cleared after a save, and a failure is kept for the error notice's Retry.
+ */
+export function useTriageSubmit(
+  initialStatus: ReviewStatus,
+  send: (status: ReviewStatus, comment: string) => Promise<void>,
+) {
+  const [status, setStatus] = useState<ReviewStatus>(initialStatus);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<HubError | null>(null);
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await send(status, comment);
+      setComment('');
+    } catch (thrown) {
+      setError(asHubError(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { status, setStatus, comment, setComment, busy, error, submit };
+}
