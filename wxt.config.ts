@@ -1,11 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtHooks } from 'wxt';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from './lib/adapters/matches';
 import { adaptManifestForFirefox } from './lib/firefox-manifest';
 import { removeManifestKey, SOURCES_EXCLUDE, SOURCES_INCLUDE } from './scripts/store-package';
 
 // Only the public key is committed: it fixes the extension ID (see README) so policies can name it.
 const publicKey = readFileSync(new URL('./extension-key.pub', import.meta.url), 'utf8').trim();
+
+// Vite's alias types, as WXT's own Vite (not the root one) declares them.
+type ViteConfig = Parameters<WxtHooks['vite:build:extendConfig']>[1];
+type AliasOptions = NonNullable<NonNullable<ViteConfig['resolve']>['alias']>;
+type Alias = Extract<AliasOptions, readonly unknown[]>[number];
+
+/** React's entry points, each mapped exactly (not as a prefix) to Preact's compatible one. */
+const PREACT_FOR_REACT = [
+  ['react-dom/client', 'preact/compat/client'],
+  ['react-dom', 'preact/compat'],
+  ['react/jsx-runtime', 'preact/compat/jsx-runtime'],
+  ['react/jsx-dev-runtime', 'preact/compat/jsx-dev-runtime'],
+  ['react', 'preact/compat'],
+].map(([from, to]): Alias => ({ find: new RegExp(`^${from}$`), replacement: to as string }));
+
+/** Vite accepts aliases as a record or a list; the hook appends to a list. */
+function toAliasList(alias: AliasOptions | undefined): Alias[] {
+  if (!alias) return [];
+  return Array.isArray(alias)
+    ? [...(alias as readonly Alias[])]
+    : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -53,6 +75,15 @@ export default defineConfig({
   // `npm run zip`: store packages, and for Firefox the sources zip Mozilla's reviewers rebuild from.
   zip: { excludeSources: SOURCES_EXCLUDE, includeSources: SOURCES_INCLUDE },
   hooks: {
+    // The sidebar app runs on every CRM page an agent opens: its build renders the same React
+    // components with Preact (preact/compat), 12 kB instead of react-dom's 210 kB of script to
+    // parse and run on the page's main thread. Extension pages (options, popup, review) keep React.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((entrypoint) => entrypoint.name === 'sidebar-app')) {
+        viteConfig.resolve ??= {};
+        viteConfig.resolve.alias = [...toAliasList(viteConfig.resolve.alias), ...PREACT_FOR_REACT];
+      }
+    },
     'zip:extension:done': async (wxt, zipPath) => {
       if (wxt.config.browser !== 'firefox') await removeManifestKey(zipPath);
     },

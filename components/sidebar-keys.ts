@@ -93,3 +93,18 @@ export function isUserInput(event: { nativeEvent: Event } | Event): boolean {
   const native = 'nativeEvent' in event ? event.nativeEvent : event;
   return native.isTrusted === true;
 }
+
+/**
+ * The value a controlled field's change handler accepts: the agent's typing, or else the current
+ * value, which it also puts back in the field. A page script can set our field's value and fire
+ * `input`; React would restore a controlled value by itself, Preact (the sidebar's build) does not,
+ * so the field would show text that is not part of the capture.
+ */
+export function typedValue(
+  event: { nativeEvent: Event; target: HTMLInputElement | HTMLTextAreaElement },
+  current: string,
+): string {
+  if (isUserInput(event)) return event.target.value;
+  event.target.value = current;
+  return current;
+}

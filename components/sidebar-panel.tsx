@@ -3,7 +3,7 @@ import type { TaxonomyTag } from '@/lib/config';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { RecentCaptures } from './RecentCaptures';
 import type { Captures } from './sidebar-captures';
-import { isUserInput, type TagShortcut } from './sidebar-keys';
+import { isUserInput, type TagShortcut, typedValue } from './sidebar-keys';
 import { otherSide } from './sidebar-layout';
 import { ResizeHandle } from './sidebar-resize-handle';
 import { TagButtons } from './TagButtons';
@@ -85,9 +85,7 @@ export function SidebarPanel(props: Props) {
             maxLength={10_000}
             placeholder="Added to your next capture"
             // A page script can set our value and fire `input`; only the agent's typing counts.
-            onChange={(e) => {
-              if (isUserInput(e)) captures.setNote(e.target.value);
-            }}
+            onChange={(e) => captures.setNote(typedValue(e, captures.note))}
             onKeyDown={(e) => {
               if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
               e.preventDefault();

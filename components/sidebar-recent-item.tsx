@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange } from './sidebar-api';
-import { isUserInput } from './sidebar-keys';
+import { isUserInput, typedValue } from './sidebar-keys';
 import { localClock, reviewText } from './sidebar-recent-labels';
 
 /** Which inline action an item shows, if any. */
@@ -89,9 +89,7 @@ export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: 
             aria-label={`Edit note for ${tags}`}
             value={draft}
             maxLength={10_000}
-            onChange={(e) => {
-              if (isUserInput(e)) setDraft(e.target.value);
-            }}
+            onChange={(e) => setDraft(typedValue(e, draft))}
             onKeyDown={onFieldKey}
           />
           <button

@@ -5,7 +5,8 @@ import { provideSidebarApp } from '@/components/sidebar-handoff';
 import { createSidebarApi, readPageSelection } from '@/components/sidebar-wiring';
 import { saveLayout } from '@/lib/site-prefs';
 
-// The sidebar app (React, and zod through the message protocol): never a manifest content script.
+// The sidebar app (React components, built with Preact's preact/compat in their place: see
+// wxt.config.ts; and zod through the message protocol): never a manifest content script.
 // The launcher (entrypoints/content) imports this file into its isolated world on the CRM page
 // when the sidebar is open or opened; it then mounts into the launcher's shadow root.
 export default defineUnlistedScript(() => {

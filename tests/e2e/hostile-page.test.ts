@@ -171,7 +171,7 @@ describe('a hostile CRM page driving the sidebar', () => {
     expect(found.tags).toBeGreaterThanOrEqual(9);
     expect(found.keysSent).toBeGreaterThan(100);
     expect(found.noteSet).toBe(true);
-    // React put the controlled Note back: the page's text is not kept for the agent's next capture.
+    // The Note field is put back: the page's text is neither shown nor kept for the next capture.
     const note = opened.sidebar.getByRole('textbox', { name: 'Note', exact: true });
     await expect.poll(() => note.inputValue()).toBe('');
     expect(await opened.sidebar.getByRole('status').textContent()).not.toContain('Saved');

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assignShortcuts, isUserInput } from '../../components/sidebar-keys';
+import { assignShortcuts, isUserInput, typedValue } from '../../components/sidebar-keys';
 import { RecentItem } from '../../components/sidebar-recent-item';
 import { TagButtons } from '../../components/TagButtons';
 import type { TaxonomyTag } from '../../lib/config';
@@ -41,6 +41,22 @@ describe('untrusted events in the sidebar', () => {
     expect(isUserInput(trusted)).toBe(true);
     expect(isUserInput({ nativeEvent: untrusted })).toBe(false);
     expect(isUserInput({ nativeEvent: trusted })).toBe(true);
+  });
+
+  it('typedValue keeps the agent’s typing and puts a page script’s value back in the field', () => {
+    // Preact (the sidebar's build) does not restore a controlled field by itself, as React does.
+    const field = document.createElement('textarea');
+    field.value = 'typed by the agent';
+    const trusted = new Event('input');
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    expect(typedValue({ nativeEvent: trusted, target: field }, 'before')).toBe('typed by the agent');
+    expect(field.value).toBe('typed by the agent');
+
+    field.value = 'INJECTED';
+    expect(typedValue({ nativeEvent: new Event('input'), target: field }, 'the agent’s draft')).toBe(
+      'the agent’s draft',
+    );
+    expect(field.value).toBe('the agent’s draft');
   });
 
   it('a tag captures on the agent’s click, never on a page script’s', async () => {
