@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange, SidebarApi } from './sidebar-api';
@@ -48,7 +48,10 @@ export function useCaptures(api: SidebarApi, open: boolean): Captures {
 
   const refresh = useCallback(() => api.recent().then(setRecent, () => {}), [api]);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the launcher asked for the config while the page was
+  // parsing, so it is usually here already, and its tags render before the first paint instead of
+  // a frame later.
+  useLayoutEffect(() => {
     const load = () =>
       api.config().then(
         (c) => {

@@ -17,8 +17,6 @@ export interface OpenRequest {
 export interface SidebarMountOptions {
   /** Our element inside the shadow root (styles already loaded by the launcher). */
   container: HTMLElement;
-  /** This page's hostname: layouts are remembered per host. */
-  host: string;
   layout: SidebarLayout;
   open: OpenRequest | null;
   /** Subscribes to Alt+Shift+E (routed by the launcher); returns the unsubscribe function. */
@@ -27,6 +25,8 @@ export interface SidebarMountOptions {
   context(): TicketContext;
   /** Admin-added sites from the sidebar config, so the launcher reads them with the right adapter. */
   setSiteRules(rules: SiteAdapterRule[]): void;
+  /** Remembers this site's layout (the launcher's storage, so the app bundles none). */
+  saveLayout(layout: SidebarLayout): Promise<void>;
   /** The raw reply to the 'sidebar-config' request sent while the app loaded (the app validates it). */
   config: Promise<unknown> | null;
 }

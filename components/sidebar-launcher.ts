@@ -5,7 +5,6 @@ import type { OpenRequest, SidebarApp } from './sidebar-handoff';
 
 /** What the launcher needs from the page, storage and the background. */
 export interface LauncherDeps {
-  host: string;
   /** Loads the sidebar app into this frame; resolves when it is there. */
   loadApp(): Promise<SidebarApp>;
   /** Asks the background for the sidebar config now (raw reply), so it is there when the app is. */
@@ -64,7 +63,6 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
         pendingOpen = null;
         unmountApp = app.mount({
           container,
-          host: deps.host,
           layout,
           open,
           onToggle(listener) {
@@ -73,6 +71,7 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
           },
           context: deps.context,
           setSiteRules: deps.setSiteRules,
+          saveLayout: deps.saveLayout,
           config,
         });
       },

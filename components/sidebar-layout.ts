@@ -1,4 +1,4 @@
-import { SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/site-prefs';
+import { SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/sidebar-layout-shape';
 
 /** Size of the collapsed tab in px: small enough to cover almost nothing of the CRM. */
 export const TAB_SIZE = { width: 28, height: 96 } as const;

@@ -1,5 +1,5 @@
 import { type PointerEvent, useRef } from 'react';
-import { SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/site-prefs';
+import { SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/sidebar-layout-shape';
 import { widthAfterKey, widthFromPointer } from './sidebar-layout';
 
 interface Props {

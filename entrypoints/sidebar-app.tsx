@@ -3,7 +3,6 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Sidebar } from '@/components/Sidebar';
 import { provideSidebarApp } from '@/components/sidebar-handoff';
 import { createSidebarApi, readPageSelection } from '@/components/sidebar-wiring';
-import { saveLayout } from '@/lib/site-prefs';
 
 // The sidebar app (React components, built with Preact's preact/compat in their place: see
 // wxt.config.ts; and zod through the message protocol): never a manifest content script.
@@ -21,7 +20,7 @@ export default defineUnlistedScript(() => {
           onToggle={options.onToggle}
           initialLayout={options.layout}
           initialOpen={options.open}
-          saveLayout={(value) => saveLayout(options.host, value)}
+          saveLayout={options.saveLayout}
         />,
       );
       return () => root.unmount();

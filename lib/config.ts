@@ -3,6 +3,7 @@ import { LOOPBACK_HOSTS } from './loopback';
 import { AgentSchema, SiteSchema } from './schema';
 import { duplicateProblems } from './settings-rules';
 import defaultTaxonomy from './taxonomy.default.json';
+import { type TaxonomyTag, TaxonomyTagSchema } from './taxonomy-tag';
 
 /** True for an endpoint URL Earmark may POST to: https anywhere, plain http only on loopback. */
 export function isAllowedEndpointUrl(raw: string): boolean {
@@ -34,22 +35,7 @@ export const EndpointSchema = z.strictObject({
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
-/** One entry of the tag taxonomy. */
-export const TaxonomyTagSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
-  label: z.string().min(1).max(60),
-  category: z.string().min(1).max(60),
-  hotkey: z
-    .string()
-    .regex(/^[a-z0-9]$/i, 'one letter or digit')
-    .optional(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/i, 'a #rrggbb colour')
-    .optional(),
-  description: z.string().max(300).optional(),
-});
-export type TaxonomyTag = z.infer<typeof TaxonomyTagSchema>;
+export { type TaxonomyTag, TaxonomyTagSchema };
 
 /** The shipped starter taxonomy (data in taxonomy.default.json, validated here). */
 export const DEFAULT_TAXONOMY: TaxonomyTag[] = z.array(TaxonomyTagSchema).parse(defaultTaxonomy);
@@ -96,7 +82,7 @@ export type Hub = z.infer<typeof HubSchema>;
 /** The shape of locally stored settings (version 3), without the cross-entry rules. */
 export const LocalSettingsObjectSchema = z.strictObject({
   endpoints: z.array(EndpointSchema),
-  agent: AgentSchema.nullable(),
+  agent: z.nullable(AgentSchema),
   taxonomy: z.array(TaxonomyTagSchema).nullable(),
   sites: z.array(SiteRuleSchema),
   urlMode: UrlModeSchema,

@@ -1,14 +1,16 @@
-import { z } from 'zod';
-import { TaxonomyTagSchema } from './config';
+import * as z from 'zod/mini';
 import { describeZodError, SiteSchema } from './schema';
+import { TaxonomyTagSchema } from './taxonomy-tag';
+
+// zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
 
 /** The ticket context a content script reads with its adapter and sends with a capture. */
 export const TicketContextSchema = z.strictObject({
   site: SiteSchema,
-  url: z.url().max(4096),
-  title: z.string().max(1000).nullable(),
-  ticketId: z.string().max(200).nullable(),
-  customer: z.string().max(300).nullable(),
+  url: z.url().check(z.maxLength(4096)),
+  title: z.nullable(z.string().check(z.maxLength(1000))),
+  ticketId: z.nullable(z.string().check(z.maxLength(200))),
+  customer: z.nullable(z.string().check(z.maxLength(300))),
 });
 
 /** One status word per capture (design.md UI names). */
@@ -19,8 +21,8 @@ export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 /** A lead's triage of a capture, as the hub reported it (the loop back to the agent). */
 export const CaptureReviewSchema = z.strictObject({
   status: z.enum(['reviewed', 'actioned', 'declined']),
-  comment: z.string().nullable(),
-  updatedAt: z.string().nullable(),
+  comment: z.nullable(z.string()),
+  updatedAt: z.nullable(z.string()),
   /** False until the agent has seen an actioned capture (or a new comment on it). */
   seen: z.boolean(),
 });
@@ -30,16 +32,16 @@ export type CaptureReview = z.infer<typeof CaptureReviewSchema>;
 export const RecentEntrySchema = z.strictObject({
   id: z.string(),
   tags: z.array(z.string()),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   capturedAt: z.string(),
   status: SyncStatusSchema,
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
   /** Present once a lead has triaged the capture. */
-  review: CaptureReviewSchema.optional(),
+  review: z.optional(CaptureReviewSchema),
 });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
-const text = z.string().max(10_000).nullable();
+const text = z.nullable(z.string().check(z.maxLength(10_000)));
 
 /** One endpoint's delivery health, for the popup and options page (no secrets). */
 export const EndpointHealthSchema = z.strictObject({
@@ -48,9 +50,9 @@ export const EndpointHealthSchema = z.strictObject({
   url: z.string(),
   format: z.enum(['json', 'slack', 'teams']),
   status: z.enum(['healthy', 'retrying', 'paused']),
-  since: z.number().nullable(),
-  reason: z.string().nullable(),
-  lastSuccessAt: z.number().nullable(),
+  since: z.nullable(z.number()),
+  reason: z.nullable(z.string()),
+  lastSuccessAt: z.nullable(z.number()),
 });
 export type EndpointHealth = z.infer<typeof EndpointHealthSchema>;
 
@@ -59,9 +61,9 @@ export const QueueHealthSchema = z.strictObject({
   endpoints: z.array(EndpointHealthSchema),
   pendingItems: z.int(),
   parkedRows: z.int(),
-  oldestPendingAt: z.string().nullable(),
+  oldestPendingAt: z.nullable(z.string()),
   /** Epoch ms of the last delivery to any endpoint. */
-  lastSyncAt: z.number().nullable(),
+  lastSyncAt: z.nullable(z.number()),
   cap: z.int(),
   nearCap: z.boolean(),
   problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
@@ -85,7 +87,7 @@ export const PROTOCOL = {
   capture: {
     request: z.strictObject({
       type: z.literal('capture'),
-      tagId: z.string().min(1).max(100),
+      tagId: z.string().check(z.minLength(1), z.maxLength(100)),
       note: text,
       quote: text,
       context: TicketContextSchema,
@@ -97,7 +99,7 @@ export const PROTOCOL = {
     reply: z.strictObject({ id: z.string() }),
   },
   recent: {
-    request: z.strictObject({ type: z.literal('recent'), limit: z.int().min(1).max(50) }),
+    request: z.strictObject({ type: z.literal('recent'), limit: z.int().check(z.minimum(1), z.maximum(50)) }),
     reply: z.strictObject({ entries: z.array(RecentEntrySchema) }),
   },
   'sidebar-config': {
@@ -137,7 +139,10 @@ export const PROTOCOL = {
   },
   'endpoint-resume': {
     pageOnly: true,
-    request: z.strictObject({ type: z.literal('endpoint-resume'), endpointId: z.string().min(1).max(100) }),
+    request: z.strictObject({
+      type: z.literal('endpoint-resume'),
+      endpointId: z.string().check(z.minLength(1), z.maxLength(100)),
+    }),
     reply: z.strictObject({ endpointId: z.string() }),
   },
   'reviews-refresh': {
@@ -149,7 +154,7 @@ export const PROTOCOL = {
     // The agent saw these reviews (sidebar) or opened the popup ('all'); clears the badge.
     request: z.strictObject({
       type: z.literal('reviews-seen'),
-      ids: z.union([z.literal('all'), z.array(z.uuid()).max(50)]),
+      ids: z.union([z.literal('all'), z.array(z.uuid()).check(z.maxLength(50))]),
     }),
     reply: z.strictObject({ unseen: z.int() }),
   },
@@ -162,9 +167,9 @@ export const PROTOCOL = {
         z.strictObject({
           id: z.string(),
           tags: z.array(z.string()),
-          note: z.string().nullable(),
-          comment: z.string().nullable(),
-          updatedAt: z.string().nullable(),
+          note: z.nullable(z.string()),
+          comment: z.nullable(z.string()),
+          updatedAt: z.nullable(z.string()),
         }),
       ),
     }),
@@ -175,7 +180,7 @@ export const PROTOCOL = {
       type: z.literal('dead-letters'),
       action: z.enum(['retry', 'export', 'discard']),
     }),
-    reply: z.strictObject({ count: z.int(), letters: z.array(DeadLetterSchema).optional() }),
+    reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(DeadLetterSchema)) }),
   },
 } as const;
 

@@ -49,19 +49,25 @@ const KNOWN_KEYS = new Set([
 /** Policy `redaction`: which kinds of personal data are replaced (default: every kind). */
 const RedactionPolicySchema = z.strictObject({ categories: z.array(z.enum(CATEGORIES)) });
 
-function problemsOf(prefix: string, error: z.ZodError): PolicyProblem[] {
-  return error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }));
+function problemsOf(prefix: string, error: z.core.$ZodError): PolicyProblem[] {
+  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
 
 /** Parses each array entry on its own so one bad entry never disables the valid ones. */
-function parseEntries<T>(key: string, raw: unknown, schema: z.ZodType<T>, problems: PolicyProblem[]): T[] {
+function parseEntries<T>(
+  key: string,
+  raw: unknown,
+  // classic or mini (the taxonomy tag is zod/mini: lib/taxonomy-tag.ts)
+  schema: z.core.$ZodType<T>,
+  problems: PolicyProblem[],
+): T[] {
   if (!Array.isArray(raw)) {
     problems.push({ path: key, message: 'must be a list' });
     return [];
   }
   const out: T[] = [];
   raw.forEach((entry, index) => {
-    const result = schema.safeParse(entry);
+    const result = z.safeParse(schema, entry);
     if (result.success) out.push(result.data);
     else problems.push(...problemsOf(`${key}.${index}`, result.error));
   });

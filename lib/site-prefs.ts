@@ -1,40 +1,11 @@
 import { storage } from 'wxt/utils/storage';
+import { isSidebarLayout, SIDEBAR_WIDTH, type SidebarLayout } from './sidebar-layout-shape';
 
 // No zod here: the eager content script (the launcher) reads these prefs on every CRM page, and
 // zod would more than double its size. The storage area is ours (only extension code writes it),
 // but a value may still be stale or corrupt, so every read goes through the guards below.
 
-/** Narrowest and widest the sidebar may be dragged. */
-export const SIDEBAR_WIDTH = { min: 220, max: 560, default: 280 } as const;
-
-/** Where and how the sidebar sits on one site; remembered per hostname. */
-export interface SidebarLayout {
-  side: 'left' | 'right';
-  /** Open width in px (a whole number within SIDEBAR_WIDTH). */
-  width: number;
-  collapsed: boolean;
-  /** Vertical position of the collapsed tab, as a fraction of the viewport height. */
-  tabTop: number;
-}
-
-const LAYOUT_KEYS = ['collapsed', 'side', 'tabTop', 'width'];
-
-/** True for exactly a valid layout: the four keys, nothing else, each in its range. */
-export function isSidebarLayout(value: unknown): value is SidebarLayout {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  if (Object.keys(v).sort().join() !== LAYOUT_KEYS.join()) return false;
-  return (
-    (v.side === 'left' || v.side === 'right') &&
-    Number.isInteger(v.width) &&
-    (v.width as number) >= SIDEBAR_WIDTH.min &&
-    (v.width as number) <= SIDEBAR_WIDTH.max &&
-    typeof v.collapsed === 'boolean' &&
-    typeof v.tabTop === 'number' &&
-    v.tabTop >= 0 &&
-    v.tabTop <= 1
-  );
-}
+export { isSidebarLayout, SIDEBAR_WIDTH, type SidebarLayout } from './sidebar-layout-shape';
 
 /** The stored list of switched-off hosts, or [] when it is not a list of strings. */
 export function asHostList(value: unknown): string[] {

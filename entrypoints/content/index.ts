@@ -47,23 +47,48 @@ async function loadApp() {
   return sidebarApp();
 }
 
+/** The sidebar config, asked of the background (a constant request; the app validates the reply). */
+const requestConfig = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'sidebar-config' });
+
+/** Resolves once the DOM is parsed (at once when it already is). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
+}
+
 export default defineContentScript({
   matches: [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES],
-  // At document_end (the DOM is parsed) rather than idle: the launcher is small, and starting the
-  // sidebar app's injection then is what makes its tags clickable soon after DOMContentLoaded.
-  runAt: 'document_end',
+  // At document_start, while the page is still parsing: an open sidebar's app and config are on
+  // their way before DOMContentLoaded, so its tags are clickable right after it. The launcher
+  // itself waits for the DOM before it mounts anything.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes), and
-    // pages may opt out (the hub's own item view does).
+    // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
-    if (document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
     const host = location.hostname;
+    // Read the prefs first: an open sidebar starts loading its app and config during the parse.
+    const [enabledAtStart, layoutAtStart] = await Promise.all([isSiteEnabled(host), layoutFor(host)]);
+    let earlyConfig: Promise<unknown> | null = null;
+    if (enabledAtStart && !layoutAtStart.collapsed) {
+      void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
+      earlyConfig = requestConfig();
+      earlyConfig.catch(() => {}); // the app reports a failed config itself
+    }
+    await domReady();
+    // Pages may opt out (the hub's own item view does).
+    if (!ctx.isValid || document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
+
     const launcher = createSidebarLauncher({
-      host,
       loadApp,
-      // A constant request: the app validates the reply (with the protocol's zod schema).
-      prefetchConfig: () => browser.runtime.sendMessage({ type: 'sidebar-config' }),
+      // The first mount takes the config asked for during the parse; later ones ask again.
+      prefetchConfig: () => {
+        const config = earlyConfig ?? requestConfig();
+        earlyConfig = null;
+        return config;
+      },
       saveLayout: (layout) => saveLayout(host, layout),
       context: currentContext,
       setSiteRules: (rules) => {
@@ -80,9 +105,6 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    // Read the prefs first: an open sidebar starts loading its app while the styles load.
-    const [enabledAtStart, layoutAtStart] = await Promise.all([isSiteEnabled(host), layoutFor(host)]);
-    if (enabledAtStart && !layoutAtStart.collapsed) void loadApp().catch(() => {});
     let layout = layoutAtStart;
     const ui = await createShadowRootUi(ctx, {
       name: 'earmark-sidebar',

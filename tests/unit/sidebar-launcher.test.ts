@@ -29,7 +29,6 @@ function setup() {
   const loadApp = vi.fn(() => new Promise<SidebarApp>((resolve) => (release = resolve)));
   const saved: SidebarLayout[] = [];
   const launcher = createSidebarLauncher({
-    host: 'acme.zendesk.com',
     loadApp,
     prefetchConfig: async () => ({ ok: true, value: 'config' }),
     saveLayout: async (layout) => {
@@ -67,12 +66,14 @@ describe('the sidebar launcher', () => {
     expect(t.tab()).toBeNull();
     expect(t.container.querySelector('.app')).not.toBeNull();
     expect(t.mounts[0]).toMatchObject({
-      host: 'acme.zendesk.com',
       layout: { ...COLLAPSED, collapsed: false },
       open: { visible: false, fromPage: false },
     });
     expect(t.mounts[0]?.context()).toBe(context);
     expect(await t.mounts[0]?.config).toEqual({ ok: true, value: 'config' });
+    // The app remembers its layout through the launcher's storage (it bundles none itself).
+    await t.mounts[0]?.saveLayout({ ...COLLAPSED, collapsed: false, width: 300 });
+    expect(t.saved.at(-1)).toEqual({ ...COLLAPSED, collapsed: false, width: 300 });
   });
 
   it('moves the tab with the arrow keys and remembers where, without loading the app', () => {
