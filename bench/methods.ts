@@ -9,8 +9,10 @@ export const METHODS: Method[] = [
       'measures a copy of that build, so a build started elsewhere meanwhile cannot change it) lists in ' +
       '`content_scripts[].js`/`css`, i.e. what Chromium injects into every matching page before anything ' +
       'is clicked; raw bytes, and gzip level 9 per file. For Earmark that is the launcher only: the sidebar ' +
-      'app (React components rendered with Preact, and zod) is `sidebar-app.js`, which the launcher imports when the sidebar is open or opened, ' +
-      'so it is not counted here but its cost is in the page-load metrics below. Reference: `bench/reference-overlay/`, a minimal ' +
+      'app is `sidebar-app.js` (the React components built with `preact/compat`, and zod/mini for the ' +
+      'message protocol), which the launcher imports at document_start when the sidebar is open, or when ' +
+      'it is opened; it is not counted here, but its cost is in the page-load metrics below. Reference: ' +
+      '`bench/reference-overlay/`, a minimal ' +
       'WXT project whose one content script renders a React component with `createShadowRootUi` ' +
       "(built the same way with the repository's WXT, `npx wxt build bench/reference-overlay`). The other " +
       'reference is zero: a page without the extension loads no bytes, which the absolute budget (30 kB) stands for.',
