@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
 import { unwrapReply } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging-client';
+import { LAST_SIDEBAR_CONFIG_KEY } from '@/lib/sidebar-config';
 import type { SidebarApi } from './sidebar-api';
 
 /** Most characters of page selection kept as a quote (the capture message's limit). */
@@ -30,7 +31,10 @@ export function createSidebarApi(
     },
     onConfigChanged(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string) => {
-        if (area === 'managed' || (area === 'local' && 'settings' in changes)) listener();
+        // The background rewrites LAST_SIDEBAR_CONFIG_KEY when the config it answered earlier
+        // (while the policy read was slow) turns out to differ from the effective one.
+        const local = 'settings' in changes || LAST_SIDEBAR_CONFIG_KEY in changes;
+        if (area === 'managed' || (area === 'local' && local)) listener();
       };
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);

@@ -8,6 +8,7 @@ import { pendingItems, recentItems, rowsForItem, saveRevision } from './queue';
 import { withReview } from './review-status/recent';
 import { reviewsFor } from './review-status/reviews';
 import type { Item } from './schema';
+import { type LastSidebarConfig, sidebarConfig, sidebarView } from './sidebar-config';
 import { type StatusContext, toRecentEntry } from './status';
 
 /** Most items waiting before new captures are refused (visibly) rather than dropped. */
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   /** Called after something was queued, so delivery starts at once. */
   onQueued: () => void;
   queueCap?: number;
+  /** The last sidebar config answered, for when the effective one is slow to read (policy). */
+  lastSidebarConfig?: LastSidebarConfig;
 }
 
 /** Everything the status of a capture depends on, read once per request. */
@@ -114,8 +117,8 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'sidebar-config'() {
-      const config = await deps.loadConfig();
-      return { taxonomy: config.taxonomy, agentName: config.agent.name, sites: config.sites };
+      const fresh = deps.loadConfig().then(sidebarView);
+      return deps.lastSidebarConfig ? sidebarConfig(fresh, deps.lastSidebarConfig) : fresh;
     },
   };
 }

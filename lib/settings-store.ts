@@ -9,6 +9,7 @@ import {
   SETTINGS_VERSION,
 } from './config';
 import { type EffectiveConfig, mergeConfig, parsePolicy } from './policy';
+import { LAST_SIDEBAR_CONFIG_KEY } from './sidebar-config';
 
 /**
  * Local settings, versioned. Lives in storage.local, read only by the background and
@@ -19,6 +20,9 @@ export const localSettings = storage.defineItem<LocalSettings>('local:settings',
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
 });
+
+/** The last config the sidebar was told (no secrets), answered while the policy read is slow. */
+export const lastSidebarConfig = storage.defineItem<unknown>(`local:${LAST_SIDEBAR_CONFIG_KEY}`);
 
 /**
  * Delivery tuning for tests and demos: `retryScale` shrinks the retry schedule (1 = the real one).

@@ -11,7 +11,7 @@ import { captureFromMenu, rebuildMenus } from '@/lib/menu-actions';
 import { dispatch } from '@/lib/messages';
 import { createLoopBack } from '@/lib/review-status/loop-back';
 import { reviewPollRecord } from '@/lib/review-status/poll-record';
-import { createConfigCache, deliveryTuning } from '@/lib/settings-store';
+import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/settings-store';
 import { syncAdminSites } from '@/lib/site-registration';
 
 export default defineBackground(() => {
@@ -52,6 +52,10 @@ export default defineBackground(() => {
       ...deps,
       newId: uuidv7,
       onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
+      lastSidebarConfig: {
+        get: () => lastSidebarConfig.getValue(),
+        set: (value) => lastSidebarConfig.setValue(value),
+      },
     }),
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
   };

@@ -86,3 +86,23 @@ describe("the sidebar's first config", () => {
     await expect(forged.config()).rejects.toThrow(/malformed reply to "sidebar-config"/);
   });
 });
+
+describe('the sidebar reloads its config', () => {
+  it('when settings, the policy or the remembered sidebar config change; not for other keys', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const { createSidebarApi } = await import('../../components/sidebar-wiring');
+    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/sidebar-config');
+    fakeBrowser.reset();
+    const reload = vi.fn();
+    const stop = createSidebarApi(() => context).onConfigChanged(reload);
+    await fakeBrowser.storage.local.set({ 'site:acme.zendesk.com': { collapsed: true } });
+    expect(reload).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ [LAST_SIDEBAR_CONFIG_KEY]: { agentName: 'Dana' } });
+    expect(reload).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.local.set({ settings: {} });
+    expect(reload).toHaveBeenCalledTimes(2);
+    stop();
+    await fakeBrowser.storage.local.set({ settings: { changed: true } });
+    expect(reload).toHaveBeenCalledTimes(2);
+  });
+});
