@@ -18,6 +18,14 @@ export const METHODS: Method[] = [
       'reference is zero: a page without the extension loads no bytes, which the absolute budget (30 kB) stands for.',
   },
   {
+    metrics: ['sidebar_app_gzip_bytes', 'sidebar_app_raw_bytes'],
+    text:
+      '`sidebar-app.js` from the same build, raw and gzip level 9: everything Earmark adds to a CRM page ' +
+      'once the sidebar is open (the React components built with `preact/compat`, zod/mini for the ' +
+      'message protocol). No budget; the reference is the reference overlay above, a React overlay ' +
+      'that renders almost nothing, for scale.',
+  },
+  {
     metrics: ['load_added_main_thread_ms', 'load_added_script_ms', 'load_added_long_tasks'],
     text:
       'The Zendesk fixture (`https://acme.zendesk.com/agent/tickets/4821`, served over HTTPS by ' +

@@ -23,6 +23,7 @@ import {
   BENCH_EXTENSION_DIR,
   buildAll,
   eagerContentScriptBytes,
+  fileBytes,
   OVERLAY_DIR,
   snapshotExtension,
 } from './lib/build';
@@ -117,6 +118,15 @@ async function main(): Promise<void> {
   notes.push(
     `Eager files: ${ours.files.join(', ')} (Earmark); ${overlay.files.join(', ')} (reference overlay).`,
   );
+  // The sidebar app the launcher imports when the sidebar is open: all of Earmark's UI on the page.
+  const app = fileBytes(BENCH_EXTENSION_DIR, 'sidebar-app.js');
+  add({
+    name: 'sidebar_app_gzip_bytes',
+    value: app.gzip,
+    unit: 'bytes',
+    reference: ref('reference_overlay_gzip_bytes', overlay.gzip),
+  });
+  add({ name: 'sidebar_app_raw_bytes', value: app.raw, unit: 'bytes', reference: null });
 
   // Managed policy is machine-wide: a test policy written by another run on this machine changes
   // the extension's configuration (taxonomy, endpoints) under our feet. Such a run is measured again

@@ -120,3 +120,9 @@ export function eagerContentScriptBytes(extensionDir: string): {
   }
   return { raw, gzip, files };
 }
+
+/** Raw and gzip (level 9) bytes of one file of a build. */
+export function fileBytes(extensionDir: string, file: string): { raw: number; gzip: number } {
+  const bytes = readFileSync(join(extensionDir, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
