@@ -5,15 +5,18 @@ export const ADMIN_SITES_SCRIPT_ID = 'earmark-admin-sites';
 /** The content script bundle WXT builds (same one the manifest declares for built-in CRMs). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
+/** As the manifest's content script: the launcher starts loading an open sidebar during the parse. */
+const RUN_AT = 'document_start';
+
 /** The parts of chrome.scripting and chrome.permissions that registration uses. */
 export interface RegistrationApis {
   contains(origins: string[]): Promise<boolean>;
-  registered(): Promise<Array<{ id: string; matches?: string[] }>>;
+  registered(): Promise<Array<{ id: string; matches?: string[]; runAt?: string }>>;
   register(script: {
     id: string;
     matches: string[];
     js: string[];
-    runAt: 'document_idle';
+    runAt: typeof RUN_AT;
     persistAcrossSessions: boolean;
   }): Promise<void>;
   unregister(ids: string[]): Promise<void>;
@@ -36,7 +39,11 @@ export async function syncAdminSites(sites: SiteRule[], apis: RegistrationApis):
   );
   const matches = [...new Set(access.filter((a) => a.granted).map((a) => a.match))].sort();
   const current = (await apis.registered()).find((s) => s.id === ADMIN_SITES_SCRIPT_ID);
-  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify(matches);
+  // A registration from an older version (run at document_idle) is replaced too.
+  const same =
+    current &&
+    current.runAt === RUN_AT &&
+    JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify(matches);
   if (same) return access;
   if (current) await apis.unregister([ADMIN_SITES_SCRIPT_ID]);
   if (matches.length > 0) {
@@ -44,7 +51,7 @@ export async function syncAdminSites(sites: SiteRule[], apis: RegistrationApis):
       id: ADMIN_SITES_SCRIPT_ID,
       matches,
       js: [CONTENT_SCRIPT_FILE],
-      runAt: 'document_idle',
+      runAt: RUN_AT,
       persistAcrossSessions: true,
     });
   }

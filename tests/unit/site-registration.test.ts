@@ -3,7 +3,7 @@ import { adapterFor } from '../../lib/adapters';
 import { ADMIN_SITES_SCRIPT_ID, type RegistrationApis, syncAdminSites } from '../../lib/site-registration';
 
 function fakeApis(granted: string[]) {
-  const scripts = new Map<string, { id: string; matches?: string[] }>();
+  const scripts = new Map<string, { id: string; matches?: string[]; runAt?: string }>();
   const calls: string[] = [];
   const apis: RegistrationApis = {
     contains: async ([origin]) => granted.includes(origin ?? ''),
@@ -41,6 +41,18 @@ describe('admin-added sites', () => {
     expect(calls).toEqual([`register ${crm.match}`]);
     await syncAdminSites([], apis);
     expect(calls.at(-1)).toBe(`unregister ${ADMIN_SITES_SCRIPT_ID}`);
+  });
+
+  it('runs at document_start like the manifest script, replacing an older document_idle registration', async () => {
+    const { apis, scripts, calls } = fakeApis([crm.match]);
+    scripts.set(ADMIN_SITES_SCRIPT_ID, {
+      id: ADMIN_SITES_SCRIPT_ID,
+      matches: [crm.match],
+      runAt: 'document_idle',
+    });
+    await syncAdminSites([crm], apis);
+    expect(calls).toEqual([`unregister ${ADMIN_SITES_SCRIPT_ID}`, `register ${crm.match}`]);
+    expect(scripts.get(ADMIN_SITES_SCRIPT_ID)?.runAt).toBe('document_start');
   });
 
   it('reads an admin-added site with the adapter the admin named', () => {
