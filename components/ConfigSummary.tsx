@@ -1,5 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { LocalSettings } from '@/lib/config';
 import type { EffectiveConfig } from '@/lib/policy';
 import { loadConfig, readLocalSettings } from '@/lib/settings-store';
@@ -7,6 +5,7 @@ import { AgentEditor } from './options/AgentEditor';
 import { EndpointsEditor } from './options/EndpointsEditor';
 import { SetByOrganization } from './options/shared';
 import { TaxonomyEditor } from './options/TaxonomyEditor';
+import { useStorageValue } from './useStorageValue';
 
 /** What the editors show: the configuration in force and the local settings they change. */
 interface OptionsConfig {
@@ -17,21 +16,10 @@ interface OptionsConfig {
 /** One key of the configuration an organization's policy can lock. */
 export type ConfigKey = EffectiveConfig['lockedKeys'][number];
 
-/** The configuration, re-read whenever local settings or the managed policy change. */
-function useOptionsConfig(): { current: OptionsConfig | null; reload: () => Promise<void> } {
-  const [current, setCurrent] = useState<OptionsConfig | null>(null);
-  const reload = useCallback(async () => {
-    const [config, local] = await Promise.all([loadConfig(), readLocalSettings()]);
-    setCurrent({ config, local });
-  }, []);
-  useEffect(() => {
-    const onChange = () => void reload();
-    onChange();
-    // Policy and settings changes (also from another tab or the policy file) apply live.
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
-  }, [reload]);
-  return { current, reload };
+/** Reads the configuration in force and the local settings behind it. */
+async function readOptionsConfig(): Promise<OptionsConfig> {
+  const [config, local] = await Promise.all([loadConfig(), readLocalSettings()]);
+  return { config, local };
 }
 
 /**
@@ -39,7 +27,8 @@ function useOptionsConfig(): { current: OptionsConfig | null; reload: () => Prom
  * organization's policy sets it; then it is shown read-only with the reason.
  */
 export function ConfigSummary() {
-  const { current, reload } = useOptionsConfig();
+  // Policy and settings changes (also from another tab or the policy file) apply live.
+  const { value: current, reload } = useStorageValue(readOptionsConfig);
   if (!current) return <p>Loading…</p>;
   const { config, local } = current;
   const locked = (key: ConfigKey) => config.lockedKeys.includes(key);

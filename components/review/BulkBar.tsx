@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { statusWord } from '@/lib/review/labels';
-import { REVIEW_STATUSES, type ReviewStatus } from '@/lib/review/schemas';
+import type { ReviewStatus } from '@/lib/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';
 
 /** Triage for the selected rows: one status and comment applied to all of them. */
@@ -19,26 +19,12 @@ export function BulkBar(props: {
     error,
     submit: apply,
   } = useTriageSubmit('reviewed', props.onApply);
-  const statusId = useId();
   const commentId = useId();
 
   return (
     <form className="em-bulk" aria-label="Bulk triage" onSubmit={apply}>
       <strong>{props.count.toLocaleString('en-GB')} selected</strong>
-      <div className="em-field">
-        <label htmlFor={statusId}>Bulk status</label>
-        <select
-          id={statusId}
-          value={status}
-          onChange={(e) => setStatus(REVIEW_STATUSES.find((s) => s === e.target.value) ?? 'reviewed')}
-        >
-          {REVIEW_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusWord(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusField label="Bulk status" value={status} onChange={setStatus} />
       <div className="em-field em-field-wide">
         <label htmlFor={commentId}>Bulk comment</label>
         <input

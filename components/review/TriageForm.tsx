@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { capturedText, statusWord } from '@/lib/review/labels';
-import { type ItemDetail, REVIEW_STATUSES, type ReviewStatus, type TriageEntry } from '@/lib/review/schemas';
+import type { ItemDetail, ReviewStatus, TriageEntry } from '@/lib/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';
 
 /** The status form of one item; the comment is what the agent sees in their sidebar. */
@@ -18,25 +19,11 @@ export function TriageForm(props: {
     error,
     submit: save,
   } = useTriageSubmit(props.detail.status, props.onSave);
-  const statusId = useId();
   const commentId = useId();
 
   return (
     <form className="em-triage" aria-label="Triage" onSubmit={save}>
-      <div className="em-field">
-        <label htmlFor={statusId}>Status</label>
-        <select
-          id={statusId}
-          value={status}
-          onChange={(e) => setStatus(REVIEW_STATUSES.find((s) => s === e.target.value) ?? status)}
-        >
-          {REVIEW_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusWord(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusField label="Status" value={status} onChange={setStatus} />
       <div className="em-field em-field-wide">
         <label htmlFor={commentId}>Comment</label>
         <textarea
