@@ -16,6 +16,27 @@ export interface LastSidebarConfig {
   set(config: SidebarConfig): Promise<void>;
 }
 
+/**
+ * Keeps what the store holds in memory: only this worker writes it, and every sidebar that opens
+ * asks for the config, so the comparison before a write need not read storage each time.
+ */
+export function memoizedLastSidebarConfig(store: LastSidebarConfig): LastSidebarConfig {
+  let known: Promise<unknown> | null = null;
+  return {
+    get: () => {
+      known ??= store.get().catch((error: unknown) => {
+        known = null;
+        throw error;
+      });
+      return known;
+    },
+    set: async (config) => {
+      await store.set(config);
+      known = Promise.resolve(config);
+    },
+  };
+}
+
 /** Only what a content script may see of the effective config: never endpoints or secrets. */
 export function sidebarView(config: EffectiveConfig): SidebarConfig {
   return { taxonomy: config.taxonomy, agentName: config.agent.name, sites: config.sites };

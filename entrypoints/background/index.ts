@@ -12,6 +12,7 @@ import { dispatch } from '@/lib/messages';
 import { createLoopBack } from '@/lib/review-status/loop-back';
 import { reviewPollRecord } from '@/lib/review-status/poll-record';
 import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/settings-store';
+import { memoizedLastSidebarConfig } from '@/lib/sidebar-config';
 import { syncAdminSites } from '@/lib/site-registration';
 
 export default defineBackground(() => {
@@ -52,10 +53,10 @@ export default defineBackground(() => {
       ...deps,
       newId: uuidv7,
       onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
-      lastSidebarConfig: {
+      lastSidebarConfig: memoizedLastSidebarConfig({
         get: () => lastSidebarConfig.getValue(),
         set: (value) => lastSidebarConfig.setValue(value),
-      },
+      }),
     }),
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
   };

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TAXONOMY } from '../../lib/config';
-import { type LastSidebarConfig, type SidebarConfig, sidebarConfig } from '../../lib/sidebar-config';
+import {
+  type LastSidebarConfig,
+  memoizedLastSidebarConfig,
+  type SidebarConfig,
+  sidebarConfig,
+} from '../../lib/sidebar-config';
 
 // Chrome can take seconds to answer the first policy read after a start: the sidebar then gets the
 // config it was last told, and the effective one is remembered when it arrives.
@@ -73,5 +78,27 @@ describe('the sidebar config while the policy read is slow', () => {
     await expect(sidebarConfig(Promise.reject(new Error('policy unreadable')), last, 5)).rejects.toThrow(
       'policy unreadable',
     );
+  });
+});
+
+describe('the remembered sidebar config in the worker', () => {
+  it('reads storage once, then answers from memory, updated by its own writes', async () => {
+    const backing = store(OLDER);
+    const get = vi.spyOn(backing, 'get');
+    const last = memoizedLastSidebarConfig(backing);
+    expect(await last.get()).toEqual(OLDER);
+    expect(await last.get()).toEqual(OLDER);
+    await last.set(EFFECTIVE);
+    expect(await last.get()).toEqual(EFFECTIVE);
+    expect(get).toHaveBeenCalledOnce();
+    expect(backing.writes).toEqual([EFFECTIVE]);
+  });
+
+  it('reads again after a failed read', async () => {
+    const backing = store(OLDER);
+    vi.spyOn(backing, 'get').mockRejectedValueOnce(new Error('storage busy'));
+    const last = memoizedLastSidebarConfig(backing);
+    await expect(last.get()).rejects.toThrow('storage busy');
+    expect(await last.get()).toEqual(OLDER);
   });
 });
