@@ -70,7 +70,7 @@ const metric = (metrics: Array<{ name: string; value: number }>, name: string) =
   metrics.find((m) => m.name === name)?.value ?? Number.NaN;
 
 /** Evaluates `expression` in the page's main world every 50 ms until it is true (20 s at most). */
-async function pollInMainWorld(cdp: CDPSession, expression: string): Promise<void> {
+export async function pollInMainWorld(cdp: CDPSession, expression: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const { result } = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as {
@@ -121,46 +121,45 @@ export async function loadOnce(
 }
 
 /**
- * Loads the page alternately in the browser with the extension and the one without (order flipped
- * every round so drift on a shared machine hits both), after `warmup` unrecorded rounds.
+ * Loads the page in turn in the browser with the extension, the one without, and (when given) the
+ * one with the static-sidebar reference; the order rotates every round so drift on a shared machine
+ * hits all of them. `warmup` rounds come first and are not recorded.
  */
 export async function measureLoads(options: {
   withExtension: BrowserContext;
   without: BrowserContext;
+  staticSidebar?: BrowserContext;
   url: string;
   runs: number;
   warmup: number;
   settleMs: number;
   log: (line: string) => void;
-}): Promise<{ with: LoadSample[]; without: LoadSample[] }> {
-  const withSamples: LoadSample[] = [];
-  const withoutSamples: LoadSample[] = [];
+}): Promise<{ with: LoadSample[]; without: LoadSample[]; staticSidebar: LoadSample[] }> {
+  const samples = {
+    with: [] as LoadSample[],
+    without: [] as LoadSample[],
+    staticSidebar: [] as LoadSample[],
+  };
+  const kinds = [
+    { samples: samples.with, context: options.withExtension, waitForSidebar: true },
+    { samples: samples.without, context: options.without, waitForSidebar: false },
+    ...(options.staticSidebar
+      ? [{ samples: samples.staticSidebar, context: options.staticSidebar, waitForSidebar: true }]
+      : []),
+  ];
   for (let round = 0; round < options.warmup + options.runs; round++) {
     const record = round >= options.warmup;
-    const loadWith = async () => {
-      const s = await loadOnce(options.withExtension, options.url, {
-        waitForSidebar: true,
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(round + k) % kinds.length] as (typeof kinds)[number];
+      const sample = await loadOnce(kind.context, options.url, {
+        waitForSidebar: kind.waitForSidebar,
         settleMs: options.settleMs,
       });
-      if (record) withSamples.push(s);
-    };
-    const loadWithout = async () => {
-      const s = await loadOnce(options.without, options.url, {
-        waitForSidebar: false,
-        settleMs: options.settleMs,
-      });
-      if (record) withoutSamples.push(s);
-    };
-    if (round % 2) {
-      await loadWith();
-      await loadWithout();
-    } else {
-      await loadWithout();
-      await loadWith();
+      if (record) kind.samples.push(sample);
     }
     if (record && (round - options.warmup + 1) % 10 === 0) {
       options.log(`  ${round - options.warmup + 1}/${options.runs} loads each`);
     }
   }
-  return { with: withSamples, without: withoutSamples };
+  return samples;
 }
