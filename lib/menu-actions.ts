@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from './adapters/matches';
 import { captureRequestFor, type MenuClick, menuEntries } from './context-menu';
-import { AnyRequestSchema, type Handlers, PROTOCOL, type RequestOf } from './messages';
+import { anyRequestSchema, type Handlers, PROTOCOL, type RequestOf } from './messages';
 import type { EffectiveConfig } from './policy';
 
 type Api = typeof browser;
@@ -16,7 +16,7 @@ export async function rebuildMenus(api: Api, config: EffectiveConfig): Promise<v
 /** Asks the sidebar in a tab/frame for its ticket context; null when none answers validly. */
 async function askContext(api: Api, tabId: number, frameId: number) {
   const request: RequestOf<'ticket-context'> = { type: 'ticket-context' };
-  AnyRequestSchema.parse(request);
+  anyRequestSchema().parse(request);
   const reply = (await api.tabs.sendMessage(tabId, request, { frameId })) as unknown;
   const parsed = PROTOCOL['ticket-context'].reply.safeParse((reply as { value?: unknown } | null)?.value);
   return parsed.success ? parsed.data : null;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAdminHandlers } from '../../lib/admin-handlers';
 import { createCaptureHandlers } from '../../lib/background-handlers';
 import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
-import { AnyRequestSchema, dispatch, type Handlers, type Origin, PROTOCOL } from '../../lib/messages';
+import { anyRequestSchema, dispatch, type Handlers, type Origin, PROTOCOL } from '../../lib/messages';
 import { createLoopBack } from '../../lib/review-status/loop-back';
 import { testConfig } from '../helpers/config';
 
@@ -243,7 +243,7 @@ async function check(
   }
   expectResultShape(reply);
   expectPrototypesClean();
-  const parsed = AnyRequestSchema.safeParse(message);
+  const parsed = anyRequestSchema().safeParse(message);
   const refused =
     !parsed.success || ('pageOnly' in PROTOCOL[parsed.data.type] && origin !== 'extension-page');
   if (refused) {
@@ -289,7 +289,7 @@ describe('dispatch under fuzzed messages', { timeout: 120_000 }, () => {
             await check(env, message, origin);
             // The mutations always break the shape except a huge string that fits a field's limit.
             if (mutation.kind !== 'huge-string' && mutation.kind !== 'wrong-type') {
-              expect(AnyRequestSchema.safeParse(message).success).toBe(false);
+              expect(anyRequestSchema().safeParse(message).success).toBe(false);
             }
           },
         ),

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { anyRequestSchema, PROTOCOL, unwrapReply } from '../../lib/messages';
+
+// The sidebar app evaluates lib/messages.ts on every CRM page load, so its schemas are built on
+// first use; these checks keep the lazy protocol behaving like the plain object it replaced.
+describe('PROTOCOL, built on first use', () => {
+  it('lists every message type, and builds each spec once', () => {
+    expect(Object.keys(PROTOCOL)).toEqual([
+      'capture',
+      'undo',
+      'recent',
+      'sidebar-config',
+      'revise',
+      'ticket-context',
+      'toggle-sidebar',
+      'queue-health',
+      'endpoint-resume',
+      'reviews-refresh',
+      'reviews-seen',
+      'reviews-unseen',
+      'dead-letters',
+    ]);
+    expect(PROTOCOL.recent).toBe(PROTOCOL.recent);
+    expect(PROTOCOL.recent.reply).toBe(PROTOCOL.recent.reply);
+    expect(anyRequestSchema()).toBe(anyRequestSchema());
+  });
+
+  it('keeps pageOnly on the specs that carry it, and only there', () => {
+    const pageOnly = Object.entries(PROTOCOL)
+      .filter(([, spec]) => 'pageOnly' in spec && spec.pageOnly)
+      .map(([type]) => type);
+    expect(pageOnly).toEqual(['queue-health', 'endpoint-resume', 'reviews-unseen', 'dead-letters']);
+  });
+
+  it('validates replies the same on every call (the envelope is built once per type)', () => {
+    const reply = { ok: true, value: { polled: true, changed: 2 } };
+    expect(unwrapReply('reviews-refresh', reply)).toEqual({ polled: true, changed: 2 });
+    expect(unwrapReply('reviews-refresh', reply)).toEqual({ polled: true, changed: 2 });
+    expect(() => unwrapReply('reviews-refresh', { ok: true, value: { polled: 'yes' } })).toThrow(
+      /malformed reply to "reviews-refresh"/,
+    );
+    expect(() => unwrapReply('recent', { ok: false, error: 'no database' })).toThrow('no database');
+  });
+
+  it('rejects a request type that is not in the protocol, even one named after an Object member', () => {
+    for (const type of ['__proto__', 'constructor', 'toString', 'nope']) {
+      expect(anyRequestSchema().safeParse({ type }).success).toBe(false);
+    }
+  });
+});
