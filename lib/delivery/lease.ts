@@ -3,6 +3,7 @@ import type { OutboxRow } from '../db';
 import type { Item } from '../schema';
 import { pausedEndpoints } from './endpoint-state';
 import type { DeliveryDeps } from './flush';
+import { readItems } from './span-read';
 
 const DEFAULT_LEASE_MS = 20_000;
 
@@ -59,9 +60,11 @@ export async function leaseDueRows(
       cursor = await cursor.continue();
     }
   }
-  const stored = await Promise.all(due.map((row) => tx.objectStore('items').get(row.itemId)));
-  const items = new Map<string, Item>();
-  for (const entry of stored) if (entry) items.set(entry.item.id, entry.item);
+  const stored = await readItems(
+    tx.objectStore('items'),
+    due.map((row) => row.itemId),
+  );
+  const items = new Map<string, Item>([...stored].map(([id, entry]) => [id, entry.item]));
   // Rows queued since sizes were recorded carry theirs; older ones are measured from the item.
   const sizeOf = (row: OutboxRow) => {
     const item = items.get(row.itemId);

@@ -5,6 +5,7 @@ import { pendingTally } from '../pending-count';
 import type { Item } from '../schema';
 import { healthyState } from './endpoint-state';
 import type { Decision } from './outcome';
+import { readItems, readOutboxRowsOfItems } from './span-read';
 
 /** A failing row is parked after this long, never before. */
 export const PARK_AFTER_MS = 7 * 24 * 60 * 60_000;
@@ -46,7 +47,8 @@ async function recordOutcome(tx: SettleTx, outcome: EndpointOutcome, now: number
 /**
  * Settles a delivered batch in one transaction: rows whose pending revision was sent leave the
  * outbox, items with no row left lose their pending flag, and the endpoint is recorded healthy.
- * Requests are issued together (IndexedDB runs them in order within the transaction).
+ * The batch's rows and items are read with span reads (span-read.ts), and the writes issued
+ * together (IndexedDB runs them in order within the transaction).
  */
 export async function settleDelivered(
   db: EarmarkDatabase,
@@ -59,38 +61,40 @@ export async function settleDelivered(
   const tally = pendingTally(db);
   const outbox = tx.objectStore('outbox');
   const items = tx.objectStore('items');
-  const [current, stored] = await Promise.all([
-    Promise.all(rows.map((row) => outbox.get(keyOf(row)))),
-    Promise.all(rows.map((row) => items.get(row.itemId))),
+  const ids = rows.map((row) => row.itemId);
+  // Each item's rows for every endpoint: another endpoint's row may keep the item pending.
+  const [owed, stored] = await Promise.all([
+    readOutboxRowsOfItems(outbox, outbox.index('by-item'), ids),
+    readItems(items, ids),
   ]);
+  const left = new Map([...owed].map(([id, list]) => [id, list.length]));
+  const live = rows.map((row) => owed.get(row.itemId)?.find((r) => r.endpointId === row.endpointId));
   const writes: Promise<unknown>[] = [];
   for (const [index, row] of rows.entries()) {
-    const live = current[index];
-    if (!live) continue;
+    const current = live[index];
+    if (!current) continue;
     const sentItem = sent.get(row.itemId);
-    if (!sentItem || live.revision <= sentItem.revision) writes.push(outbox.delete(keyOf(row)));
-    else writes.push(outbox.put({ ...live, leaseUntil: 0 }));
+    if (!sentItem || current.revision <= sentItem.revision) {
+      writes.push(outbox.delete(keyOf(row)));
+      left.set(row.itemId, (left.get(row.itemId) ?? 1) - 1);
+    } else writes.push(outbox.put({ ...current, leaseUntil: 0 }));
   }
-  // Requests run in the order issued, so these counts see this batch's deletes: another
-  // endpoint's row for the same item may still be owed.
-  const counting = Promise.all(rows.map((row) => outbox.index('by-item').count(row.itemId)));
-  const [remaining] = await Promise.all([counting, ...writes]);
   let cleared = 0;
   const updates: Promise<unknown>[] = [];
   for (const [index, row] of rows.entries()) {
-    const item = stored[index];
-    if (!item || !current[index]) continue;
+    const item = stored.get(row.itemId);
+    if (!item || !live[index]) continue;
     const sentItem = sent.get(row.itemId);
     const next: StoredItem = { ...item };
     if (sentItem && item.item.revision === sentItem.revision) next.sentAt = now;
-    if (remaining[index] === 0 && next.pending) {
+    if (left.get(row.itemId) === 0 && next.pending) {
       delete next.pending;
       cleared++;
     }
     updates.push(items.put(next));
   }
   if (outcome) updates.push(recordOutcome(tx, outcome, now));
-  await Promise.all([...updates, tx.done]);
+  await Promise.all([...writes, ...updates, tx.done]);
   tally.add(-cleared);
 }
 
