@@ -121,32 +121,33 @@ export async function loadOnce(
 }
 
 /**
- * Loads the page in turn in the browser with the extension, the one without, and (when given) the
- * one with the static-sidebar reference; the order rotates every round so drift on a shared machine
- * hits all of them. `warmup` rounds come first and are not recorded.
+ * Loads the page in turn in the browser with the extension, the one without, and each reference
+ * browser (a sidebar shown by a reference extension); the order rotates every round so drift on a
+ * shared machine hits all of them. `warmup` rounds come first and are not recorded.
  */
-export async function measureLoads(options: {
+export async function measureLoads<R extends string>(options: {
   withExtension: BrowserContext;
   without: BrowserContext;
-  staticSidebar?: BrowserContext;
+  references: Record<R, BrowserContext>;
   url: string;
   runs: number;
   warmup: number;
   settleMs: number;
   log: (line: string) => void;
-}): Promise<{ with: LoadSample[]; without: LoadSample[]; staticSidebar: LoadSample[] }> {
-  const samples = {
+}): Promise<{ with: LoadSample[]; without: LoadSample[]; references: Record<R, LoadSample[]> }> {
+  const result = {
     with: [] as LoadSample[],
     without: [] as LoadSample[],
-    staticSidebar: [] as LoadSample[],
+    references: {} as Record<R, LoadSample[]>,
   };
   const kinds = [
-    { samples: samples.with, context: options.withExtension, waitForSidebar: true },
-    { samples: samples.without, context: options.without, waitForSidebar: false },
-    ...(options.staticSidebar
-      ? [{ samples: samples.staticSidebar, context: options.staticSidebar, waitForSidebar: true }]
-      : []),
+    { samples: result.with, context: options.withExtension, waitForSidebar: true },
+    { samples: result.without, context: options.without, waitForSidebar: false },
   ];
+  for (const [name, context] of Object.entries(options.references) as Array<[R, BrowserContext]>) {
+    result.references[name] = [];
+    kinds.push({ samples: result.references[name], context, waitForSidebar: true });
+  }
   for (let round = 0; round < options.warmup + options.runs; round++) {
     const record = round >= options.warmup;
     for (let k = 0; k < kinds.length; k++) {
@@ -161,5 +162,5 @@ export async function measureLoads(options: {
       options.log(`  ${round - options.warmup + 1}/${options.runs} loads each`);
     }
   }
-  return samples;
+  return result;
 }
