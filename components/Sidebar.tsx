@@ -4,6 +4,7 @@ import type { SidebarLayout } from '@/lib/site-prefs';
 import type { SidebarApi } from './sidebar-api';
 import { useCaptures } from './sidebar-captures';
 import { CollapsedTab } from './sidebar-collapsed-tab';
+import type { FirstData } from './sidebar-first-data';
 import type { OpenRequest } from './sidebar-handoff';
 import { assignShortcuts } from './sidebar-keys';
 import { SidebarPanel } from './sidebar-panel';
@@ -22,15 +23,18 @@ interface Props {
   saveLayout: SaveLayout;
   /** The agent opened Earmark before the sidebar app had loaded: focus the tags once they are in. */
   initialOpen?: OpenRequest | null;
+  /** The config and recent captures already loaded for the first render (else they load on mount). */
+  first?: FirstData;
 }
 
 /** Where focus goes once the sidebar has opened or collapsed, and whether to show its ring. */
 type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 
 /** The Earmark sidebar: docked, resizable and collapsible per site, driven by mouse or keyboard. */
-export function Sidebar({ api, readSelection, onToggle, initialLayout, saveLayout, initialOpen }: Props) {
+export function Sidebar(props: Props) {
+  const { api, readSelection, onToggle, initialLayout, saveLayout, initialOpen } = props;
   const { layout, update, commit } = useSidebarLayout(initialLayout, saveLayout);
-  const captures = useCaptures(api, !layout.collapsed);
+  const captures = useCaptures(api, !layout.collapsed, props.first);
   const shortcuts = useMemo(() => assignShortcuts(captures.taxonomy ?? []), [captures.taxonomy]);
   const rootRef = useRef<HTMLDivElement>(null);
   const asideRef = useRef<HTMLElement>(null);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { TaxonomyTag } from '@/lib/config';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange, SidebarApi } from './sidebar-api';
+import type { FirstData } from './sidebar-first-data';
 
 /** How long the "Saved" notice and its Undo button stay. */
 export const UNDO_WINDOW_MS = 10_000;
@@ -35,36 +36,61 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether two answers list the same captures in the same states (then nothing re-renders). */
+function sameEntries(a: RecentEntry[], b: RecentEntry[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Capture state kept above the open/collapsed switch, so a half-typed note or a pending Undo
  * survives collapsing the sidebar. Recent captures are polled only while the sidebar is open.
+ * `first` is what the first render already has (see waitForFirstData); without it, both load here.
  */
-export function useCaptures(api: SidebarApi, open: boolean): Captures {
-  const [taxonomy, setTaxonomy] = useState<TaxonomyTag[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData): Captures {
+  const firstData = useRef(first);
+  const [taxonomy, setTaxonomy] = useState<TaxonomyTag[] | null>(() =>
+    first?.config.state === 'ok' ? first.config.value.taxonomy : null,
+  );
+  const [loadError, setLoadError] = useState<string | null>(() =>
+    first?.config.state === 'failed' ? message(first.config.error) : null,
+  );
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
-  const [recent, setRecent] = useState<RecentEntry[]>([]);
+  const [recent, setRecent] = useState<RecentEntry[]>(() =>
+    first?.recent.state === 'ok' ? first.recent.value : [],
+  );
 
-  const refresh = useCallback(() => api.recent().then(setRecent, () => {}), [api]);
+  // An unchanged answer (the usual poll) keeps the same state, so the sidebar does not re-render.
+  const showRecent = useCallback(
+    (next: RecentEntry[]) => setRecent((prev) => (sameEntries(prev, next) ? prev : next)),
+    [],
+  );
+  const refresh = useCallback(() => api.recent().then(showRecent, () => {}), [api, showRecent]);
 
-  // A layout effect, not a passive one: the launcher asked for the config while the page was
-  // parsing, so it is usually here already, and its tags render before the first paint instead of
-  // a frame later.
+  // A layout effect, not a passive one: what is still loading when the sidebar mounts (the launcher
+  // asked while the page was parsing) renders before the first paint if it arrives by then.
   useLayoutEffect(() => {
-    const load = () =>
-      api.config().then(
+    const show = (config: ReturnType<SidebarApi['config']>) =>
+      config.then(
         (c) => {
           setTaxonomy(c.taxonomy);
           setLoadError(null);
         },
         (e: unknown) => setLoadError(message(e)),
       );
-    void load();
-    void refresh();
+    const given = firstData.current;
+    firstData.current = undefined; // a later run (a new api) loads afresh
+    if (!given) {
+      void show(api.config());
+      void refresh();
+    } else {
+      if (given.config.state === 'pending') void show(given.config.promise);
+      if (given.recent.state === 'pending') given.recent.promise.then(showRecent, () => {});
+    }
+    const load = () => void show(api.config());
     // An admin's taxonomy edit or a policy change shows up without reloading the CRM page.
-    return api.onConfigChanged(() => void load());
-  }, [api, refresh]);
+    return api.onConfigChanged(load);
+  }, [api, refresh, showRecent]);
   useEffect(() => {
     // Poll fast only while something is on its way, slowly while something needs a person
     // (an admin may fix it elsewhere), and not at all when everything is sent.

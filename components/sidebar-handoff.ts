@@ -13,6 +13,12 @@ export interface OpenRequest {
   fromPage: boolean;
 }
 
+/** Raw replies to the launcher's early 'sidebar-config' and 'recent' requests. */
+export interface Prefetched {
+  config: Promise<unknown>;
+  recent: Promise<unknown>;
+}
+
 /** What the launcher hands the sidebar app when it mounts it. */
 export interface SidebarMountOptions {
   /** Our element inside the shadow root (styles already loaded by the launcher). */
@@ -27,8 +33,8 @@ export interface SidebarMountOptions {
   setSiteRules(rules: SiteAdapterRule[]): void;
   /** Remembers this site's layout (the launcher's storage, so the app bundles none). */
   saveLayout(layout: SidebarLayout): Promise<void>;
-  /** The raw reply to the 'sidebar-config' request sent while the app loaded (the app validates it). */
-  config: Promise<unknown> | null;
+  /** Raw replies to the requests sent while the app loaded (the app validates them). */
+  prefetched: Prefetched | null;
 }
 
 /** The lazily loaded sidebar app. */

@@ -1,14 +1,14 @@
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { type CollapsedTabWidget, createCollapsedTab } from './collapsed-tab-dom';
-import type { OpenRequest, SidebarApp } from './sidebar-handoff';
+import type { OpenRequest, Prefetched, SidebarApp } from './sidebar-handoff';
 
 /** What the launcher needs from the page, storage and the background. */
 export interface LauncherDeps {
   /** Loads the sidebar app into this frame; resolves when it is there. */
   loadApp(): Promise<SidebarApp>;
-  /** Asks the background for the sidebar config now (raw reply), so it is there when the app is. */
-  prefetchConfig(): Promise<unknown>;
+  /** Asks the background for the sidebar config and recent captures now (raw replies), so they are there when the app is. */
+  prefetch(): Prefetched;
   saveLayout(layout: SidebarLayout): Promise<void>;
   context(): TicketContext;
   setSiteRules(rules: SiteAdapterRule[]): void;
@@ -51,8 +51,10 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
     if (loading || unmountApp) return;
     loading = true;
     const showing = generation;
-    const config = deps.prefetchConfig();
-    config.catch(() => {}); // the app reports a failed config itself
+    const prefetched = deps.prefetch();
+    // The app reports a failed request itself.
+    prefetched.config.catch(() => {});
+    prefetched.recent.catch(() => {});
     deps.loadApp().then(
       (app) => {
         if (showing !== generation) return; // hidden (and maybe shown again) meanwhile
@@ -72,7 +74,7 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
           context: deps.context,
           setSiteRules: deps.setSiteRules,
           saveLayout: deps.saveLayout,
-          config,
+          prefetched,
         });
       },
       (error: unknown) => {

@@ -4,25 +4,29 @@ import { unwrapReply } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging-client';
 import { LAST_SIDEBAR_CONFIG_KEY } from '@/lib/sidebar-config';
 import type { SidebarApi } from './sidebar-api';
+import type { Prefetched } from './sidebar-handoff';
+import { RECENT_LIMIT } from './sidebar-recent-limit';
 
 /** Most characters of page selection kept as a quote (the capture message's limit). */
 const MAX_QUOTE = 10_000;
 
 /**
  * The sidebar's API over the extension's messages; the ticket context is read at click time.
- * `prefetchedConfig` is the raw reply to a 'sidebar-config' request the launcher sent while the app
- * was loading: the first config() validates and uses it instead of asking again.
+ * `prefetched` holds the raw replies to the 'sidebar-config' and 'recent' requests the launcher sent
+ * while the app was loading: the first config() and recent() validate and use them instead of
+ * asking again.
  */
 export function createSidebarApi(
   currentContext: () => TicketContext,
   onSites: (sites: SiteAdapterRule[]) => void = () => {},
-  prefetchedConfig: Promise<unknown> | null = null,
+  prefetched: Prefetched | null = null,
 ): SidebarApi {
-  let prefetched = prefetchedConfig;
+  let earlyConfig = prefetched?.config ?? null;
+  let earlyRecent = prefetched?.recent ?? null;
   return {
     config: async () => {
-      const early = prefetched;
-      prefetched = null;
+      const early = earlyConfig;
+      earlyConfig = null;
       const config = early
         ? unwrapReply('sidebar-config', await early)
         : await sendToBackground('sidebar-config', {});
@@ -44,7 +48,14 @@ export function createSidebarApi(
     undo: async (id) => {
       await sendToBackground('undo', { id });
     },
-    recent: async () => (await sendToBackground('recent', { limit: 10 })).entries,
+    recent: async () => {
+      const early = earlyRecent;
+      earlyRecent = null;
+      const reply = early
+        ? unwrapReply('recent', await early)
+        : await sendToBackground('recent', { limit: RECENT_LIMIT });
+      return reply.entries;
+    },
     revise: async (id, change) => {
       const { revision } = await sendToBackground('revise', { id, change });
       return { revision };

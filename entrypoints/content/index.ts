@@ -4,8 +4,9 @@ import '@/components/sidebar-recent.css';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
+import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
 import { createSidebarLauncher } from '@/components/sidebar-launcher';
+import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
 import { createTabMessageListener } from '@/components/tab-messages';
 import { adapterFor, type SiteAdapterRule } from '@/lib/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/adapters/matches';
@@ -47,8 +48,20 @@ async function loadApp() {
   return sidebarApp();
 }
 
-/** The sidebar config, asked of the background (a constant request; the app validates the reply). */
-const requestConfig = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'sidebar-config' });
+/**
+ * What the open sidebar shows first, asked of the background: its config and the agent's recent
+ * captures (constant requests; the app validates the replies).
+ */
+function requestFirstData(): Prefetched {
+  const prefetched = {
+    config: browser.runtime.sendMessage({ type: 'sidebar-config' }) as Promise<unknown>,
+    recent: browser.runtime.sendMessage({ type: 'recent', limit: RECENT_LIMIT }) as Promise<unknown>,
+  };
+  // The app reports a failed request itself.
+  prefetched.config.catch(() => {});
+  prefetched.recent.catch(() => {});
+  return prefetched;
+}
 
 /** Resolves once the DOM is parsed (at once when it already is). */
 function domReady(): Promise<void> {
@@ -71,11 +84,10 @@ export default defineContentScript({
     const host = location.hostname;
     // Read the prefs first: an open sidebar starts loading its app and config during the parse.
     const [enabledAtStart, layoutAtStart] = await Promise.all([isSiteEnabled(host), layoutFor(host)]);
-    let earlyConfig: Promise<unknown> | null = null;
+    let early: Prefetched | null = null;
     if (enabledAtStart && !layoutAtStart.collapsed) {
       void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
-      earlyConfig = requestConfig();
-      earlyConfig.catch(() => {}); // the app reports a failed config itself
+      early = requestFirstData();
     }
     await domReady();
     // Pages may opt out (the hub's own item view does).
@@ -83,11 +95,11 @@ export default defineContentScript({
 
     const launcher = createSidebarLauncher({
       loadApp,
-      // The first mount takes the config asked for during the parse; later ones ask again.
-      prefetchConfig: () => {
-        const config = earlyConfig ?? requestConfig();
-        earlyConfig = null;
-        return config;
+      // The first mount takes the answers asked for during the parse; later ones ask again.
+      prefetch: () => {
+        const prefetched = early ?? requestFirstData();
+        early = null;
+        return prefetched;
       },
       saveLayout: (layout) => saveLayout(host, layout),
       context: currentContext,

@@ -30,7 +30,10 @@ function setup() {
   const saved: SidebarLayout[] = [];
   const launcher = createSidebarLauncher({
     loadApp,
-    prefetchConfig: async () => ({ ok: true, value: 'config' }),
+    prefetch: () => ({
+      config: Promise.resolve({ ok: true, value: 'config' }),
+      recent: Promise.resolve({ ok: true, value: 'recent' }),
+    }),
     saveLayout: async (layout) => {
       saved.push(layout);
     },
@@ -70,7 +73,8 @@ describe('the sidebar launcher', () => {
       open: { visible: false, fromPage: false },
     });
     expect(t.mounts[0]?.context()).toBe(context);
-    expect(await t.mounts[0]?.config).toEqual({ ok: true, value: 'config' });
+    expect(await t.mounts[0]?.prefetched?.config).toEqual({ ok: true, value: 'config' });
+    expect(await t.mounts[0]?.prefetched?.recent).toEqual({ ok: true, value: 'recent' });
     // The app remembers its layout through the launcher's storage (it bundles none itself).
     await t.mounts[0]?.saveLayout({ ...COLLAPSED, collapsed: false, width: 300 });
     expect(t.saved.at(-1)).toEqual({ ...COLLAPSED, collapsed: false, width: 300 });

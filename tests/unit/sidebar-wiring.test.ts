@@ -65,8 +65,43 @@ describe("the content script's message listener", () => {
   });
 });
 
-describe("the sidebar's first config", () => {
-  it("uses the launcher's early request once, validated like any reply", async () => {
+const ENTRY = {
+  id: '0190a000-0000-7000-8000-000000000001',
+  tags: ['Bug'],
+  note: null,
+  capturedAt: '2026-12-03T10:00:00.000Z',
+  status: 'Sent',
+  detail: null,
+};
+
+describe("the sidebar's first config and recent captures", () => {
+  it("uses the launcher's early recent request once, then asks again; a forged reply is refused", async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const { createSidebarApi } = await import('../../components/sidebar-wiring');
+    fakeBrowser.reset();
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      asked.push(message);
+      return Promise.resolve({ ok: true, value: { entries: [] } });
+    });
+    const early = {
+      config: new Promise<unknown>(() => {}),
+      recent: Promise.resolve({ ok: true, value: { entries: [ENTRY] } }),
+    };
+    const api = createSidebarApi(() => context, vi.fn(), early);
+    expect(await api.recent()).toEqual([ENTRY]);
+    expect(asked).toEqual([]);
+    expect(await api.recent()).toEqual([]);
+    expect(asked).toEqual([{ type: 'recent', limit: 10 }]);
+
+    const forged = createSidebarApi(() => context, vi.fn(), {
+      config: early.config,
+      recent: Promise.resolve({ ok: true, value: { entries: [{ ...ENTRY, status: '<img>' }] } }),
+    });
+    await expect(forged.recent()).rejects.toThrow(/malformed reply to "recent"/);
+  });
+
+  it("uses the launcher's early config request once, validated like any reply", async () => {
     const { createSidebarApi } = await import('../../components/sidebar-wiring');
     const sites = vi.fn();
     const value = {
@@ -74,15 +109,18 @@ describe("the sidebar's first config", () => {
       agentName: 'Ada',
       sites: [{ match: 'https://x.example/*', adapter: 'zendesk' }],
     };
-    const api = createSidebarApi(() => context, sites, Promise.resolve({ ok: true, value }));
+    const recent = Promise.resolve({ ok: true, value: { entries: [] } });
+    const api = createSidebarApi(() => context, sites, {
+      config: Promise.resolve({ ok: true, value }),
+      recent,
+    });
     expect(await api.config()).toEqual(value);
     expect(sites).toHaveBeenCalledWith(value.sites);
 
-    const forged = createSidebarApi(
-      () => context,
-      sites,
-      Promise.resolve({ ok: true, value: { taxonomy: 1 } }),
-    );
+    const forged = createSidebarApi(() => context, sites, {
+      config: Promise.resolve({ ok: true, value: { taxonomy: 1 } }),
+      recent,
+    });
     await expect(forged.config()).rejects.toThrow(/malformed reply to "sidebar-config"/);
   });
 });
