@@ -98,8 +98,22 @@ export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData): 
     const pending = recent.some((e) => RECENT_PENDING.has(e.status));
     const stuck = recent.some((e) => e.status === 'Failed' || e.status === 'Needs attention');
     if (!pending && !stuck) return;
-    const timer = setTimeout(refresh, pending ? POLL_MS : SLOW_POLL_MS);
-    return () => clearTimeout(timer);
+    // A loop of its own, not one timer per render: an unchanged answer keeps the same state and
+    // re-renders nothing, so a timer set per render would stop polling at the first such answer
+    // (a capture left showing Queued after it was sent). A changed answer re-runs this effect.
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      timer = setTimeout(
+        () => void refresh().finally(() => live && next()),
+        pending ? POLL_MS : SLOW_POLL_MS,
+      );
+    };
+    next();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [open, recent, refresh]);
   useEffect(() => {
     const onVisible = () => {
