@@ -10,6 +10,7 @@ import { assignShortcuts } from './sidebar-keys';
 import { SidebarPanel } from './sidebar-panel';
 import { useSidebarKeyboard } from './useSidebarKeyboard';
 import { type SaveLayout, useSidebarLayout } from './useSidebarLayout';
+import { type SnapshotSink, useSnapshotWriter } from './useSnapshotWriter';
 
 interface Props {
   api: SidebarApi;
@@ -25,6 +26,10 @@ interface Props {
   initialOpen?: OpenRequest | null;
   /** The config and recent captures already loaded for the first render (else they load on mount). */
   first?: FirstData;
+  /** The note the agent typed into the painted snapshot before the app was there. */
+  initialNote?: string;
+  /** Where this site's snapshot is kept for the launcher's first paint (none: not kept). */
+  snapshots?: SnapshotSink;
 }
 
 /** Where focus goes once the sidebar has opened or collapsed, and whether to show its ring. */
@@ -34,12 +39,13 @@ type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 export function Sidebar(props: Props) {
   const { api, readSelection, onToggle, initialLayout, saveLayout, initialOpen } = props;
   const { layout, update, commit } = useSidebarLayout(initialLayout, saveLayout);
-  const captures = useCaptures(api, !layout.collapsed, props.first);
+  const captures = useCaptures(api, !layout.collapsed, props.first, props.initialNote);
   const shortcuts = useMemo(() => assignShortcuts(captures.taxonomy ?? []), [captures.taxonomy]);
   const rootRef = useRef<HTMLDivElement>(null);
   const asideRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
+  useSnapshotWriter(rootRef, captures, layout, props.snapshots);
   const pointerQuote = useRef<string | null>(null);
   const pendingFocus = useRef<PendingFocus>(
     initialOpen ? { target: 'tags', visible: initialOpen.visible } : null,

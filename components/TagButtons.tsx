@@ -33,6 +33,8 @@ export function TagButtons({ shortcuts, onCapture, onBeforeCapture }: Props) {
                 key={tag.id}
                 type="button"
                 className="em-tag"
+                // Names the tag for a click replayed onto a fresh rendering (sidebar-early-input.ts).
+                data-tag={tag.id}
                 title={tag.description}
                 aria-keyshortcuts={key ?? undefined}
                 // Set through the CSSOM (not a style attribute), which a strict page CSP allows.

@@ -1,12 +1,12 @@
-import type { TaxonomyTag } from '@/lib/config';
-import type { RecentEntry, RequestOf } from '@/lib/messages';
+import type { RecentEntry, ReplyOf, RequestOf } from '@/lib/messages';
 
 /** A change to a capture already made: a new note (null clears it), or deletion. */
 export type CaptureChange = RequestOf<'revise'>['change'];
 
 /** What the sidebar needs from the extension; the content script wires it to messages. */
 export interface SidebarApi {
-  config(): Promise<{ taxonomy: TaxonomyTag[]; agentName: string }>;
+  /** What a content script may know of the configuration: tags, agent name, admin-added sites. */
+  config(): Promise<ReplyOf<'sidebar-config'>>;
   /** Calls back when settings or policy change (e.g. the taxonomy); returns the unsubscribe function. */
   onConfigChanged(listener: () => void): () => void;
   capture(

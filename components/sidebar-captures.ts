@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config';
-import type { RecentEntry } from '@/lib/messages';
+import type { RecentEntry, ReplyOf } from '@/lib/messages';
 import type { CaptureChange, SidebarApi } from './sidebar-api';
 import type { FirstData } from './sidebar-first-data';
 
@@ -15,6 +15,8 @@ export type Notice = { kind: 'saved'; text: string; id: string } | { kind: 'erro
 
 /** Everything the sidebar shows about captures, and the actions on them. */
 export interface Captures {
+  /** The config last answered (null until it is in): what the sidebar's markup depends on. */
+  config: ReplyOf<'sidebar-config'> | null;
   taxonomy: TaxonomyTag[] | null;
   loadError: string | null;
   note: string;
@@ -46,15 +48,15 @@ function sameEntries(a: RecentEntry[], b: RecentEntry[]): boolean {
  * survives collapsing the sidebar. Recent captures are polled only while the sidebar is open.
  * `first` is what the first render already has (see waitForFirstData); without it, both load here.
  */
-export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData): Captures {
+export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData, initialNote = ''): Captures {
   const firstData = useRef(first);
-  const [taxonomy, setTaxonomy] = useState<TaxonomyTag[] | null>(() =>
-    first?.config.state === 'ok' ? first.config.value.taxonomy : null,
+  const [config, setConfig] = useState<ReplyOf<'sidebar-config'> | null>(() =>
+    first?.config.state === 'ok' ? first.config.value : null,
   );
   const [loadError, setLoadError] = useState<string | null>(() =>
     first?.config.state === 'failed' ? message(first.config.error) : null,
   );
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote);
   const [notice, setNotice] = useState<Notice>(null);
   const [recent, setRecent] = useState<RecentEntry[]>(() =>
     first?.recent.state === 'ok' ? first.recent.value : [],
@@ -73,7 +75,7 @@ export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData): 
     const show = (config: ReturnType<SidebarApi['config']>) =>
       config.then(
         (c) => {
-          setTaxonomy(c.taxonomy);
+          setConfig(c);
           setLoadError(null);
         },
         (e: unknown) => setLoadError(message(e)),
@@ -188,5 +190,6 @@ export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData): 
     return ok;
   };
 
-  return { taxonomy, loadError, note, setNote, notice, recent, capture, undo, revise };
+  const taxonomy = config?.taxonomy ?? null;
+  return { config, taxonomy, loadError, note, setNote, notice, recent, capture, undo, revise };
 }

@@ -1,5 +1,7 @@
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
+import type { SidebarSnapshot } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
+import type { EarlyInput } from './sidebar-early-input';
 
 // The contract between the eager launcher (entrypoints/content) and the sidebar app it imports
 // later (entrypoints/sidebar-app). Both run in the extension's isolated world of the same frame,
@@ -35,6 +37,13 @@ export interface SidebarMountOptions {
   saveLayout(layout: SidebarLayout): Promise<void>;
   /** Raw replies to the requests sent while the app loaded (the app validates them). */
   prefetched: Prefetched | null;
+  /** Remembers this site's sidebar as rendered at rest, for the launcher's next first paint. */
+  saveSnapshot(snapshot: SidebarSnapshot): Promise<void>;
+  /**
+   * The snapshot the launcher painted in the container, if any: the app renders over it (Preact
+   * reuses its elements), then replays the agent's input on it. `key` is the snapshot's key.
+   */
+  painted: { element: Element; key: string; early: EarlyInput } | null;
 }
 
 /** The lazily loaded sidebar app. */

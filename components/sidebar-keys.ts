@@ -1,4 +1,5 @@
 import type { TaxonomyTag } from '@/lib/config';
+import { isReplayedEvent } from './replayed-events';
 
 /** A tag in display order with the key that captures it (null: no key). */
 export interface TagShortcut {
@@ -85,13 +86,15 @@ export function isTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * True only for input the agent really gave (a click, a key, typing). The sidebar's shadow root is
- * open, so a CRM page's own script can reach our controls and call `click()` or dispatch key
- * events; such events are never trusted, and must never capture, undo, edit or delete.
+ * True only for input the agent really gave (a click, a key, typing), or its replay by the launcher
+ * (input given on the painted snapshot before the app was there: see sidebar-early-input.ts). The
+ * sidebar's shadow root is open, so a CRM page's own script can reach our controls and call
+ * `click()` or dispatch key events; such events are never trusted, and must never capture, undo,
+ * edit or delete.
  */
 export function isUserInput(event: { nativeEvent: Event } | Event): boolean {
   const native = 'nativeEvent' in event ? event.nativeEvent : event;
-  return native.isTrusted === true;
+  return native.isTrusted === true || isReplayedEvent(native);
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
+import type { SidebarSnapshot } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { type CollapsedTabWidget, createCollapsedTab } from './collapsed-tab-dom';
 import type { OpenRequest, Prefetched, SidebarApp } from './sidebar-handoff';
+import {
+  currentSnapshotKey,
+  type PaintedSidebar,
+  paintSnapshot,
+  type SnapshotEnvironment,
+} from './sidebar-painted';
 
 /** What the launcher needs from the page, storage and the background. */
 export interface LauncherDeps {
@@ -10,6 +17,12 @@ export interface LauncherDeps {
   /** Asks the background for the sidebar config and recent captures now (raw replies), so they are there when the app is. */
   prefetch(): Prefetched;
   saveLayout(layout: SidebarLayout): Promise<void>;
+  /** This site's last sidebar snapshot (null: none yet), painted before the app is loaded. */
+  snapshot(): SidebarSnapshot | null;
+  /** Remembers this site's snapshot, which the app writes when it has rendered new data at rest. */
+  saveSnapshot(snapshot: SidebarSnapshot): Promise<void>;
+  /** What a snapshot key includes besides data and layout (build version, clock, language). */
+  environment: SnapshotEnvironment;
   context(): TicketContext;
   setSiteRules(rules: SiteAdapterRule[]): void;
   /** Where a failure to load the app is reported (the console in production). */
@@ -24,16 +37,21 @@ export interface SidebarLauncher {
   hide(): void;
   /** Alt+Shift+E; false when nothing is shown on this page. */
   toggle(): boolean;
+  /** The data may have changed (tab shown again, settings changed): a painted snapshot checks it. */
+  recheck(): void;
 }
 
 /**
- * A collapsed site gets only the plain-DOM tab: React and the sidebar app load when the agent
- * opens it. An open site loads the app at once (its tags must be clickable right away).
+ * A collapsed site gets only the plain-DOM tab: the sidebar app loads when the agent opens it. An
+ * open site with a snapshot gets it painted at once, as plain DOM, and the app loads when the agent
+ * reaches for the sidebar, or at once when the snapshot is stale or shows something still moving;
+ * without a snapshot, the app loads at once.
  */
 export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
   let container: HTMLElement | null = null;
   let layout: SidebarLayout | null = null;
   let tab: { root: HTMLElement; widget: CollapsedTabWidget } | null = null;
+  let painted: PaintedSidebar | null = null;
   let unmountApp: (() => void) | null = null;
   let loading = false;
   let pendingOpen: OpenRequest | null = null;
@@ -47,11 +65,10 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
     tab = null;
   };
 
-  const mountApp = () => {
+  const mountApp = (prefetched: Prefetched = deps.prefetch()) => {
     if (loading || unmountApp) return;
     loading = true;
     const showing = generation;
-    const prefetched = deps.prefetch();
     // The app reports a failed request itself.
     prefetched.config.catch(() => {});
     prefetched.recent.catch(() => {});
@@ -63,6 +80,9 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
         removeTab();
         const open = pendingOpen;
         pendingOpen = null;
+        const over = painted;
+        painted = null;
+        over?.stopWaiting(); // the element stays for the app to render over
         unmountApp = app.mount({
           container,
           layout,
@@ -74,14 +94,41 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
           context: deps.context,
           setSiteRules: deps.setSiteRules,
           saveLayout: deps.saveLayout,
+          saveSnapshot: deps.saveSnapshot,
           prefetched,
+          painted: over ? { element: over.element, key: over.snapshot.key, early: over.early } : null,
         });
       },
       (error: unknown) => {
-        if (showing === generation) loading = false; // a later open may try again
+        if (showing !== generation) return;
+        loading = false; // a later open may try again
+        // A sidebar that looks ready but cannot capture would lose the agent's clicks: take it away.
+        painted?.remove();
+        painted = null;
         deps.onError(error);
       },
     );
+  };
+
+  /** Checks a painted snapshot against the background's answers; stale or live: the app renders now. */
+  const checkPainted = () => {
+    const current = painted;
+    if (!current || !layout) return;
+    const prefetched = deps.prefetch();
+    void currentSnapshotKey(prefetched, layout, deps.environment).then((key) => {
+      if (painted !== current) return; // the app took over, or the sidebar went, meanwhile
+      if (key !== current.snapshot.key || current.snapshot.live) mountApp(prefetched);
+    });
+  };
+
+  const paint = (target: HTMLElement): boolean => {
+    const snapshot = deps.snapshot();
+    if (!snapshot) return false;
+    painted = paintSnapshot(target, snapshot, () => mountApp());
+    if (!painted) return false;
+    deps.setSiteRules(snapshot.sites as SiteAdapterRule[]); // until the app reads the config
+    checkPainted();
+    return true;
   };
 
   /** The agent opens the sidebar from the tab or the command: remember it open, load the app. */
@@ -121,11 +168,13 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
       container = target;
       layout = current;
       if (current.collapsed) showTab(target, current);
-      else mountApp();
+      else if (!paint(target)) mountApp();
     },
     hide() {
       generation++;
       removeTab();
+      painted?.remove();
+      painted = null;
       unmountApp?.();
       unmountApp = null;
       loading = false;
@@ -140,8 +189,9 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
         for (const listener of toggleListeners) listener();
         return toggleListeners.size > 0;
       }
-      open({ visible: true, fromPage: true }); // still loading, or only the tab is shown
+      open({ visible: true, fromPage: true }); // still loading, painted, or only the tab is shown
       return true;
     },
+    recheck: checkPainted,
   };
 }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { RecentEntry } from '@/lib/messages';
 import type { CaptureChange } from './sidebar-api';
 import { isUserInput, typedValue } from './sidebar-keys';
@@ -22,7 +22,9 @@ interface Props {
 export function RecentItem({ entry, label, mode, onMode, onRevise, onDeleted }: Props) {
   const tags = entry.tags.join(', ');
   const review = reviewText(entry);
-  const tagId = useId();
+  // From the capture, not useId(): the markup must depend on the data alone, so a snapshot of it
+  // (lib/sidebar-snapshot.ts) matches what a fresh render of the same captures gives.
+  const tagId = `em-recent-tags-${entry.id}`;
   const [draft, setDraft] = useState(entry.note ?? '');
   const [busy, setBusy] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);

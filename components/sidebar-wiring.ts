@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
 import { unwrapReply } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging-client';
-import { LAST_SIDEBAR_CONFIG_KEY } from '@/lib/sidebar-config';
+import { isSidebarConfigChange } from '@/lib/sidebar-config-key';
 import type { SidebarApi } from './sidebar-api';
 import type { Prefetched } from './sidebar-handoff';
 import { RECENT_LIMIT } from './sidebar-recent-limit';
@@ -35,10 +35,7 @@ export function createSidebarApi(
     },
     onConfigChanged(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string) => {
-        // The background rewrites LAST_SIDEBAR_CONFIG_KEY when the config it answered earlier
-        // (while the policy read was slow) turns out to differ from the effective one.
-        const local = 'settings' in changes || LAST_SIDEBAR_CONFIG_KEY in changes;
-        if (area === 'managed' || (area === 'local' && local)) listener();
+        if (isSidebarConfigChange(changes, area)) listener();
       };
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);

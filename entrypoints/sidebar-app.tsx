@@ -1,25 +1,33 @@
-import { createRoot, type Root } from 'react-dom/client';
+import { type ComponentChild, render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Sidebar } from '@/components/Sidebar';
+import { replayEarlyInput } from '@/components/sidebar-early-input';
 import { waitForFirstData } from '@/components/sidebar-first-data';
 import { provideSidebarApp } from '@/components/sidebar-handoff';
+import { SNAPSHOT_ATTRIBUTE } from '@/components/sidebar-painted';
 import { createSidebarApi, readPageSelection } from '@/components/sidebar-wiring';
+import { snapshotEnvironment } from '@/lib/sidebar-snapshot-environment';
 
 // The sidebar app (React components, built with Preact's preact/compat in their place: see
 // wxt.config.ts; and zod through the message protocol): never a manifest content script.
 // The launcher (entrypoints/content) imports this file into its isolated world on the CRM page
-// when the sidebar is open or opened; it then mounts into the launcher's shadow root, rendering
-// once its config and recent captures are in (see waitForFirstData).
+// when the sidebar is opened, reached for, or its painted snapshot is stale; it then mounts into
+// the launcher's shadow root once its config and recent captures are in (see waitForFirstData).
+// It renders with Preact's own render(), not compat's createRoot (which empties the container
+// first): over a painted snapshot, Preact reuses the snapshot's elements and only changes what
+// differs, so the agent's focus and typed note stay, and then the agent's early input is replayed.
 export default defineUnlistedScript(() => {
   provideSidebarApp({
     mount(options) {
       const api = createSidebarApi(options.context, options.setSiteRules, options.prefetched);
-      let root: Root | null = null;
+      const { container, painted } = options;
       let removed = false;
       void waitForFirstData(api).then((first) => {
         if (removed) return;
-        root = createRoot(options.container);
-        root.render(
+        const early = painted?.early.take() ?? null;
+        painted?.element.removeAttribute(SNAPSHOT_ATTRIBUTE);
+        const sidebar = (
           <Sidebar
             api={api}
             readSelection={readPageSelection}
@@ -28,12 +36,21 @@ export default defineUnlistedScript(() => {
             initialOpen={options.open}
             saveLayout={options.saveLayout}
             first={first}
-          />,
+            initialNote={early?.note ?? ''}
+            snapshots={{
+              save: options.saveSnapshot,
+              environment: snapshotEnvironment(browser.runtime.getManifest().version),
+              paintedKey: painted?.key ?? null,
+            }}
+          />
         );
+        render(sidebar as unknown as ComponentChild, container);
+        const root = container.querySelector('.em-root');
+        if (early && root) replayEarlyInput(root, early);
       });
       return () => {
         removed = true;
-        root?.unmount();
+        render(null, container);
       };
     },
   });

@@ -4,8 +4,7 @@ import type { EffectiveConfig } from './policy';
 /** What the sidebar is told of the configuration. */
 export type SidebarConfig = ReplyOf<'sidebar-config'>;
 
-/** storage.local key of the last sidebar config answered; open sidebars reload when it changes. */
-export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
+export { LAST_SIDEBAR_CONFIG_KEY } from './sidebar-config-key';
 
 /** How long the sidebar waits for the effective config before the last one known will do. */
 export const FRESH_CONFIG_WAIT_MS = 400;

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './local-item';
 import { isSidebarLayout, SIDEBAR_WIDTH, type SidebarLayout } from './sidebar-layout-shape';
 
 // No zod here: the eager content script (the launcher) reads these prefs on every CRM page, and
@@ -21,12 +21,13 @@ export const DEFAULT_LAYOUT: SidebarLayout = {
 };
 
 /** Layouts by hostname. Not secret, so content scripts may read and write it. */
-export const sidebarLayouts = storage.defineItem<Record<string, unknown>>('local:sidebarLayouts', {
-  fallback: {},
-});
+export const sidebarLayouts = localItem<Record<string, unknown>>('sidebarLayouts', {});
+
+/** storage.local key of the hostnames where the agent switched Earmark off (from the toolbar popup). */
+export const DISABLED_SITES_KEY = 'disabledSites';
 
 /** Hostnames where the agent switched Earmark off (from the toolbar popup). */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
+export const disabledSites = localItem<string[]>(DISABLED_SITES_KEY, []);
 
 /** The layouts record as stored, or {} when it is not an object. */
 async function storedLayouts(): Promise<Record<string, unknown>> {

@@ -15,6 +15,8 @@ export interface LoadSample {
   longTaskMs: number;
   /** DOMContentLoaded → first tag button present and enabled, ms (with the extension only). */
   readyMs: number | null;
+  /** At the end of the sample, Earmark's sidebar was still its painted snapshot (no app loaded). */
+  painted: boolean;
 }
 
 interface Probe {
@@ -106,6 +108,11 @@ export async function loadOnce(
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics: afterGc } = await cdp.send('Performance.getMetrics');
     const probe = await inPage(page, () => (window as unknown as { __bench: Probe }).__bench, undefined);
+    const painted = await inPage(
+      page,
+      () => !!document.querySelector('earmark-sidebar')?.shadowRoot?.querySelector('[data-em-snapshot]'),
+      undefined,
+    );
     await cdp.detach();
     return {
       taskMs: metric(metrics, 'TaskDuration') * 1000,
@@ -114,6 +121,7 @@ export async function loadOnce(
       longTasks: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((a, b) => a + b, 0),
       readyMs: probe.ready !== null && probe.dcl !== null ? probe.ready - probe.dcl : null,
+      painted,
     };
   } finally {
     await page.close();
@@ -123,26 +131,43 @@ export async function loadOnce(
 /**
  * Loads the page in turn in the browser with the extension, the one without, and each reference
  * browser (a sidebar shown by a reference extension); the order rotates every round so drift on a
- * shared machine hits all of them. `warmup` rounds come first and are not recorded.
+ * shared machine hits all of them. `warmup` rounds come first and are not recorded. `stale` adds
+ * loads in the browser with the extension, each right after `stale.before()` made its sidebar
+ * snapshot stale, and followed by `stale.after()` (which puts a fresh one back).
  */
 export async function measureLoads<R extends string>(options: {
   withExtension: BrowserContext;
   without: BrowserContext;
   references: Record<R, BrowserContext>;
+  stale: { before(): Promise<void>; after(): Promise<void> };
   url: string;
   runs: number;
   warmup: number;
   settleMs: number;
   log: (line: string) => void;
-}): Promise<{ with: LoadSample[]; without: LoadSample[]; references: Record<R, LoadSample[]> }> {
+}): Promise<{
+  with: LoadSample[];
+  without: LoadSample[];
+  stale: LoadSample[];
+  references: Record<R, LoadSample[]>;
+}> {
   const result = {
     with: [] as LoadSample[],
     without: [] as LoadSample[],
+    stale: [] as LoadSample[],
     references: {} as Record<R, LoadSample[]>,
   };
-  const kinds = [
+  type Kind = {
+    samples: LoadSample[];
+    context: BrowserContext;
+    waitForSidebar: boolean;
+    before?: () => Promise<void>;
+    after?: () => Promise<void>;
+  };
+  const kinds: Kind[] = [
     { samples: result.with, context: options.withExtension, waitForSidebar: true },
     { samples: result.without, context: options.without, waitForSidebar: false },
+    { samples: result.stale, context: options.withExtension, waitForSidebar: true, ...options.stale },
   ];
   for (const [name, context] of Object.entries(options.references) as Array<[R, BrowserContext]>) {
     result.references[name] = [];
@@ -151,12 +176,14 @@ export async function measureLoads<R extends string>(options: {
   for (let round = 0; round < options.warmup + options.runs; round++) {
     const record = round >= options.warmup;
     for (let k = 0; k < kinds.length; k++) {
-      const kind = kinds[(round + k) % kinds.length] as (typeof kinds)[number];
+      const kind = kinds[(round + k) % kinds.length] as Kind;
+      await kind.before?.();
       const sample = await loadOnce(kind.context, options.url, {
         waitForSidebar: kind.waitForSidebar,
         settleMs: options.settleMs,
       });
       if (record) kind.samples.push(sample);
+      await kind.after?.();
     }
     if (record && (round - options.warmup + 1) % 10 === 0) {
       options.log(`  ${round - options.warmup + 1}/${options.runs} loads each`);

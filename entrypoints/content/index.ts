@@ -1,20 +1,22 @@
-import '@/components/sidebar.css';
-import '@/components/sidebar-controls.css';
-import '@/components/sidebar-recent.css';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
+import { createSidebarHost } from '@/components/sidebar-host';
 import { createSidebarLauncher } from '@/components/sidebar-launcher';
 import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
 import { createTabMessageListener } from '@/components/tab-messages';
 import { adapterFor, type SiteAdapterRule } from '@/lib/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/adapters/matches';
-import { asHostList, disabledSites, isSiteEnabled, layoutFor, saveLayout } from '@/lib/site-prefs';
+import { isSidebarConfigChange } from '@/lib/sidebar-config-key';
+import { snapshotEnvironment } from '@/lib/sidebar-snapshot-environment';
+import { saveSnapshot, startupPrefs } from '@/lib/sidebar-snapshots';
+import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/site-prefs';
 
 // The eager content script is only a launcher (no React, no zod): it decides whether and where
-// the sidebar goes, shows the collapsed tab, and imports the sidebar app (entrypoints/sidebar-app,
-// React) from the extension's own files when the sidebar is open or opened.
+// the sidebar goes, shows the collapsed tab or paints the open sidebar from its last snapshot
+// (components/sidebar-painted.ts), and imports the sidebar app (entrypoints/sidebar-app, React)
+// from the extension's own files when the sidebar is opened or reached for, or when there is no
+// snapshot, or it is stale.
 // Why a dynamic import() of a web-accessible file, not `scripting.executeScript` from the
 // background: WXT 0.21 builds content scripts as single IIFE bundles (no chunks), but an unlisted
 // script's IIFE also runs as a module, and an import() from a content script evaluates it in this
@@ -77,16 +79,17 @@ export default defineContentScript({
   // their way before DOMContentLoaded, so its tags are clickable right after it. The launcher
   // itself waits for the DOM before it mounts anything.
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
   async main(ctx) {
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;
-    // Read the prefs first: an open sidebar starts loading its app and config during the parse.
-    const [enabledAtStart, layoutAtStart] = await Promise.all([isSiteEnabled(host), layoutFor(host)]);
+    // One storage read: an open sidebar starts on its first data (and, with no snapshot to paint,
+    // on its app) while the page is still parsing.
+    const prefs = await startupPrefs(host);
+    let snapshot = prefs.snapshot;
     let early: Prefetched | null = null;
-    if (enabledAtStart && !layoutAtStart.collapsed) {
-      void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
+    if (prefs.enabled && !prefs.layout.collapsed) {
+      if (!snapshot) void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
       early = requestFirstData();
     }
     await domReady();
@@ -95,13 +98,19 @@ export default defineContentScript({
 
     const launcher = createSidebarLauncher({
       loadApp,
-      // The first mount takes the answers asked for during the parse; later ones ask again.
+      // The first request takes the answers asked for during the parse; later ones ask again.
       prefetch: () => {
         const prefetched = early ?? requestFirstData();
         early = null;
         return prefetched;
       },
       saveLayout: (layout) => saveLayout(host, layout),
+      snapshot: () => snapshot,
+      saveSnapshot: async (next) => {
+        snapshot = next;
+        await saveSnapshot(host, next);
+      },
+      environment: snapshotEnvironment(browser.runtime.getManifest().version),
       context: currentContext,
       setSiteRules: (rules) => {
         siteRules = rules;
@@ -116,18 +125,17 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // A painted snapshot checks its data again when it may have changed, as the app would.
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') launcher.recheck();
+    });
 
-    let layout = layoutAtStart;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'earmark-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // Keys typed in the sidebar stop at its shadow root, so the CRM's own shortcuts stay quiet.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
+    let layout = prefs.layout;
+    const ui = createSidebarHost(document, {
       onMount: (container) => launcher.show(container, layout),
       onRemove: () => launcher.hide(),
     });
+    ctx.onInvalidated(() => ui.remove()); // an extension reload or update leaves nothing behind
 
     // The agent can switch Earmark off for this site from the toolbar popup: follow that live.
     // Changes are applied one at a time, so a quick off-on cannot leave two sidebars.
@@ -145,8 +153,16 @@ export default defineContentScript({
         mounted = enabled;
       });
     };
-    apply(enabledAtStart, layoutAtStart);
-    const unwatch = disabledSites.watch((sites) => apply(!asHostList(sites).includes(host)));
-    ctx.onInvalidated(unwatch);
+    apply(prefs.enabled, prefs.layout);
+    // One storage listener (not WXT's watch, which costs a storage read at start): the site
+    // switched on or off, and config changes a painted snapshot must check.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && DISABLED_SITES_KEY in changes) {
+        apply(!asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host));
+      }
+      if (isSidebarConfigChange(changes, area)) launcher.recheck();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   },
 });

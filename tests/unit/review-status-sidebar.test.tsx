@@ -71,7 +71,7 @@ describe('the sidebar asks for news when it opens and reports what it showed', (
   function fakeApi(entries: RecentEntry[]) {
     let current = entries;
     const api: SidebarApi = {
-      config: async () => ({ taxonomy: [], agentName: 'Ada' }),
+      config: async () => ({ taxonomy: [], agentName: 'Ada', sites: [] }),
       onConfigChanged: () => () => {},
       capture: async () => ({ id: 'x', tagLabel: 'Bug' }),
       undo: async () => {},

@@ -20,7 +20,7 @@ const ENTRY: RecentEntry = {
   status: 'Sent',
   detail: null,
 };
-const CONFIG = { taxonomy: TAGS, agentName: 'Ada' };
+const CONFIG = { taxonomy: TAGS, agentName: 'Ada', sites: [] };
 
 /** An api whose config and recent answers the test controls; every other call is a no-op. */
 function fakeApi(config: () => Promise<typeof CONFIG>, recent: () => Promise<RecentEntry[]>): SidebarApi {

@@ -2,7 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SidebarApp, SidebarMountOptions } from '../../components/sidebar-handoff';
 import { createSidebarLauncher } from '../../components/sidebar-launcher';
+import { SNAPSHOT_ATTRIBUTE } from '../../components/sidebar-painted';
 import type { TicketContext } from '../../lib/adapters';
+import { type SidebarSnapshot, snapshotKey } from '../../lib/sidebar-snapshot';
 import { DEFAULT_LAYOUT, type SidebarLayout } from '../../lib/site-prefs';
 
 const context: TicketContext = {
@@ -14,13 +16,37 @@ const context: TicketContext = {
 };
 const COLLAPSED: SidebarLayout = { ...DEFAULT_LAYOUT, collapsed: true, side: 'left', tabTop: 0.2 };
 
+const ENVIRONMENT = { version: '1.2.3', timezoneOffset: 0, language: 'en' };
+/** The tree of a painted sidebar with one tag button. */
+const TREE: SidebarSnapshot['tree'] = [
+  'div',
+  ['class', 'em-root'],
+  [['aside', ['aria-label', 'Earmark'], [['button', ['class', 'em-tag', 'data-tag', 'bug'], ['Bug']]]]],
+];
+/** A snapshot of the fake background's current answers ('config', 'recent') on the default layout. */
+const FRESH: SidebarSnapshot = {
+  key: snapshotKey({ config: 'config', recent: 'recent', layout: DEFAULT_LAYOUT, ...ENVIRONMENT }),
+  live: false,
+  sites: [{ match: 'https://crm.example.com/*', adapter: 'zendesk' }],
+  tree: TREE,
+};
+
+/** Dispatches an event the way the browser does for the agent's own input. */
+function agent<E extends Event>(target: EventTarget, event: E): void {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
 /** A launcher over a fake app whose loading the test resolves by hand. */
-function setup() {
+function setup(options: { snapshot?: SidebarSnapshot | null } = {}) {
   const mounts: SidebarMountOptions[] = [];
+  const paintedAtMount: boolean[] = [];
   const unmount = vi.fn();
   const app: SidebarApp = {
     mount(options) {
       mounts.push(options);
+      // What the app renders over must still be there when it mounts.
+      if (options.painted) paintedAtMount.push(options.container.contains(options.painted.element));
       options.container.append(Object.assign(document.createElement('div'), { className: 'app' }));
       return unmount;
     },
@@ -28,6 +54,8 @@ function setup() {
   let release: (app: SidebarApp) => void = () => {};
   const loadApp = vi.fn(() => new Promise<SidebarApp>((resolve) => (release = resolve)));
   const saved: SidebarLayout[] = [];
+  const snapshots: SidebarSnapshot[] = [];
+  const siteRules: unknown[] = [];
   const launcher = createSidebarLauncher({
     loadApp,
     prefetch: () => ({
@@ -37,8 +65,13 @@ function setup() {
     saveLayout: async (layout) => {
       saved.push(layout);
     },
+    snapshot: () => options.snapshot ?? null,
+    saveSnapshot: async (snapshot) => {
+      snapshots.push(snapshot);
+    },
+    environment: ENVIRONMENT,
     context: () => context,
-    setSiteRules: () => {},
+    setSiteRules: (rules) => siteRules.push(...rules),
     onError: (error) => {
       throw error;
     },
@@ -50,7 +83,23 @@ function setup() {
     release(app);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { launcher, container, tab, loadApp, loaded, mounts, unmount, saved };
+  const painted = () => container.querySelector(`[${SNAPSHOT_ATTRIBUTE}]`);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    launcher,
+    container,
+    tab,
+    loadApp,
+    loaded,
+    mounts,
+    paintedAtMount,
+    unmount,
+    saved,
+    snapshots,
+    siteRules,
+    painted,
+    settle,
+  };
 }
 
 describe('the sidebar launcher', () => {
@@ -127,5 +176,93 @@ describe('the sidebar launcher', () => {
     expect(t.mounts).toHaveLength(1);
     t.launcher.hide();
     expect(t.unmount).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the sidebar launcher with a snapshot of the open sidebar', () => {
+  it('paints a fresh snapshot and loads no app until the agent reaches for it', async () => {
+    const t = setup({ snapshot: FRESH });
+    t.launcher.show(t.container, DEFAULT_LAYOUT);
+    expect(t.painted()?.querySelector('button')?.textContent).toBe('Bug');
+    expect(t.siteRules).toEqual(FRESH.sites); // the context menu reads admin-added sites right away
+    await t.settle();
+    expect(t.loadApp).not.toHaveBeenCalled();
+
+    // A page script's event does not count as the agent reaching for the sidebar.
+    t.painted()?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    await t.settle();
+    expect(t.loadApp).not.toHaveBeenCalled();
+
+    agent(t.painted() as Element, new PointerEvent('pointerover', { bubbles: true }));
+    expect(t.loadApp).toHaveBeenCalledOnce();
+    const button = t.painted()?.querySelector('button') as HTMLButtonElement;
+    agent(button, new MouseEvent('click', { bubbles: true, cancelable: true })); // before the app is in
+    await t.loaded();
+    const mount = t.mounts[0];
+    expect(mount?.painted?.key).toBe(FRESH.key);
+    expect(mount?.painted?.element.querySelector('button')).toBe(button); // rendered over, not replaced
+    expect(t.paintedAtMount).toEqual([true]);
+    const early = mount?.painted?.early.take();
+    expect(early?.events).toEqual([{ type: 'click', target: button, key: null }]);
+    await mount?.saveSnapshot(FRESH);
+    expect(t.snapshots).toEqual([FRESH]);
+  });
+
+  it('loads the app at once when the snapshot is stale, live, or does not rebuild', async () => {
+    for (const snapshot of [
+      { ...FRESH, key: 'another key' },
+      { ...FRESH, live: true },
+      { ...FRESH, tree: ['script', [], ['alert(1)']] as SidebarSnapshot['tree'] },
+    ]) {
+      const t = setup({ snapshot });
+      t.launcher.show(t.container, DEFAULT_LAYOUT);
+      await t.settle();
+      expect(t.loadApp).toHaveBeenCalledOnce();
+      await t.loaded();
+      expect(t.mounts).toHaveLength(1);
+    }
+  });
+
+  it('checks again when asked (tab shown again, settings changed), and opens on Alt+Shift+E', async () => {
+    const t = setup({ snapshot: FRESH });
+    t.launcher.show(t.container, { ...DEFAULT_LAYOUT, width: 300 }); // the layout is in the key
+    await t.settle();
+    expect(t.loadApp).toHaveBeenCalledOnce();
+
+    const u = setup({ snapshot: FRESH });
+    u.launcher.show(u.container, DEFAULT_LAYOUT);
+    u.launcher.recheck();
+    await u.settle();
+    expect(u.loadApp).not.toHaveBeenCalled();
+    expect(u.launcher.toggle()).toBe(true);
+    await u.loaded();
+    expect(u.mounts[0]?.open).toEqual({ visible: true, fromPage: true });
+  });
+
+  it('takes a painted sidebar away when the app cannot load, so no click goes nowhere', async () => {
+    const errors: unknown[] = [];
+    const t = setup({ snapshot: { ...FRESH, live: true } });
+    t.loadApp.mockImplementation(() => Promise.reject(new Error('gone')));
+    // Swap the throwing onError for one that records (setup's launcher throws on errors).
+    const launcher = createSidebarLauncher({
+      loadApp: t.loadApp,
+      prefetch: () => ({
+        config: Promise.resolve({ ok: true, value: 'config' }),
+        recent: Promise.resolve({ ok: true, value: 'recent' }),
+      }),
+      saveLayout: async () => {},
+      snapshot: () => ({ ...FRESH, live: true }),
+      saveSnapshot: async () => {},
+      environment: ENVIRONMENT,
+      context: () => context,
+      setSiteRules: () => {},
+      onError: (error) => errors.push(error),
+    });
+    launcher.show(t.container, DEFAULT_LAYOUT);
+    expect(t.painted()).not.toBeNull();
+    await t.settle();
+    await t.settle();
+    expect(errors).toEqual([new Error('gone')]);
+    expect(t.painted()).toBeNull();
   });
 });

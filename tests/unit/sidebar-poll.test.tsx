@@ -24,7 +24,7 @@ const entry = (status: RecentEntry['status']): RecentEntry => ({
 function apiAnswering(answers: RecentEntry[][]): SidebarApi {
   let call = 0;
   return {
-    config: async () => ({ taxonomy: TAGS, agentName: 'Ada' }),
+    config: async () => ({ taxonomy: TAGS, agentName: 'Ada', sites: [] }),
     recent: vi.fn(async () => answers[Math.min(call++, answers.length - 1)] ?? []),
     onConfigChanged: () => () => {},
     capture: async () => ({ id: 'x', tagLabel: 'Chaser' }),

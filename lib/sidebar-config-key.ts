@@ -1,0 +1,15 @@
+// Zod-free, so the eager launcher can watch for config changes as the sidebar app does.
+
+/** storage.local key of the last sidebar config answered; open sidebars reload when it changes. */
+export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
+
+/**
+ * True for a storage change that can change what the sidebar is told of the configuration:
+ * settings, policy, or the background's rewrite of LAST_SIDEBAR_CONFIG_KEY (when the config it
+ * answered while the policy read was slow turns out to differ from the effective one).
+ */
+export function isSidebarConfigChange(changes: Record<string, unknown>, area: string): boolean {
+  return (
+    area === 'managed' || (area === 'local' && ('settings' in changes || LAST_SIDEBAR_CONFIG_KEY in changes))
+  );
+}

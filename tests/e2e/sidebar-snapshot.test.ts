@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSettings } from '../../scripts/harness/launch';
+import { TEST_AGENT, verifiedItems } from './support/extension';
+import { openWithSidebar } from './support/pages';
+import { type Session, startSession } from './support/session';
+
+// The open sidebar is painted at page load from a snapshot of its last rendering (plain DOM, no
+// app); the app renders over it when the agent reaches for it, or at once when it is stale. These
+// tests load the real build in Chromium and drive it as an agent would, right after page load.
+
+const HOST = 'acme.zendesk.com';
+const ticket = (id: number) => `https://${HOST}/agent/tickets/${id}`;
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The key of this site's stored snapshot, once one is stored (polled in the worker). */
+async function storedSnapshotKey(): Promise<string> {
+  let key: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        key = await session.browser.worker.evaluate(async (host) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome;
+          const all = (await api.storage.local.get('sidebarSnapshots')).sidebarSnapshots as
+            | Record<string, { snapshot: { key: string } }>
+            | undefined;
+          return all?.[host]?.snapshot.key;
+        }, HOST);
+        return key;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return key as string;
+}
+
+/** A page load that leaves this site's snapshot stored (tests run alone stay independent). */
+async function snapshotReady(): Promise<string> {
+  const { page } = await openWithSidebar(session.browser, ticket(4821));
+  const key = await storedSnapshotKey();
+  await page.close();
+  return key;
+}
+
+/**
+ * What the page's own scripts see of the sidebar: painted or not, and its markup (attributes
+ * sorted: Preact, rendering over the painted elements, may set an unchanged attribute again).
+ */
+function sidebarState(page: Page): Promise<{ painted: boolean; markup: string }> {
+  return page.evaluate(() => {
+    const body = document.querySelector('earmark-sidebar')?.shadowRoot?.querySelector('body');
+    const markup = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const element = node as Element;
+      const attributes = [...element.attributes]
+        .filter((a) => a.name !== 'data-em-snapshot')
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort()
+        .join(' ');
+      return `<${element.localName} ${attributes}>${[...element.childNodes].map(markup).join('')}</${element.localName}>`;
+    };
+    return {
+      painted: body?.querySelector('[data-em-snapshot]') !== null && body !== undefined,
+      markup: body ? [...body.childNodes].map(markup).join('') : '',
+    };
+  });
+}
+
+describe('the sidebar painted from its snapshot', () => {
+  it('shows at the next page load without the app, which renders over it unchanged when reached for', async () => {
+    const first = await openWithSidebar(session.browser, ticket(4821));
+    expect((await sidebarState(first.page)).painted).toBe(false); // nothing to paint yet: the app rendered
+    await storedSnapshotKey();
+    await first.page.close();
+
+    const { page, sidebar } = await openWithSidebar(session.browser, ticket(4821));
+    const painted = await sidebarState(page);
+    expect(painted.painted).toBe(true);
+    expect(await sidebar.getByRole('button', { name: 'Chaser' }).getAttribute('aria-keyshortcuts')).toBe('4');
+    await page.waitForTimeout(1500);
+    expect((await sidebarState(page)).painted).toBe(true); // fresh and settled: no app loaded
+
+    await sidebar.getByRole('heading', { name: 'Earmark' }).hover();
+    await expect.poll(async () => (await sidebarState(page)).painted).toBe(false);
+    expect((await sidebarState(page)).markup).toBe(painted.markup); // the app rendered what was painted
+    await page.close();
+  });
+
+  it('captures a click and a note typed before the app is there, with the ticket context', async () => {
+    await snapshotReady();
+    const { page, sidebar } = await openWithSidebar(session.browser, ticket(5150));
+    expect((await sidebarState(page)).painted).toBe(true);
+    // At once, as an agent would: type a note, then click a tag. The app loads meanwhile.
+    await sidebar.getByRole('textbox', { name: 'Note' }).pressSequentially('asked twice for the refund');
+    await sidebar.getByRole('button', { name: 'Chaser' }).click();
+    await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Chaser');
+
+    const request = await session.receiver.waitFor((r) => r.body.includes('"chaser"'), 15_000);
+    const [item] = verifiedItems([request], session.secret);
+    expect(item).toMatchObject({
+      tags: [{ id: 'chaser' }],
+      note: 'asked twice for the refund',
+      source: { site: 'zendesk', ticketId: '5150' },
+      agent: TEST_AGENT,
+    });
+    await page.close();
+  });
+
+  it("ignores the page's own scripts: their events neither capture nor load the app", async () => {
+    await snapshotReady();
+    // Let the capture above settle (Sent), so the snapshot is not live and stays painted.
+    await expect
+      .poll(
+        async () => {
+          const probe = await openWithSidebar(session.browser, ticket(4821));
+          await probe.page.waitForTimeout(300);
+          const { painted } = await sidebarState(probe.page);
+          await probe.page.close();
+          return painted;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const before = session.receiver.requests.length;
+    const { page } = await openWithSidebar(session.browser, ticket(4821));
+    await page.evaluate(() => {
+      const root = document.querySelector('earmark-sidebar')?.shadowRoot;
+      const opts = { bubbles: true, composed: true, cancelable: true };
+      for (const button of root?.querySelectorAll<HTMLButtonElement>('button.em-tag') ?? []) {
+        button.dispatchEvent(new PointerEvent('pointerover', opts));
+        button.dispatchEvent(new FocusEvent('focusin', opts));
+        button.click();
+        button.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: '1' }));
+      }
+    });
+    await page.waitForTimeout(1500);
+    expect((await sidebarState(page)).painted).toBe(true);
+    expect(session.receiver.requests.length).toBe(before);
+    await page.close();
+  });
+
+  it('renders a stale snapshot anew at once: a taxonomy changed since it was painted', async () => {
+    const painted = await snapshotReady();
+    await seedSettings(session.browser.worker, {
+      endpoints: [session.endpoint],
+      agent: TEST_AGENT,
+      taxonomy: [
+        { id: 'refund-delay', label: 'Refund delay', category: 'Failure demand' },
+        { id: 'bug', label: 'Bug', category: 'Customer insight' },
+      ],
+    });
+    const { page, sidebar } = await openWithSidebar(session.browser, ticket(4821));
+    await sidebar.getByRole('button', { name: 'Refund delay' }).waitFor({ timeout: 10_000 });
+    expect((await sidebarState(page)).painted).toBe(false);
+    await expect.poll(storedSnapshotKey).not.toBe(painted); // and the new rendering is kept
+    await page.close();
+  });
+});

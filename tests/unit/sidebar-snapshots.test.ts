@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { SidebarSnapshot } from '../../lib/sidebar-snapshot';
+import { SNAPSHOT_SITES, saveSnapshot, sidebarSnapshots, startupPrefs } from '../../lib/sidebar-snapshots';
+import { DEFAULT_LAYOUT, disabledSites, saveLayout } from '../../lib/site-prefs';
+
+const snapshot = (key: string): SidebarSnapshot => ({ key, live: false, sites: [], tree: ['div', [], []] });
+
+describe('stored sidebar snapshots', () => {
+  it('reads the site switch, layout and snapshot in one go, with defaults when nothing is stored', async () => {
+    expect(await startupPrefs('acme.zendesk.com')).toEqual({
+      enabled: true,
+      layout: DEFAULT_LAYOUT,
+      snapshot: null,
+    });
+
+    await disabledSites.setValue(['acme.zendesk.com']);
+    await saveLayout('acme.zendesk.com', { ...DEFAULT_LAYOUT, width: 320 });
+    await saveSnapshot('acme.zendesk.com', snapshot('a'));
+    expect(await startupPrefs('acme.zendesk.com')).toEqual({
+      enabled: false,
+      layout: { ...DEFAULT_LAYOUT, width: 320 },
+      snapshot: snapshot('a'),
+    });
+    // Another site's prefs are its own.
+    expect(await startupPrefs('other.zendesk.com')).toEqual({
+      enabled: true,
+      layout: DEFAULT_LAYOUT,
+      snapshot: null,
+    });
+  });
+
+  it('keeps the snapshots of the sites written last, and ignores what does not validate', async () => {
+    for (let i = 0; i < SNAPSHOT_SITES + 3; i++)
+      await saveSnapshot(`site${i}.example`, snapshot(`k${i}`), 1000 + i);
+    const stored = Object.keys((await sidebarSnapshots.getValue()) as Record<string, unknown>);
+    expect(stored).toHaveLength(SNAPSHOT_SITES);
+    expect(stored).not.toContain('site0.example');
+    expect(stored).toContain(`site${SNAPSHOT_SITES + 2}.example`);
+
+    await fakeBrowser.storage.local.set({
+      sidebarSnapshots: { 'bad.example': { savedAt: 1, snapshot: { key: 3, tree: [] } }, 'odd.example': 'x' },
+    });
+    expect((await startupPrefs('bad.example')).snapshot).toBeNull();
+    expect((await startupPrefs('odd.example')).snapshot).toBeNull();
+    await saveSnapshot('good.example', snapshot('g'));
+    expect(Object.keys((await sidebarSnapshots.getValue()) as Record<string, unknown>)).toEqual([
+      'good.example',
+    ]);
+    await expect(saveSnapshot('x.example', { key: 'k' } as unknown as SidebarSnapshot)).rejects.toThrow(
+      'invalid sidebar snapshot',
+    );
+  });
+});
