@@ -4,7 +4,7 @@ import type { EarmarkDatabase } from './db';
 import { endpointStates } from './delivery';
 import type { Handlers } from './messages';
 import type { EffectiveConfig } from './policy';
-import { pendingItems, recentItems, rowsForItem, saveRevision } from './queue';
+import { pendingItems, recentWithRows, rowsForItem, saveRevision } from './queue';
 import { withReview } from './review-status/recent';
 import { reviewsFor } from './review-status/reviews';
 import type { Item } from './schema';
@@ -102,16 +102,13 @@ export function createCaptureHandlers(deps: HandlerDeps): Handlers {
     async recent(request) {
       const db = await deps.db();
       const context = await statusContext(db, await deps.loadConfig(), deps.now());
-      const stored = (await recentItems(db, request.limit * 2)).filter((s) => !s.item.deleted);
-      const shown = stored.slice(0, request.limit);
+      const shown = await recentWithRows(db, request.limit);
       const reviews = await reviewsFor(
         db,
-        shown.map((s) => s.item.id),
+        shown.map((s) => s.stored.item.id),
       );
-      const entries = await Promise.all(
-        shown.map(async (s) =>
-          withReview(toRecentEntry(s, await rowsForItem(db, s.item.id), context), reviews.get(s.item.id)),
-        ),
+      const entries = shown.map(({ stored, rows }) =>
+        withReview(toRecentEntry(stored, rows, context), reviews.get(stored.item.id)),
       );
       return { entries };
     },

@@ -46,15 +46,30 @@ export async function saveRevision(
   tally.add((stored.pending ? 1 : 0) - (previous?.pending ? 1 : 0));
 }
 
-/** The newest captures, newest first, read through the capturedAt index (never a full scan). */
-export async function recentItems(db: EarmarkDatabase, limit: number): Promise<StoredItem[]> {
-  const out: StoredItem[] = [];
-  let cursor = await db.transaction('items').store.index('by-captured').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
+/** A capture with the outbox rows it still has. */
+export interface CaptureWithRows {
+  stored: StoredItem;
+  rows: OutboxRow[];
+}
+
+/**
+ * The newest captures not deleted, newest first (through the capturedAt index, never a full
+ * scan), each with its outbox rows, read in one
+ * transaction: read apart, a delivery settling in between (rows deleted, sentAt set) could show a
+ * capture with neither rows nor a sent time, which reads as "no endpoint" for a moment.
+ */
+export async function recentWithRows(db: EarmarkDatabase, limit: number): Promise<CaptureWithRows[]> {
+  const tx = db.transaction(['items', 'outbox']);
+  const shown: StoredItem[] = [];
+  let cursor = await tx.objectStore('items').index('by-captured').openCursor(null, 'prev');
+  while (cursor && shown.length < limit) {
+    if (!cursor.value.item.deleted) shown.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return out;
+  const byItem = tx.objectStore('outbox').index('by-item');
+  const rows = await Promise.all(shown.map((stored) => byItem.getAll(stored.item.id)));
+  await tx.done;
+  return shown.map((stored, i) => ({ stored, rows: rows[i] ?? [] }));
 }
 
 /** Outbox rows still pending (or parked) for an item. */

@@ -34,16 +34,19 @@ function isSettled(snapshot: { key: string; live: boolean } | null): boolean {
   return snapshot !== null && !snapshot.live && !snapshot.key.startsWith(SPOILED);
 }
 
-/** Waits until `host` has a settled snapshot (an open page's app writes it), or throws. */
+/**
+ * Waits until `host` has a settled snapshot (an open page's app writes it), other than one keyed
+ * `unlike` if given; returns its key, or throws.
+ */
 export async function waitForSettledSnapshot(
   worker: Worker,
   host: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  options: { unlike?: string; timeoutMs?: number } = {},
+): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     const snapshot = await snapshotOf(worker, host);
-    if (isSettled(snapshot)) return;
+    if (snapshot && isSettled(snapshot) && snapshot.key !== options.unlike) return snapshot.key;
     if (Date.now() > deadline) {
       throw new Error(`no settled sidebar snapshot for ${host}: ${JSON.stringify(snapshot)}`);
     }
@@ -51,16 +54,17 @@ export async function waitForSettledSnapshot(
   }
 }
 
-/** Leaves `host` with a settled snapshot: if there is none, opens a page until its app wrote one. */
+/** Leaves `host` with a settled snapshot, opening a page until its app wrote one; returns its key. */
 export async function ensureSettledSnapshot(
   worker: Worker,
   host: string,
   open: () => Promise<Page>,
-): Promise<void> {
-  if (isSettled(await snapshotOf(worker, host))) return;
+): Promise<string> {
+  const stored = await snapshotOf(worker, host);
+  if (stored && isSettled(stored)) return stored.key;
   const page = await open();
   try {
-    await waitForSettledSnapshot(worker, host);
+    return await waitForSettledSnapshot(worker, host);
   } finally {
     await page.close();
   }

@@ -100,33 +100,24 @@ function isPainted(page: Page): Promise<boolean> {
  * click → "Saved" as the first thing on a freshly loaded page, its sidebar painted from the
  * snapshot and the app not loaded: the pointer arrives and clicks at once (Playwright moves the
  * mouse, then presses), so the app loads on the pointer's arrival and replays the click. Each run
- * waits for its capture to be sent and the sidebar's snapshot to settle, so the next page is
- * painted again; `settled(page)` waits for that.
+ * keeps its page open until its app has stored a settled snapshot that lists the new capture sent
+ * (`snapshot.settledAfter(key)`), so the next page is painted; `snapshot.ensure` (before each run)
+ * opens a page to write one if there is none, and returns the stored key.
  */
 export async function measureFirstClicks(
   browser: ExtensionBrowser,
   url: string,
   runs: number,
-  settled: () => Promise<void>,
+  snapshot: { ensure(): Promise<string>; settledAfter(key: string): Promise<void> },
 ): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await settled();
+    const before = await snapshot.ensure();
     const page = await openSidebarPage(browser, url);
     try {
       if (!(await isPainted(page))) throw new Error('the sidebar was not painted from its snapshot');
       samples.push(await click(page));
-      await page.waitForFunction(
-        callSource(() => {
-          const list = document
-            .querySelector('earmark-sidebar')
-            ?.shadowRoot?.querySelector('.em-recent-list li');
-          return list?.textContent?.includes('Sent') ?? false;
-        }, undefined),
-        undefined,
-        { timeout: 20_000, polling: 50 },
-      );
-      await settled(); // the page stays open until its app has written the settled snapshot
+      await snapshot.settledAfter(before);
     } finally {
       await page.close();
     }

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, type EarmarkDB, MIGRATIONS, openEarmarkDB } from '../../lib/db';
-import { pendingCount, queueStats, recentItems, saveRevision } from '../../lib/queue';
+import { pendingCount, queueStats, recentWithRows, saveRevision } from '../../lib/queue';
 import { makeItem } from '../helpers/items';
 
 let counter = 0;
@@ -35,7 +35,7 @@ describe('IndexedDB schema and upgrade ladder', () => {
     first.close();
     const second = await openEarmarkDB(name);
     expect(await pendingCount(second)).toBe(1);
-    expect(await recentItems(second, 5)).toHaveLength(1);
+    expect(await recentWithRows(second, 5)).toHaveLength(1);
     second.close();
   });
 
@@ -102,10 +102,33 @@ describe('IndexedDB schema and upgrade ladder', () => {
     for (const minute of [1, 3, 2]) {
       await saveRevision(db, makeItem({ capturedAt: `2026-11-23T10:0${minute}:00.000Z` }), [], 0);
     }
-    const recent = await recentItems(db, 2);
-    expect(recent.map((s) => s.item.capturedAt)).toEqual([
+    await saveRevision(db, makeItem({ capturedAt: '2026-11-23T10:04:00.000Z', deleted: true }), [], 0);
+    const recent = await recentWithRows(db, 2);
+    expect(recent.map((s) => s.stored.item.capturedAt)).toEqual([
       '2026-11-23T10:03:00.000Z',
       '2026-11-23T10:02:00.000Z',
+    ]);
+    db.close();
+  });
+
+  it('reads captures and their rows in one transaction, so a settling delivery never shows neither', async () => {
+    const db = await openEarmarkDB(freshName());
+    const sent = makeItem({ capturedAt: '2026-11-23T10:01:00.000Z' });
+    const queued = makeItem({ capturedAt: '2026-11-23T10:02:00.000Z' });
+    await saveRevision(db, sent, ['hub'], 0);
+    await saveRevision(db, queued, ['hub', 'backup'], 0);
+    const tx = db.transaction(['items', 'outbox'], 'readwrite');
+    await tx.objectStore('outbox').delete([sent.id, 'hub']);
+    await tx.objectStore('items').put({ item: sent, sentAt: 5 });
+    await tx.done;
+
+    // Rows read in a transaction of their own could see a delivery settle after the item was read.
+    const transaction = vi.spyOn(db, 'transaction');
+    const recent = await recentWithRows(db, 5);
+    expect(transaction.mock.calls.map((call) => call[0])).toEqual([['items', 'outbox']]);
+    expect(recent.map((r) => [r.stored.sentAt, r.rows.map((row) => row.endpointId).sort()])).toEqual([
+      [null, ['backup', 'hub']],
+      [5, []],
     ]);
     db.close();
   });
