@@ -1,14 +1,10 @@
 import type { SiteAdapterRule, TicketContext } from '@/lib/adapters';
+import type { SnapshotEnvironment } from '@/lib/sidebar-data-key';
 import type { SidebarSnapshot } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { type CollapsedTabWidget, createCollapsedTab } from './collapsed-tab-dom';
 import type { OpenRequest, Prefetched, SidebarApp } from './sidebar-handoff';
-import {
-  currentSnapshotKey,
-  type PaintedSidebar,
-  paintSnapshot,
-  type SnapshotEnvironment,
-} from './sidebar-painted';
+import { isSnapshotCurrent, type PaintedSidebar, paintSnapshot } from './sidebar-painted';
 
 /** What the launcher needs from the page, storage and the background. */
 export interface LauncherDeps {
@@ -19,6 +15,8 @@ export interface LauncherDeps {
   saveLayout(layout: SidebarLayout): Promise<void>;
   /** This site's last sidebar snapshot (null: none yet), painted before the app is loaded. */
   snapshot(): SidebarSnapshot | null;
+  /** The sidebar data key the background last published (lib/sidebar-data-key.ts), if any. */
+  dataKey(): string | null;
   /** Remembers this site's snapshot, which the app writes when it has rendered new data at rest. */
   saveSnapshot(snapshot: SidebarSnapshot): Promise<void>;
   /** What a snapshot key includes besides data and layout (build version, clock, language). */
@@ -37,7 +35,7 @@ export interface SidebarLauncher {
   hide(): void;
   /** Alt+Shift+E; false when nothing is shown on this page. */
   toggle(): boolean;
-  /** The data may have changed (tab shown again, settings changed): a painted snapshot checks it. */
+  /** The published data key changed, or the tab is shown again: a painted snapshot checks itself. */
   recheck(): void;
 }
 
@@ -110,15 +108,10 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
     );
   };
 
-  /** Checks a painted snapshot against the background's answers; stale or live: the app renders now. */
+  /** A painted snapshot that is stale or shows something still moving: the app renders now. */
   const checkPainted = () => {
-    const current = painted;
-    if (!current || !layout) return;
-    const prefetched = deps.prefetch();
-    void currentSnapshotKey(prefetched, layout, deps.environment).then((key) => {
-      if (painted !== current) return; // the app took over, or the sidebar went, meanwhile
-      if (key !== current.snapshot.key || current.snapshot.live) mountApp(prefetched);
-    });
+    if (!painted || !layout) return;
+    if (!isSnapshotCurrent(painted.snapshot, deps.dataKey(), layout, deps.environment)) mountApp();
   };
 
   const paint = (target: HTMLElement): boolean => {

@@ -1,12 +1,13 @@
-import { buildElement, type SidebarSnapshot, type SnapshotInputs, snapshotKey } from '@/lib/sidebar-snapshot';
+import { type SnapshotEnvironment, snapshotKey } from '@/lib/sidebar-data-key';
+import { buildElement, type SidebarSnapshot } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import { type EarlyInput, recordEarlyInput } from './sidebar-early-input';
-import type { Prefetched } from './sidebar-handoff';
 
 // The launcher's first paint of an open sidebar: the site's snapshot (lib/sidebar-snapshot.ts)
 // rebuilt as plain DOM at DOMContentLoaded, with no framework. It stays until the app renders over
-// it: at once when the snapshot is stale or shows something still moving, otherwise when the agent
-// reaches for the sidebar (pointer, focus, key). The agent's input meanwhile is recorded.
+// it: at once when the snapshot is stale (isSnapshotCurrent) or shows something still moving,
+// otherwise when the agent reaches for the sidebar (pointer, focus, key). The agent's input
+// meanwhile is recorded.
 
 /** Marks the painted snapshot until the app has rendered over it (also for tests and the bench). */
 export const SNAPSHOT_ATTRIBUTE = 'data-em-snapshot';
@@ -60,26 +61,16 @@ export function paintSnapshot(
   };
 }
 
-/** The value of an `{ ok: true, value }` reply; undefined for a failure or anything else. */
-function okValue(reply: unknown): unknown {
-  const r = reply as { ok?: unknown; value?: unknown } | null;
-  return typeof r === 'object' && r !== null && r.ok === true ? r.value : undefined;
-}
-
-/** The build and browser facts a snapshot key includes besides the data and layout. */
-export type SnapshotEnvironment = Pick<SnapshotInputs, 'version' | 'timezoneOffset' | 'language'>;
-
 /**
- * The snapshot key of the background's current answers (raw replies, compared, never interpreted
- * here), or null when either request failed.
+ * True when a snapshot shows what the app would render now: drawn from the data the background
+ * last published (`dataKey`, from storage), for this layout and build, and with nothing in it
+ * still moving. Only strings are compared: nothing is asked of the background.
  */
-export async function currentSnapshotKey(
-  prefetched: Prefetched,
+export function isSnapshotCurrent(
+  snapshot: SidebarSnapshot,
+  dataKey: string | null,
   layout: SidebarLayout,
   environment: SnapshotEnvironment,
-): Promise<string | null> {
-  const settle = (reply: Promise<unknown>) => reply.then(okValue, () => undefined);
-  const [config, recent] = await Promise.all([settle(prefetched.config), settle(prefetched.recent)]);
-  if (config === undefined || recent === undefined) return null;
-  return snapshotKey({ config, recent, layout, ...environment });
+): boolean {
+  return dataKey !== null && !snapshot.live && snapshot.key === snapshotKey(dataKey, layout, environment);
 }

@@ -1,12 +1,11 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { RecentEntry } from '@/lib/messages';
+import { type SnapshotEnvironment, sidebarDataKey, snapshotKey } from '@/lib/sidebar-data-key';
 import {
   attributeOf,
   type SidebarSnapshot,
-  type SnapshotInputs,
   type SnapshotNode,
   serializeElement,
-  snapshotKey,
 } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
 import type { Captures } from './sidebar-captures';
@@ -17,7 +16,7 @@ export const SNAPSHOT_DELAY_MS = 300;
 /** Where snapshots go, and what their key includes besides the data and layout. */
 export interface SnapshotSink {
   save(snapshot: SidebarSnapshot): Promise<void>;
-  environment: Pick<SnapshotInputs, 'version' | 'timezoneOffset' | 'language'>;
+  environment: SnapshotEnvironment;
   /** The key of the snapshot the launcher painted (already stored), if any. */
   paintedKey: string | null;
 }
@@ -69,7 +68,7 @@ export function useSnapshotWriter(
   const { config, recent, loadError } = captures;
   useEffect(() => {
     if (!sink || !config || loadError || layout.collapsed) return;
-    const key = snapshotKey({ config, recent: { entries: recent }, layout, ...sink.environment });
+    const key = snapshotKey(sidebarDataKey(config, { entries: recent }), layout, sink.environment);
     if (key === written.current) return;
     const timer = setTimeout(() => {
       const tree = rootRef.current ? restingTree(rootRef.current) : null;

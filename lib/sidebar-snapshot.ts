@@ -21,7 +21,7 @@ export function attributeOf(node: SnapshotNode, name: string): string | undefine
 
 /** One site's painted sidebar and what it was rendered from. */
 export interface SidebarSnapshot {
-  /** snapshotKey() of the data, layout and build it was rendered from. */
+  /** snapshotKey() (lib/sidebar-data-key.ts) of the data, layout and build it was rendered from. */
   key: string;
   /** Something in it moves on its own (a capture on its way, an unseen review): the app must run. */
   live: boolean;
@@ -130,29 +130,6 @@ export function stableStringify(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** Everything the open sidebar's markup at rest is a function of. */
-export interface SnapshotInputs {
-  /** The 'sidebar-config' reply's value. */
-  config: unknown;
-  /** The 'recent' reply's value ({ entries }). */
-  recent: unknown;
-  layout: unknown;
-  /** The extension's version: another build may render other markup. */
-  version: string;
-  /** Times are shown as local clock times in the browser's language. */
-  timezoneOffset: number;
-  language: string;
-}
-
-/**
- * The key a snapshot is valid for: the launcher's raw replies and the app's parsed data agree on it.
- * The canonical text itself (a few kB), not a hash of it: comparing two strings is native and
- * cheap, where hashing them char by char in cold code costs the launcher a millisecond per load.
- */
-export function snapshotKey(inputs: SnapshotInputs): string {
-  return stableStringify(inputs);
 }
 
 /** True for a stored snapshot's outer shape (the tree itself is checked by buildElement). */

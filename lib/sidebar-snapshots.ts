@@ -1,4 +1,5 @@
 import { localItem, readLocal } from './local-item';
+import { SIDEBAR_DATA_KEY } from './sidebar-data-key';
 import { isSidebarSnapshot, type SidebarSnapshot } from './sidebar-snapshot';
 import {
   asHostList,
@@ -38,23 +39,34 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/** The sidebar data key the background publishes (lib/sidebar-data-key.ts). */
+export const publishedDataKey = localItem<string>(SIDEBAR_DATA_KEY, '');
+
 /** What the launcher needs before the page has parsed, in one storage read. */
 export interface StartupPrefs {
   enabled: boolean;
   layout: SidebarLayout;
   /** This site's last sidebar snapshot, if a valid one is stored. */
   snapshot: SidebarSnapshot | null;
+  /** The sidebar data key the background last published, if any. */
+  dataKey: string | null;
 }
 
-/** Reads whether the site is on, its layout and its snapshot, in one storage call. */
+/** Reads whether the site is on, its layout, its snapshot and the data key, in one storage call. */
 export async function startupPrefs(host: string): Promise<StartupPrefs> {
-  const [disabled, layouts, snapshots] = await readLocal([disabledSites, sidebarLayouts, sidebarSnapshots]);
+  const [disabled, layouts, snapshots, dataKey] = await readLocal([
+    disabledSites,
+    sidebarLayouts,
+    sidebarSnapshots,
+    publishedDataKey,
+  ]);
   const layout = asRecord(layouts)[host];
   const stored = asRecord(snapshots)[host];
   return {
     enabled: !asHostList(disabled).includes(host),
     layout: isSidebarLayout(layout) ? layout : DEFAULT_LAYOUT,
     snapshot: isStored(stored) ? stored.snapshot : null,
+    dataKey: typeof dataKey === 'string' && dataKey !== '' ? dataKey : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
 import { createAdminHandlers } from '@/lib/admin-handlers';
 import { createCaptureHandlers } from '@/lib/background-handlers';
 import { handleCommand } from '@/lib/commands';
@@ -13,7 +14,12 @@ import { createLoopBack } from '@/lib/review-status/loop-back';
 import { reviewPollRecord } from '@/lib/review-status/poll-record';
 import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/settings-store';
 import { memoizedLastSidebarConfig } from '@/lib/sidebar-config';
+import { SIDEBAR_DATA_KEY } from '@/lib/sidebar-data-key';
+import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar-data-publisher';
 import { syncAdminSites } from '@/lib/site-registration';
+
+/** storage.local keys the sidebar writes that no configuration depends on. */
+const SIDEBAR_OWN_KEYS = new Set([SIDEBAR_DATA_KEY, 'sidebarSnapshots', 'sidebarLayouts']);
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -26,8 +32,21 @@ export default defineBackground(() => {
   const config = createConfigCache();
   const loadConfig = () => config.get();
   void loadConfig(); // warm up: the first managed-storage read can be slow
-  const scheduler = createFlushScheduler(async () =>
-    flush({
+  // The sidebar's data key (lib/sidebar-data-key.ts), published after anything that may change it.
+  const publisher = createSidebarDataPublisher({
+    current: async () => {
+      const [config, recent] = await Promise.all([
+        handlers['sidebar-config']?.({ type: 'sidebar-config' }, undefined),
+        handlers.recent?.({ type: 'recent', limit: RECENT_LIMIT }, undefined),
+      ]);
+      return { config, recent };
+    },
+    read: async () => (await browser.storage.local.get(SIDEBAR_DATA_KEY))[SIDEBAR_DATA_KEY],
+    write: (key) => browser.storage.local.set({ [SIDEBAR_DATA_KEY]: key }),
+    onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
+  });
+  const scheduler = createFlushScheduler(async () => {
+    const result = await flush({
       db: await db(),
       endpoints: (await loadConfig()).endpoints,
       fetch: (input, init) => fetch(input, init),
@@ -36,8 +55,10 @@ export default defineBackground(() => {
       workerId,
       isOnline: () => navigator.onLine,
       retryScale: (await deliveryTuning.getValue()).retryScale,
-    }),
-  );
+    });
+    publisher.changed(); // statuses moved (Sending, Sent, Failed)
+    return result;
+  });
   const deps = { db, loadConfig, now: Date.now };
   // The loop back: leads' triage of this agent's captures, polled from the hub (badge, sidebar).
   const loopBack = createLoopBack({
@@ -65,7 +86,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
     const origin = sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
-    void dispatch(handlers, message, sender, origin).then(sendResponse);
+    void dispatch(handlers, message, sender, origin).then((reply) => {
+      sendResponse(reply);
+      if (mayChangeSidebar(message)) publisher.changed();
+    });
     return true;
   });
 
@@ -75,7 +99,7 @@ export default defineBackground(() => {
   });
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === FLUSH_ALARM) scheduler.request();
-    void loopBack.onAlarm(alarm.name);
+    void loopBack.onAlarm(alarm.name).then(() => publisher.changed()); // leads' reviews
   };
   browser.alarms.onAlarm.addListener(onAlarm);
   // An alarm cannot be fired on demand in tests; they call the same handler here.
@@ -96,15 +120,20 @@ export default defineBackground(() => {
   reapply();
   browser.permissions.onAdded.addListener(reapply);
   browser.permissions.onRemoved.addListener(reapply);
-  const onMenuClick = (click: Parameters<typeof captureFromMenu>[2], tab?: { id?: number }) =>
-    captureFromMenu(browser, handlers, click, tab?.id);
+  const onMenuClick = async (click: Parameters<typeof captureFromMenu>[2], tab?: { id?: number }) => {
+    await captureFromMenu(browser, handlers, click, tab?.id);
+    publisher.changed();
+  };
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   // The native menu cannot be clicked in headless tests; they call the same handler here.
   (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
+    // What the sidebar itself writes (its snapshots, and the key published here) changes no config.
+    if (area === 'local' && Object.keys(changes).every((key) => SIDEBAR_OWN_KEYS.has(key))) return;
     config.invalidate();
+    publisher.changed();
     scheduler.request();
     if (area === 'managed' || 'settings' in changes) {
       reapply();
@@ -121,4 +150,5 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => scheduler.request());
   scheduler.request();
   void loopBack.onStart();
+  publisher.changed(); // leases of a killed worker have run out; settings may have changed meanwhile
 });

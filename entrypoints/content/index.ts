@@ -3,11 +3,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
 import { createSidebarHost } from '@/components/sidebar-host';
 import { createSidebarLauncher } from '@/components/sidebar-launcher';
+import { isSnapshotCurrent } from '@/components/sidebar-painted';
 import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
 import { createTabMessageListener } from '@/components/tab-messages';
 import { adapterFor, type SiteAdapterRule } from '@/lib/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/adapters/matches';
-import { isSidebarConfigChange } from '@/lib/sidebar-config-key';
+import { SIDEBAR_DATA_KEY } from '@/lib/sidebar-data-key';
 import { snapshotEnvironment } from '@/lib/sidebar-snapshot-environment';
 import { saveSnapshot, startupPrefs } from '@/lib/sidebar-snapshots';
 import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/site-prefs';
@@ -83,13 +84,16 @@ export default defineContentScript({
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;
-    // One storage read: an open sidebar starts on its first data (and, with no snapshot to paint,
-    // on its app) while the page is still parsing.
+    // One storage read. A current snapshot is painted at DOMContentLoaded with nothing else to do;
+    // otherwise the app and its first data are on their way while the page is still parsing.
     const prefs = await startupPrefs(host);
+    const environment = snapshotEnvironment(browser.runtime.getManifest().version);
     let snapshot = prefs.snapshot;
+    let dataKey = prefs.dataKey;
     let early: Prefetched | null = null;
-    if (prefs.enabled && !prefs.layout.collapsed) {
-      if (!snapshot) void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
+    const current = snapshot && isSnapshotCurrent(snapshot, dataKey, prefs.layout, environment);
+    if (prefs.enabled && !prefs.layout.collapsed && !current) {
+      void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
       early = requestFirstData();
     }
     await domReady();
@@ -106,11 +110,12 @@ export default defineContentScript({
       },
       saveLayout: (layout) => saveLayout(host, layout),
       snapshot: () => snapshot,
+      dataKey: () => dataKey,
       saveSnapshot: async (next) => {
         snapshot = next;
         await saveSnapshot(host, next);
       },
-      environment: snapshotEnvironment(browser.runtime.getManifest().version),
+      environment,
       context: currentContext,
       setSiteRules: (rules) => {
         siteRules = rules;
@@ -125,7 +130,7 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    // A painted snapshot checks its data again when it may have changed, as the app would.
+    // A painted snapshot checks itself when the tab is shown again (and on a new data key below).
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState === 'visible') launcher.recheck();
     });
@@ -155,12 +160,17 @@ export default defineContentScript({
     };
     apply(prefs.enabled, prefs.layout);
     // One storage listener (not WXT's watch, which costs a storage read at start): the site
-    // switched on or off, and config changes a painted snapshot must check.
+    // switched on or off, and a new sidebar data key, which a painted snapshot in a tab the agent
+    // sees checks at once (a hidden tab checks when it is shown again).
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && DISABLED_SITES_KEY in changes) {
+      if (area !== 'local') return;
+      if (DISABLED_SITES_KEY in changes)
         apply(!asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host));
+      if (SIDEBAR_DATA_KEY in changes) {
+        const next = changes[SIDEBAR_DATA_KEY]?.newValue;
+        dataKey = typeof next === 'string' && next !== '' ? next : null;
+        if (document.visibilityState === 'visible') launcher.recheck();
       }
-      if (isSidebarConfigChange(changes, area)) launcher.recheck();
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

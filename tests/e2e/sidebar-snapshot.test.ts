@@ -151,6 +151,36 @@ describe('the sidebar painted from its snapshot', () => {
     await page.close();
   });
 
+  it('follows a capture made in another tab: the painted sidebar learns of it and shows it', async () => {
+    await snapshotReady();
+    await expect
+      .poll(
+        async () => {
+          const probe = await openWithSidebar(session.browser, ticket(4821));
+          await probe.page.waitForTimeout(300);
+          const { painted } = await sidebarState(probe.page);
+          await probe.page.close();
+          return painted;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const watching = await openWithSidebar(session.browser, ticket(4821));
+    expect((await sidebarState(watching.page)).painted).toBe(true);
+
+    const other = await openWithSidebar(session.browser, ticket(7001));
+    await other.sidebar.getByRole('button', { name: 'Praise' }).click();
+    await expect.poll(() => other.sidebar.getByRole('status').textContent()).toContain('Saved: Praise');
+    // No reload: the background publishes a new data key, the painted tab sees it and renders.
+    const list = watching.sidebar.getByRole('list', { name: 'Recent captures' });
+    await expect
+      .poll(() => list.getByRole('listitem').first().textContent(), { timeout: 10_000 })
+      .toMatch(/^Praise/);
+    expect((await sidebarState(watching.page)).painted).toBe(false);
+    await other.page.close();
+    await watching.page.close();
+  });
+
   it('renders a stale snapshot anew at once: a taxonomy changed since it was painted', async () => {
     const painted = await snapshotReady();
     await seedSettings(session.browser.worker, {

@@ -4,7 +4,8 @@ import type { SidebarApp, SidebarMountOptions } from '../../components/sidebar-h
 import { createSidebarLauncher } from '../../components/sidebar-launcher';
 import { SNAPSHOT_ATTRIBUTE } from '../../components/sidebar-painted';
 import type { TicketContext } from '../../lib/adapters';
-import { type SidebarSnapshot, snapshotKey } from '../../lib/sidebar-snapshot';
+import { snapshotKey } from '../../lib/sidebar-data-key';
+import type { SidebarSnapshot } from '../../lib/sidebar-snapshot';
 import { DEFAULT_LAYOUT, type SidebarLayout } from '../../lib/site-prefs';
 
 const context: TicketContext = {
@@ -23,9 +24,11 @@ const TREE: SidebarSnapshot['tree'] = [
   ['class', 'em-root'],
   [['aside', ['aria-label', 'Earmark'], [['button', ['class', 'em-tag', 'data-tag', 'bug'], ['Bug']]]]],
 ];
-/** A snapshot of the fake background's current answers ('config', 'recent') on the default layout. */
+/** The data key the background published last (in storage). */
+const DATA_KEY = '0123456789abcdef';
+/** A snapshot of the data the background last published, on the default layout. */
 const FRESH: SidebarSnapshot = {
-  key: snapshotKey({ config: 'config', recent: 'recent', layout: DEFAULT_LAYOUT, ...ENVIRONMENT }),
+  key: snapshotKey(DATA_KEY, DEFAULT_LAYOUT, ENVIRONMENT),
   live: false,
   sites: [{ match: 'https://crm.example.com/*', adapter: 'zendesk' }],
   tree: TREE,
@@ -38,7 +41,8 @@ function agent<E extends Event>(target: EventTarget, event: E): void {
 }
 
 /** A launcher over a fake app whose loading the test resolves by hand. */
-function setup(options: { snapshot?: SidebarSnapshot | null } = {}) {
+function setup(options: { snapshot?: SidebarSnapshot | null; dataKey?: { current: string | null } } = {}) {
+  const dataKey = options.dataKey ?? { current: DATA_KEY };
   const mounts: SidebarMountOptions[] = [];
   const paintedAtMount: boolean[] = [];
   const unmount = vi.fn();
@@ -66,6 +70,7 @@ function setup(options: { snapshot?: SidebarSnapshot | null } = {}) {
       saved.push(layout);
     },
     snapshot: () => options.snapshot ?? null,
+    dataKey: () => dataKey.current,
     saveSnapshot: async (snapshot) => {
       snapshots.push(snapshot);
     },
@@ -209,12 +214,13 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
   });
 
   it('loads the app at once when the snapshot is stale, live, or does not rebuild', async () => {
-    for (const snapshot of [
-      { ...FRESH, key: 'another key' },
-      { ...FRESH, live: true },
-      { ...FRESH, tree: ['script', [], ['alert(1)']] as SidebarSnapshot['tree'] },
-    ]) {
-      const t = setup({ snapshot });
+    for (const [snapshot, dataKey] of [
+      [{ ...FRESH, key: snapshotKey('another data key', DEFAULT_LAYOUT, ENVIRONMENT) }, DATA_KEY],
+      [FRESH, null], // nothing published yet
+      [{ ...FRESH, live: true }, DATA_KEY],
+      [{ ...FRESH, tree: ['script', [], ['alert(1)']] as SidebarSnapshot['tree'] }, DATA_KEY],
+    ] as const) {
+      const t = setup({ snapshot, dataKey: { current: dataKey } });
       t.launcher.show(t.container, DEFAULT_LAYOUT);
       await t.settle();
       expect(t.loadApp).toHaveBeenCalledOnce();
@@ -223,20 +229,27 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
     }
   });
 
-  it('checks again when asked (tab shown again, settings changed), and opens on Alt+Shift+E', async () => {
+  it('checks again when the published key changes or the tab is shown, and opens on Alt+Shift+E', async () => {
     const t = setup({ snapshot: FRESH });
     t.launcher.show(t.container, { ...DEFAULT_LAYOUT, width: 300 }); // the layout is in the key
     await t.settle();
     expect(t.loadApp).toHaveBeenCalledOnce();
 
-    const u = setup({ snapshot: FRESH });
+    const published = { current: DATA_KEY as string | null };
+    const u = setup({ snapshot: FRESH, dataKey: published });
     u.launcher.show(u.container, DEFAULT_LAYOUT);
     u.launcher.recheck();
     await u.settle();
     expect(u.loadApp).not.toHaveBeenCalled();
-    expect(u.launcher.toggle()).toBe(true);
-    await u.loaded();
-    expect(u.mounts[0]?.open).toEqual({ visible: true, fromPage: true });
+    published.current = 'fedcba9876543210'; // a capture in another tab, say
+    u.launcher.recheck();
+    expect(u.loadApp).toHaveBeenCalledOnce();
+
+    const v = setup({ snapshot: FRESH });
+    v.launcher.show(v.container, DEFAULT_LAYOUT);
+    expect(v.launcher.toggle()).toBe(true);
+    await v.loaded();
+    expect(v.mounts[0]?.open).toEqual({ visible: true, fromPage: true });
   });
 
   it('takes a painted sidebar away when the app cannot load, so no click goes nowhere', async () => {
@@ -252,6 +265,7 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
       }),
       saveLayout: async () => {},
       snapshot: () => ({ ...FRESH, live: true }),
+      dataKey: () => DATA_KEY,
       saveSnapshot: async () => {},
       environment: ENVIRONMENT,
       context: () => context,

@@ -7,7 +7,8 @@ import type { SidebarApi } from '../../components/sidebar-api';
 import { SNAPSHOT_DELAY_MS, type SnapshotSink } from '../../components/useSnapshotWriter';
 import type { TaxonomyTag } from '../../lib/config';
 import type { RecentEntry } from '../../lib/messages';
-import { type SidebarSnapshot, serializeElement, snapshotKey } from '../../lib/sidebar-snapshot';
+import { sidebarDataKey, snapshotKey } from '../../lib/sidebar-data-key';
+import { type SidebarSnapshot, serializeElement } from '../../lib/sidebar-snapshot';
 import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -91,12 +92,7 @@ describe('the sidebar keeps its snapshot for the next page load', () => {
     expect(saved).toHaveLength(1);
     const [first] = saved;
     expect(first?.key).toBe(
-      snapshotKey({
-        config: CONFIG,
-        recent: { entries: recent.current },
-        layout: DEFAULT_LAYOUT,
-        ...ENVIRONMENT,
-      }),
+      snapshotKey(sidebarDataKey(CONFIG, { entries: recent.current }), DEFAULT_LAYOUT, ENVIRONMENT),
     );
     expect(first?.live).toBe(false);
     expect(first?.sites).toEqual(CONFIG.sites);

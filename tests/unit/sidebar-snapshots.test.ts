@@ -1,33 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { SidebarSnapshot } from '../../lib/sidebar-snapshot';
-import { SNAPSHOT_SITES, saveSnapshot, sidebarSnapshots, startupPrefs } from '../../lib/sidebar-snapshots';
+import {
+  publishedDataKey,
+  SNAPSHOT_SITES,
+  saveSnapshot,
+  sidebarSnapshots,
+  startupPrefs,
+} from '../../lib/sidebar-snapshots';
 import { DEFAULT_LAYOUT, disabledSites, saveLayout } from '../../lib/site-prefs';
 
 const snapshot = (key: string): SidebarSnapshot => ({ key, live: false, sites: [], tree: ['div', [], []] });
 
 describe('stored sidebar snapshots', () => {
-  it('reads the site switch, layout and snapshot in one go, with defaults when nothing is stored', async () => {
-    expect(await startupPrefs('acme.zendesk.com')).toEqual({
-      enabled: true,
-      layout: DEFAULT_LAYOUT,
-      snapshot: null,
-    });
+  it('reads the site switch, layout, snapshot and data key in one go, with defaults when nothing is stored', async () => {
+    const none = { enabled: true, layout: DEFAULT_LAYOUT, snapshot: null, dataKey: null };
+    expect(await startupPrefs('acme.zendesk.com')).toEqual(none);
 
     await disabledSites.setValue(['acme.zendesk.com']);
     await saveLayout('acme.zendesk.com', { ...DEFAULT_LAYOUT, width: 320 });
     await saveSnapshot('acme.zendesk.com', snapshot('a'));
+    await publishedDataKey.setValue('0123456789abcdef');
     expect(await startupPrefs('acme.zendesk.com')).toEqual({
       enabled: false,
       layout: { ...DEFAULT_LAYOUT, width: 320 },
       snapshot: snapshot('a'),
+      dataKey: '0123456789abcdef',
     });
-    // Another site's prefs are its own.
-    expect(await startupPrefs('other.zendesk.com')).toEqual({
-      enabled: true,
-      layout: DEFAULT_LAYOUT,
-      snapshot: null,
-    });
+    // Another site's prefs are its own; the data key is everyone's.
+    expect(await startupPrefs('other.zendesk.com')).toEqual({ ...none, dataKey: '0123456789abcdef' });
   });
 
   it('keeps the snapshots of the sites written last, and ignores what does not validate', async () => {

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sidebarDataKey } from '../../lib/sidebar-data-key';
+import { createSidebarDataPublisher, PUBLISH_DELAY_MS } from '../../lib/sidebar-data-publisher';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A publisher over answers the test sets, counting looks and recording writes. */
+function setup(stored: unknown = undefined) {
+  const state = { config: { taxonomy: ['bug'] } as unknown, recent: { entries: [] } as unknown };
+  const writes: string[] = [];
+  const errors: unknown[] = [];
+  const current = vi.fn(async () => ({ config: state.config, recent: state.recent }));
+  const publisher = createSidebarDataPublisher({
+    current,
+    read: async () => stored,
+    write: async (key) => void writes.push(key),
+    onError: (error) => errors.push(error),
+  });
+  const settle = () => vi.advanceTimersByTimeAsync(PUBLISH_DELAY_MS + 1);
+  return { state, writes, errors, current, publisher, settle };
+}
+
+describe('the sidebar data key publisher', () => {
+  it('publishes the key of the current answers once per burst of changes, and only when it differs', async () => {
+    const t = setup();
+    t.publisher.changed();
+    t.publisher.changed();
+    t.publisher.changed();
+    await t.settle();
+    expect(t.current).toHaveBeenCalledOnce();
+    expect(t.writes).toEqual([sidebarDataKey(t.state.config, t.state.recent)]);
+
+    t.publisher.changed(); // nothing the sidebar shows changed
+    await t.settle();
+    expect(t.writes).toHaveLength(1);
+
+    t.state.recent = { entries: [{ id: 'a', status: 'Queued' }] };
+    t.publisher.changed();
+    await t.settle();
+    expect(t.writes).toEqual([
+      sidebarDataKey(t.state.config, { entries: [] }),
+      sidebarDataKey(t.state.config, t.state.recent),
+    ]);
+  });
+
+  it('does not rewrite a key already published by an earlier worker', async () => {
+    const t = setup(sidebarDataKey({ taxonomy: ['bug'] }, { entries: [] }));
+    t.publisher.changed();
+    await t.settle();
+    expect(t.writes).toEqual([]);
+  });
+
+  it('looks again after a change that came during a look, and after a failed one', async () => {
+    const t = setup();
+    let release: () => void = () => {};
+    t.current.mockImplementationOnce(async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return { config: t.state.config, recent: t.state.recent };
+    });
+    t.publisher.changed();
+    await t.settle(); // the first look is under way
+    t.state.recent = { entries: [{ id: 'b', status: 'Sent' }] };
+    t.publisher.changed();
+    release();
+    await t.settle();
+    await t.settle();
+    expect(t.current).toHaveBeenCalledTimes(2);
+    expect(t.writes.at(-1)).toBe(sidebarDataKey(t.state.config, t.state.recent));
+
+    t.current.mockRejectedValueOnce(new Error('database closed'));
+    t.state.recent = { entries: [] };
+    t.publisher.changed();
+    await t.settle();
+    expect(t.errors).toEqual([new Error('database closed')]);
+    t.publisher.changed();
+    await t.settle();
+    expect(t.writes.at(-1)).toBe(sidebarDataKey(t.state.config, { entries: [] }));
+  });
+});
