@@ -109,7 +109,8 @@ export const METHODS: Method[] = [
       'replayed once it has rendered (an agent usually reaches the sidebar a moment before clicking); ' +
       'each run waits for its capture to be sent and the snapshot to settle before the next page. ' +
       'Warm: consecutive clicks 300 ms apart after two warm-up ' +
-      'clicks, the endpoint configured and the receiver up (deliveries run as usual). Cold: before each ' +
+      'clicks, the endpoint configured and the receiver up (deliveries run as usual). Cold: a second after ' +
+      'the previous capture (when the sidebar has saved its snapshot, a storage write that wakes the worker), before each ' +
       'click the worker gets a marker on its global and is stopped with CDP `Target.closeTarget` on the ' +
       "extension's `service_worker` target; the bench waits until the target is gone, checks that no worker " +
       'target exists just before the click, and after the click that the answering worker has no marker ' +

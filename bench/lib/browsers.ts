@@ -132,8 +132,10 @@ export async function killWorker(cdp: CDPSession, worker: Worker, extensionId: s
   const target = await workerTarget(cdp, extensionId);
   if (!target) throw new Error('no service worker to kill');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  // Wait for this worker to go; a new one may start at once on an event (a message, a storage
+  // change), which the caller checks for before it relies on the worker being stopped.
   const deadline = Date.now() + 5000;
-  while (await workerTarget(cdp, extensionId)) {
+  while ((await workerTarget(cdp, extensionId))?.targetId === target.targetId) {
     if (Date.now() > deadline) throw new Error('the service worker target is still there after closeTarget');
     await sleep(10);
   }
