@@ -105,8 +105,9 @@ export const METHODS: Method[] = [
       "ignores a page script's untrusted `element.click()`); the time runs from the click event until the " +
       'status reads "Saved: <tag>" (tags alternate so the text always changes). First: the first thing on a ' +
       'freshly loaded page whose sidebar is painted from its snapshot (checked), the app not loaded: the ' +
-      'pointer moves onto the tag and clicks at once, so the app loads on its arrival and the click is ' +
-      'replayed once it has rendered (an agent usually reaches the sidebar a moment before clicking); ' +
+      'pointer moves onto the tag and clicks at once: the launcher sends the capture itself (the app ' +
+      "starts loading on the pointer's arrival and takes the reply over: Undo, Recent captures), and " +
+      'the "Saved" text it writes into the painted status line ends the timing; ' +
       'each run waits for its capture to be sent and the snapshot to settle before the next page. ' +
       'Warm: consecutive clicks 300 ms apart after two warm-up ' +
       'clicks, the endpoint configured and the receiver up (deliveries run as usual). Cold: a second after ' +

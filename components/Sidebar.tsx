@@ -26,8 +26,8 @@ interface Props {
   initialOpen?: OpenRequest | null;
   /** The config and recent captures already loaded for the first render (else they load on mount). */
   first?: FirstData;
-  /** The note the agent typed into the painted snapshot before the app was there. */
-  initialNote?: string;
+  /** The note typed and captures sent on the painted snapshot before the app was there. */
+  early?: { note: string; captures: Promise<unknown>[] };
   /** Where this site's snapshot is kept for the launcher's first paint (none: not kept). */
   snapshots?: SnapshotSink;
 }
@@ -39,7 +39,7 @@ type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 export function Sidebar(props: Props) {
   const { api, readSelection, onToggle, initialLayout, saveLayout, initialOpen } = props;
   const { layout, update, commit } = useSidebarLayout(initialLayout, saveLayout);
-  const captures = useCaptures(api, !layout.collapsed, props.first, props.initialNote);
+  const captures = useCaptures(api, !layout.collapsed, props.first, props.early);
   const shortcuts = useMemo(() => assignShortcuts(captures.taxonomy ?? []), [captures.taxonomy]);
   const rootRef = useRef<HTMLDivElement>(null);
   const asideRef = useRef<HTMLElement>(null);

@@ -14,6 +14,8 @@ export interface SidebarApi {
     note: string | null,
     quote: string | null,
   ): Promise<{ id: string; tagLabel: string }>;
+  /** Validates the reply to a capture the launcher sent from the painted sidebar (raw reply). */
+  adoptCapture(reply: Promise<unknown>): Promise<{ id: string; tagLabel: string }>;
   undo(id: string): Promise<void>;
   recent(): Promise<RecentEntry[]>;
   /** Stores a new revision of a capture (edited note, or deleted); resolves with its revision. */

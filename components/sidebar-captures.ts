@@ -48,7 +48,12 @@ function sameEntries(a: RecentEntry[], b: RecentEntry[]): boolean {
  * survives collapsing the sidebar. Recent captures are polled only while the sidebar is open.
  * `first` is what the first render already has (see waitForFirstData); without it, both load here.
  */
-export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData, initialNote = ''): Captures {
+export function useCaptures(
+  api: SidebarApi,
+  open: boolean,
+  first?: FirstData,
+  early: { note: string; captures: Promise<unknown>[] } = { note: '', captures: [] },
+): Captures {
   const firstData = useRef(first);
   const [config, setConfig] = useState<ReplyOf<'sidebar-config'> | null>(() =>
     first?.config.state === 'ok' ? first.config.value : null,
@@ -56,7 +61,7 @@ export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData, i
   const [loadError, setLoadError] = useState<string | null>(() =>
     first?.config.state === 'failed' ? message(first.config.error) : null,
   );
-  const [note, setNote] = useState(initialNote);
+  const [note, setNote] = useState(early.note);
   const [notice, setNotice] = useState<Notice>(null);
   const [recent, setRecent] = useState<RecentEntry[]>(() =>
     first?.recent.state === 'ok' ? first.recent.value : [],
@@ -153,6 +158,21 @@ export function useCaptures(api: SidebarApi, open: boolean, first?: FirstData, i
     const timer = setTimeout(() => setNotice(null), UNDO_WINDOW_MS);
     return () => clearTimeout(timer);
   }, [notice]);
+
+  // Captures the launcher sent from the painted sidebar before this app was there: shown like ours.
+  const earlyCaptures = useRef(early.captures);
+  useEffect(() => {
+    for (const reply of earlyCaptures.current.splice(0)) {
+      api.adoptCapture(reply).then(
+        (saved) => {
+          setNote('');
+          setNotice({ kind: 'saved', text: `Saved: ${saved.tagLabel}`, id: saved.id });
+          void refresh();
+        },
+        (error: unknown) => setNotice({ kind: 'error', text: `Not saved: ${message(error)}` }),
+      );
+    }
+  }, [api, refresh]);
 
   const capture = async (tag: TaxonomyTag, quote: string | null) => {
     try {

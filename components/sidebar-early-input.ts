@@ -5,7 +5,8 @@ import { isTextField } from './sidebar-keys';
 // has loaded. The agent's first click or key on it must not be lost: the launcher records it here,
 // loads the app, and the app replays it once it has rendered over the snapshot. Only input the
 // agent really gave is recorded (a page script's events are untrusted); typing into the note is
-// left to the browser and the typed text handed over.
+// left to the browser and the typed text handed over. A click on a tag does not wait for the app:
+// painted-capture.ts sends it at once and hands its reply here (captured()), which shows it.
 
 /** A click or key the agent gave on the snapshot, to replay on the app's rendering of it. */
 export interface RecordedInput {
@@ -21,11 +22,24 @@ export interface EarlyInputRecord {
   note: string;
   /** The snapshot element that had focus, if any. */
   focused: Element | null;
+  /** Raw replies to captures already sent from the painted sidebar (the app shows them). */
+  captures: Promise<unknown>[];
 }
 
-/** Stops recording and returns what was recorded. */
+/** Records until take(); knows the agent's note, and shows captures sent meanwhile. */
 export interface EarlyInput {
   take(): EarlyInputRecord;
+  /** The note as the agent has typed it so far. */
+  note(): string;
+  /** A capture was sent: until the app takes over, its outcome shows in the status line. */
+  captured(reply: Promise<unknown>): void;
+}
+
+/** The tag label of an ok capture reply, or the error of a failed one (the app validates it fully). */
+function outcome(reply: unknown): { saved: string } | { failed: string } {
+  const r = reply as { ok?: unknown; value?: { tagLabel?: unknown }; error?: unknown } | null;
+  if (r?.ok === true && typeof r.value?.tagLabel === 'string') return { saved: r.value.tagLabel };
+  return { failed: typeof r?.error === 'string' ? r.error : 'no answer from Earmark' };
 }
 
 /** Keys the sidebar acts on (sidebar-keys keyAction); others are left to the browser (Tab, Enter on a button). */
@@ -36,16 +50,26 @@ function isSidebarKey(event: KeyboardEvent, inTextField: boolean): boolean {
   return event.key === '/' || (event.key.length === 1 && event.key !== ' ');
 }
 
-/** Records the agent's clicks and sidebar keys on `root` (capture phase) until take() is called. */
-export function recordEarlyInput(root: Element): EarlyInput {
+/**
+ * Records the agent's clicks and sidebar keys on `root` (capture phase) until take() is called; a
+ * click on a tag button goes to `onTag` instead, when given (painted-capture.ts sends it at once).
+ */
+export function recordEarlyInput(
+  root: Element,
+  onTag?: (tagId: string, early: EarlyInput) => void,
+): EarlyInput {
   const events: RecordedInput[] = [];
+  const captures: Promise<unknown>[] = [];
   let note = '';
+  let taken = false;
   const onClick = (event: Event) => {
     const target = (event.target as Element | null)?.closest?.('button');
     if (!event.isTrusted || !target || !root.contains(target)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    events.push({ type: 'click', target, key: null });
+    const tagId = target.getAttribute('data-tag');
+    if (onTag && tagId) onTag(tagId, early);
+    else events.push({ type: 'click', target, key: null });
   };
   const onKeyDown = (event: Event) => {
     const key = event as KeyboardEvent;
@@ -67,17 +91,37 @@ export function recordEarlyInput(root: Element): EarlyInput {
   root.addEventListener('click', onClick, true);
   root.addEventListener('keydown', onKeyDown, true);
   root.addEventListener('input', onInput, true);
-  return {
+  const early: EarlyInput = {
+    note: () => note,
+    captured(reply) {
+      captures.push(reply);
+      const show = (result: ReturnType<typeof outcome>) => {
+        if (taken) return; // the app shows it from here on
+        const status = root.querySelector('[role="status"]');
+        if ('saved' in result) {
+          note = '';
+          const field = root.querySelector('textarea');
+          if (field) field.value = '';
+          if (status) status.textContent = `Saved: ${result.saved}`;
+        } else if (status) status.textContent = `Not saved: ${result.failed}`;
+      };
+      reply.then(
+        (r) => show(outcome(r)),
+        (e: unknown) => show({ failed: e instanceof Error ? e.message : String(e) }),
+      );
+    },
     take() {
+      taken = true;
       root.removeEventListener('click', onClick, true);
       root.removeEventListener('keydown', onKeyDown, true);
       root.removeEventListener('input', onInput, true);
       const field = root.querySelector('textarea');
       if (field && field.value !== note) field.value = note; // a page script's text, not the agent's
       const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
-      return { events, note, focused: active && root.contains(active) ? active : null };
+      return { events, note, focused: active && root.contains(active) ? active : null, captures };
     },
   };
+  return early;
 }
 
 /** The element in `root` that stands for `old` (same node if still there, else same tag id or name). */

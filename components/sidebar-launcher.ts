@@ -22,6 +22,8 @@ export interface LauncherDeps {
   /** What a snapshot key includes besides data and layout (build version, clock, language). */
   environment: SnapshotEnvironment;
   context(): TicketContext;
+  /** Sends a message to the background (a capture from the painted sidebar); the raw reply. */
+  send(message: unknown): Promise<unknown>;
   setSiteRules(rules: SiteAdapterRule[]): void;
   /** Where a failure to load the app is reported (the console in production). */
   onError(error: unknown): void;
@@ -117,7 +119,7 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
   const paint = (target: HTMLElement): boolean => {
     const snapshot = deps.snapshot();
     if (!snapshot) return false;
-    painted = paintSnapshot(target, snapshot, () => mountApp());
+    painted = paintSnapshot(target, snapshot, () => mountApp(), { send: deps.send, context: deps.context });
     if (!painted) return false;
     deps.setSiteRules(snapshot.sites as SiteAdapterRule[]); // until the app reads the config
     checkPainted();

@@ -1,6 +1,7 @@
 import { type SnapshotEnvironment, snapshotKey } from '@/lib/sidebar-data-key';
 import { buildElement, type SidebarSnapshot } from '@/lib/sidebar-snapshot';
 import type { SidebarLayout } from '@/lib/site-prefs';
+import { type PaintedCaptureDeps, paintedCapture } from './painted-capture';
 import { type EarlyInput, recordEarlyInput } from './sidebar-early-input';
 
 // The launcher's first paint of an open sidebar: the site's snapshot (lib/sidebar-snapshot.ts)
@@ -29,17 +30,27 @@ export interface PaintedSidebar {
 /**
  * Paints `snapshot` into `container` and calls `onIntent` once, on the agent's first pointer,
  * focus or key on it; null when the snapshot does not rebuild (then the app renders as usual).
+ * A click on a tag captures at once (painted-capture.ts); other input waits for the app.
  */
 export function paintSnapshot(
   container: HTMLElement,
   snapshot: SidebarSnapshot,
   onIntent: () => void,
+  captureDeps: PaintedCaptureDeps,
 ): PaintedSidebar | null {
   const element = buildElement(container.ownerDocument, snapshot.tree);
   if (!element) return null;
   element.setAttribute(SNAPSHOT_ATTRIBUTE, '');
   container.append(element);
-  const early = recordEarlyInput(element);
+  const capturing = paintedCapture(element, captureDeps);
+  const recorder = recordEarlyInput(element, capturing.capture);
+  const early: EarlyInput = {
+    ...recorder,
+    take() {
+      capturing.stop();
+      return recorder.take();
+    },
+  };
   const intent = (event: Event) => {
     if (!event.isTrusted) return; // a page script cannot make us load anything
     stop();
@@ -56,6 +67,7 @@ export function paintSnapshot(
     stopWaiting: stop,
     remove() {
       stop();
+      capturing.stop();
       element.remove();
     },
   };

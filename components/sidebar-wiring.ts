@@ -7,9 +7,6 @@ import type { SidebarApi } from './sidebar-api';
 import type { Prefetched } from './sidebar-handoff';
 import { RECENT_LIMIT } from './sidebar-recent-limit';
 
-/** Most characters of page selection kept as a quote (the capture message's limit). */
-const MAX_QUOTE = 10_000;
-
 /**
  * The sidebar's API over the extension's messages; the ticket context is read at click time.
  * `prefetched` holds the raw replies to the 'sidebar-config' and 'recent' requests the launcher sent
@@ -42,6 +39,7 @@ export function createSidebarApi(
     },
     capture: (tagId, note, quote) =>
       sendToBackground('capture', { tagId, note, quote, context: currentContext() }),
+    adoptCapture: async (reply) => unwrapReply('capture', await reply),
     undo: async (id) => {
       await sendToBackground('undo', { id });
     },
@@ -64,8 +62,4 @@ export function createSidebarApi(
   };
 }
 
-/** Text the agent has selected on the page, trimmed and length-limited; null when none. */
-export function readPageSelection(): string | null {
-  const text = window.getSelection()?.toString().trim() ?? '';
-  return text ? text.slice(0, MAX_QUOTE) : null;
-}
+export { readPageSelection } from './page-selection';

@@ -36,7 +36,7 @@ export default defineUnlistedScript(() => {
             initialOpen={options.open}
             saveLayout={options.saveLayout}
             first={first}
-            initialNote={early?.note ?? ''}
+            early={early ?? undefined}
             snapshots={{
               save: options.saveSnapshot,
               environment: snapshotEnvironment(browser.runtime.getManifest().version),

@@ -117,6 +117,7 @@ export default defineContentScript({
       },
       environment,
       context: currentContext,
+      send: (message) => browser.runtime.sendMessage(message),
       setSiteRules: (rules) => {
         siteRules = rules;
       },

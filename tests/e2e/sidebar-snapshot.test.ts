@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
@@ -54,6 +54,23 @@ async function snapshotReady(): Promise<string> {
 }
 
 /**
+ * A freshly loaded ticket page whose sidebar is painted from its snapshot: after a capture, the
+ * snapshot shows it on its way (live) until it is sent and saved again, so pages are loaded until
+ * one stays painted.
+ */
+async function paintedPage(id: number): Promise<{ page: Page; sidebar: Locator }> {
+  await snapshotReady();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const opened = await openWithSidebar(session.browser, ticket(id));
+    await opened.page.waitForTimeout(300);
+    if ((await sidebarState(opened.page)).painted) return opened;
+    await opened.page.close();
+    if (Date.now() > deadline) throw new Error('no page load kept the sidebar painted');
+  }
+}
+
+/**
  * What the page's own scripts see of the sidebar: painted or not, and its markup (attributes
  * sorted: Preact, rendering over the painted elements, may set an unchanged attribute again).
  */
@@ -99,9 +116,7 @@ describe('the sidebar painted from its snapshot', () => {
   });
 
   it('captures a click and a note typed before the app is there, with the ticket context', async () => {
-    await snapshotReady();
-    const { page, sidebar } = await openWithSidebar(session.browser, ticket(5150));
-    expect((await sidebarState(page)).painted).toBe(true);
+    const { page, sidebar } = await paintedPage(5150);
     // At once, as an agent would: type a note, then click a tag. The app loads meanwhile.
     await sidebar.getByRole('textbox', { name: 'Note' }).pressSequentially('asked twice for the refund');
     await sidebar.getByRole('button', { name: 'Chaser' }).click();
@@ -118,23 +133,32 @@ describe('the sidebar painted from its snapshot', () => {
     await page.close();
   });
 
+  it('captures the text selected on the page with a click at once, as the app would', async () => {
+    const { page, sidebar } = await paintedPage(6200);
+    const selected = 'the CSV export has failed three times this week';
+    await page.evaluate((text) => {
+      const paragraph = document.getElementById('customer-message') as HTMLElement;
+      const node = paragraph.firstChild as Text;
+      const start = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }, selected);
+    await sidebar.getByRole('button', { name: 'Competitor mention' }).click();
+    await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Competitor mention');
+    const request = await session.receiver.waitFor((r) => r.body.includes('"competitor-mention"'), 15_000);
+    const [item] = verifiedItems([request], session.secret);
+    expect(item).toMatchObject({ quote: selected, source: { ticketId: '6200' } });
+    // The app took over what the painted sidebar began: Undo is there.
+    await sidebar.getByRole('button', { name: 'Undo' }).waitFor();
+    await page.close();
+  });
+
   it("ignores the page's own scripts: their events neither capture nor load the app", async () => {
-    await snapshotReady();
-    // Let the capture above settle (Sent), so the snapshot is not live and stays painted.
-    await expect
-      .poll(
-        async () => {
-          const probe = await openWithSidebar(session.browser, ticket(4821));
-          await probe.page.waitForTimeout(300);
-          const { painted } = await sidebarState(probe.page);
-          await probe.page.close();
-          return painted;
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    const { page } = await paintedPage(4821);
     const before = session.receiver.requests.length;
-    const { page } = await openWithSidebar(session.browser, ticket(4821));
     await page.evaluate(() => {
       const root = document.querySelector('earmark-sidebar')?.shadowRoot;
       const opts = { bubbles: true, composed: true, cancelable: true };
@@ -152,21 +176,7 @@ describe('the sidebar painted from its snapshot', () => {
   });
 
   it('follows a capture made in another tab: the painted sidebar learns of it and shows it', async () => {
-    await snapshotReady();
-    await expect
-      .poll(
-        async () => {
-          const probe = await openWithSidebar(session.browser, ticket(4821));
-          await probe.page.waitForTimeout(300);
-          const { painted } = await sidebarState(probe.page);
-          await probe.page.close();
-          return painted;
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
-    const watching = await openWithSidebar(session.browser, ticket(4821));
-    expect((await sidebarState(watching.page)).painted).toBe(true);
+    const watching = await paintedPage(4821);
 
     const other = await openWithSidebar(session.browser, ticket(7001));
     await other.sidebar.getByRole('button', { name: 'Praise' }).click();

@@ -7,6 +7,7 @@ import type { SidebarApi } from '../../components/sidebar-api';
 import { useCaptures } from '../../components/sidebar-captures';
 import { reviewText } from '../../components/sidebar-recent-labels';
 import type { RecentEntry } from '../../lib/messages';
+import { fakeSidebarApi } from '../helpers/sidebar-api';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -70,19 +71,14 @@ function Probe({ api, open }: { api: SidebarApi; open: boolean }) {
 describe('the sidebar asks for news when it opens and reports what it showed', () => {
   function fakeApi(entries: RecentEntry[]) {
     let current = entries;
-    const api: SidebarApi = {
-      config: async () => ({ taxonomy: [], agentName: 'Ada', sites: [] }),
-      onConfigChanged: () => () => {},
-      capture: async () => ({ id: 'x', tagLabel: 'Bug' }),
-      undo: async () => {},
+    const api: SidebarApi = fakeSidebarApi({
       recent: vi.fn(async () => current),
-      revise: async () => ({ revision: 2 }),
       refreshReviews: vi.fn(async () => {
         current = [actioned];
         return true;
       }),
       reviewsSeen: vi.fn(async () => {}),
-    };
+    });
     return api;
   }
 

@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Sidebar } from '../../components/Sidebar';
 import type { SidebarApi } from '../../components/sidebar-api';
 import { waitForFirstData } from '../../components/sidebar-first-data';
 import type { TaxonomyTag } from '../../lib/config';
 import type { RecentEntry } from '../../lib/messages';
-import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { fakeSidebarApi } from '../helpers/sidebar-api';
+import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
 
 const TAGS: TaxonomyTag[] = [{ id: 'bug', label: 'Bug', category: 'Customer insight' }];
 const ENTRY: RecentEntry = {
@@ -24,24 +21,10 @@ const CONFIG = { taxonomy: TAGS, agentName: 'Ada', sites: [] };
 
 /** An api whose config and recent answers the test controls; every other call is a no-op. */
 function fakeApi(config: () => Promise<typeof CONFIG>, recent: () => Promise<RecentEntry[]>): SidebarApi {
-  return {
-    config: vi.fn(config),
-    recent: vi.fn(recent),
-    onConfigChanged: () => () => {},
-    capture: async () => ({ id: 'x', tagLabel: 'Bug' }),
-    undo: async () => {},
-    revise: async () => ({ revision: 1 }),
-    refreshReviews: async () => false,
-    reviewsSeen: async () => {},
-  };
+  return fakeSidebarApi({ config: vi.fn(config), recent: vi.fn(recent) });
 }
 
-let root: Root | null = null;
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = null;
-  document.body.replaceChildren();
-});
+afterEach(unmountSidebars);
 
 describe('the sidebar waits briefly for its first data', () => {
   it('resolves with both answers as soon as they are in', async () => {
@@ -76,22 +59,8 @@ describe('the sidebar waits briefly for its first data', () => {
       async () => [ENTRY],
     );
     const first = await waitForFirstData(api);
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
     // Rendered synchronously, no effects flushed yet: what the first frame shows.
-    act(() =>
-      root?.render(
-        <Sidebar
-          api={api}
-          readSelection={() => null}
-          onToggle={() => () => {}}
-          initialLayout={DEFAULT_LAYOUT}
-          saveLayout={async () => {}}
-          first={first}
-        />,
-      ),
-    );
+    const host = await renderSidebar({ api, first }, { firstFrame: true });
     expect(host.querySelector('button.em-tag')?.textContent).toContain('Bug');
     expect(host.querySelector('.em-recent-list li')?.textContent).toContain('export times out');
     await act(async () => new Promise((r) => setTimeout(r, 10)));
@@ -106,21 +75,7 @@ describe('the sidebar waits briefly for its first data', () => {
       async () => [],
     );
     const first = await waitForFirstData(api, 5);
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    await act(async () =>
-      root?.render(
-        <Sidebar
-          api={api}
-          readSelection={() => null}
-          onToggle={() => () => {}}
-          initialLayout={DEFAULT_LAYOUT}
-          saveLayout={async () => {}}
-          first={first}
-        />,
-      ),
-    );
+    const host = await renderSidebar({ api, first });
     expect(host.querySelector('button.em-tag')).toBeNull();
     await act(async () => answer(CONFIG));
     expect(host.querySelector('button.em-tag')?.textContent).toContain('Bug');

@@ -18,11 +18,20 @@ const context: TicketContext = {
 const COLLAPSED: SidebarLayout = { ...DEFAULT_LAYOUT, collapsed: true, side: 'left', tabTop: 0.2 };
 
 const ENVIRONMENT = { version: '1.2.3', timezoneOffset: 0, language: 'en' };
-/** The tree of a painted sidebar with one tag button. */
+/** The tree of a painted sidebar with one tag button and the status line. */
 const TREE: SidebarSnapshot['tree'] = [
   'div',
   ['class', 'em-root'],
-  [['aside', ['aria-label', 'Earmark'], [['button', ['class', 'em-tag', 'data-tag', 'bug'], ['Bug']]]]],
+  [
+    [
+      'aside',
+      ['aria-label', 'Earmark'],
+      [
+        ['button', ['class', 'em-tag', 'data-tag', 'bug'], ['Bug']],
+        ['div', ['role', 'status'], []],
+      ],
+    ],
+  ],
 ];
 /** The data key the background published last (in storage). */
 const DATA_KEY = '0123456789abcdef';
@@ -41,8 +50,16 @@ function agent<E extends Event>(target: EventTarget, event: E): void {
 }
 
 /** A launcher over a fake app whose loading the test resolves by hand. */
-function setup(options: { snapshot?: SidebarSnapshot | null; dataKey?: { current: string | null } } = {}) {
+function setup(
+  options: {
+    snapshot?: SidebarSnapshot | null;
+    dataKey?: { current: string | null };
+    loadApp?: () => Promise<SidebarApp>;
+  } = {},
+) {
   const dataKey = options.dataKey ?? { current: DATA_KEY };
+  const sent: unknown[] = [];
+  const errors: unknown[] = [];
   const mounts: SidebarMountOptions[] = [];
   const paintedAtMount: boolean[] = [];
   const unmount = vi.fn();
@@ -56,7 +73,7 @@ function setup(options: { snapshot?: SidebarSnapshot | null; dataKey?: { current
     },
   };
   let release: (app: SidebarApp) => void = () => {};
-  const loadApp = vi.fn(() => new Promise<SidebarApp>((resolve) => (release = resolve)));
+  const loadApp = vi.fn(options.loadApp ?? (() => new Promise<SidebarApp>((resolve) => (release = resolve))));
   const saved: SidebarLayout[] = [];
   const snapshots: SidebarSnapshot[] = [];
   const siteRules: unknown[] = [];
@@ -76,10 +93,12 @@ function setup(options: { snapshot?: SidebarSnapshot | null; dataKey?: { current
     },
     environment: ENVIRONMENT,
     context: () => context,
-    setSiteRules: (rules) => siteRules.push(...rules),
-    onError: (error) => {
-      throw error;
+    send: async (message) => {
+      sent.push(message);
+      return { ok: true, value: { id: 'captured-1', tagLabel: 'Bug' } };
     },
+    setSiteRules: (rules) => siteRules.push(...rules),
+    onError: (error) => errors.push(error),
   });
   const container = document.createElement('div');
   document.body.append(container);
@@ -98,6 +117,8 @@ function setup(options: { snapshot?: SidebarSnapshot | null; dataKey?: { current
     loaded,
     mounts,
     paintedAtMount,
+    sent,
+    errors,
     unmount,
     saved,
     snapshots,
@@ -201,14 +222,19 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
     agent(t.painted() as Element, new PointerEvent('pointerover', { bubbles: true }));
     expect(t.loadApp).toHaveBeenCalledOnce();
     const button = t.painted()?.querySelector('button') as HTMLButtonElement;
-    agent(button, new MouseEvent('click', { bubbles: true, cancelable: true })); // before the app is in
+    // A click on a tag before the app is in is a capture at once, shown in the status line.
+    agent(button, new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(t.sent).toEqual([{ type: 'capture', tagId: 'bug', note: null, quote: null, context }]);
+    await t.settle();
+    expect(t.painted()?.querySelector('[role="status"]')?.textContent).toBe('Saved: Bug');
     await t.loaded();
     const mount = t.mounts[0];
     expect(mount?.painted?.key).toBe(FRESH.key);
     expect(mount?.painted?.element.querySelector('button')).toBe(button); // rendered over, not replaced
     expect(t.paintedAtMount).toEqual([true]);
     const early = mount?.painted?.early.take();
-    expect(early?.events).toEqual([{ type: 'click', target: button, key: null }]);
+    expect(early?.events).toEqual([]); // nothing to replay: the capture was sent
+    expect(await early?.captures[0]).toEqual({ ok: true, value: { id: 'captured-1', tagLabel: 'Bug' } });
     await mount?.saveSnapshot(FRESH);
     expect(t.snapshots).toEqual([FRESH]);
   });
@@ -226,6 +252,7 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
       expect(t.loadApp).toHaveBeenCalledOnce();
       await t.loaded();
       expect(t.mounts).toHaveLength(1);
+      expect(t.errors).toEqual([]);
     }
   });
 
@@ -253,30 +280,15 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
   });
 
   it('takes a painted sidebar away when the app cannot load, so no click goes nowhere', async () => {
-    const errors: unknown[] = [];
-    const t = setup({ snapshot: { ...FRESH, live: true } });
-    t.loadApp.mockImplementation(() => Promise.reject(new Error('gone')));
-    // Swap the throwing onError for one that records (setup's launcher throws on errors).
-    const launcher = createSidebarLauncher({
-      loadApp: t.loadApp,
-      prefetch: () => ({
-        config: Promise.resolve({ ok: true, value: 'config' }),
-        recent: Promise.resolve({ ok: true, value: 'recent' }),
-      }),
-      saveLayout: async () => {},
-      snapshot: () => ({ ...FRESH, live: true }),
-      dataKey: () => DATA_KEY,
-      saveSnapshot: async () => {},
-      environment: ENVIRONMENT,
-      context: () => context,
-      setSiteRules: () => {},
-      onError: (error) => errors.push(error),
+    const t = setup({
+      snapshot: { ...FRESH, live: true },
+      loadApp: () => Promise.reject(new Error('gone')),
     });
-    launcher.show(t.container, DEFAULT_LAYOUT);
+    t.launcher.show(t.container, DEFAULT_LAYOUT);
     expect(t.painted()).not.toBeNull();
     await t.settle();
     await t.settle();
-    expect(errors).toEqual([new Error('gone')]);
+    expect(t.errors).toEqual([new Error('gone')]);
     expect(t.painted()).toBeNull();
   });
 });

@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Sidebar } from '../../components/Sidebar';
 import type { SidebarApi } from '../../components/sidebar-api';
 import { SNAPSHOT_DELAY_MS, type SnapshotSink } from '../../components/useSnapshotWriter';
 import type { TaxonomyTag } from '../../lib/config';
@@ -10,8 +8,8 @@ import type { RecentEntry } from '../../lib/messages';
 import { sidebarDataKey, snapshotKey } from '../../lib/sidebar-data-key';
 import { type SidebarSnapshot, serializeElement } from '../../lib/sidebar-snapshot';
 import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { fakeSidebarApi } from '../helpers/sidebar-api';
+import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
 
 const TAGS: TaxonomyTag[] = [{ id: 'bug', label: 'Bug', category: 'Customer insight' }];
 const CONFIG = {
@@ -29,14 +27,11 @@ const entry = (id: string, status: RecentEntry['status']): RecentEntry => ({
   detail: null,
 });
 
-let root: Root | null = null;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = null;
-  document.body.replaceChildren();
+  await unmountSidebars();
   vi.useRealTimers();
 });
 
@@ -48,31 +43,12 @@ async function renderWith(recent: { current: RecentEntry[] }) {
     environment: ENVIRONMENT,
     paintedKey: null,
   };
-  const api: SidebarApi = {
+  const api: SidebarApi = fakeSidebarApi({
     config: async () => CONFIG,
     recent: async () => recent.current,
-    onConfigChanged: () => () => {},
     capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug' }),
-    undo: async () => {},
-    revise: async () => ({ revision: 2 }),
-    refreshReviews: async () => false,
-    reviewsSeen: async () => {},
-  };
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () =>
-    root?.render(
-      <Sidebar
-        api={api}
-        readSelection={() => null}
-        onToggle={() => () => {}}
-        initialLayout={DEFAULT_LAYOUT}
-        saveLayout={async () => {}}
-        snapshots={sink}
-      />,
-    ),
-  );
+  });
+  const host = await renderSidebar({ api, snapshots: sink });
   const wait = () => act(async () => vi.advanceTimersByTimeAsync(SNAPSHOT_DELAY_MS));
   return { host, saved, wait };
 }

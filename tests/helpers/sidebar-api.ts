@@ -1,0 +1,17 @@
+import type { SidebarApi } from '../../components/sidebar-api';
+
+/** A sidebar api that answers every call harmlessly (no tags, nothing listed); override what a test needs. */
+export function fakeSidebarApi(overrides: Partial<SidebarApi> = {}): SidebarApi {
+  return {
+    config: async () => ({ taxonomy: [], agentName: 'Ada', sites: [] }),
+    recent: async () => [],
+    onConfigChanged: () => () => {},
+    capture: async () => ({ id: 'x', tagLabel: 'Bug' }),
+    adoptCapture: async (reply) => (await reply) as { id: string; tagLabel: string },
+    undo: async () => {},
+    revise: async () => ({ revision: 2 }),
+    refreshReviews: async () => false,
+    reviewsSeen: async () => {},
+    ...overrides,
+  };
+}
