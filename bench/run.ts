@@ -2,9 +2,9 @@
 // Chromium, and writes bench/results.json and bench/RESULTS.md. See RESULTS.md for every method.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Endpoint } from '../lib/config';
+import type { Endpoint } from '../lib/config/settings';
+import { generateSecret } from '../lib/delivery/signing';
 import type { Item } from '../lib/schema';
-import { generateSecret } from '../lib/signing';
 import { type CrmServer, startCrmServer } from '../scripts/harness/crm-server';
 import { launchWithExtension } from '../scripts/harness/launch';
 import { configure, openExtensionPage } from '../tests/e2e/support/extension';

@@ -1,13 +1,13 @@
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { Sidebar } from '@/components/Sidebar';
-import { replayEarlyInput } from '@/components/sidebar-early-input';
-import { waitForFirstData } from '@/components/sidebar-first-data';
-import { provideSidebarApp } from '@/components/sidebar-handoff';
-import { SNAPSHOT_ATTRIBUTE } from '@/components/sidebar-painted';
-import { createSidebarApi, readPageSelection } from '@/components/sidebar-wiring';
-import { snapshotEnvironment } from '@/lib/sidebar-snapshot-environment';
+import { waitForFirstData } from '@/components/sidebar/app/first-data';
+import { Sidebar } from '@/components/sidebar/app/Sidebar';
+import { createSidebarApi, readPageSelection } from '@/components/sidebar/app/wiring';
+import { replayEarlyInput } from '@/components/sidebar/launcher/early-input';
+import { provideSidebarApp } from '@/components/sidebar/launcher/handoff';
+import { SNAPSHOT_ATTRIBUTE } from '@/components/sidebar/launcher/painted';
+import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 
 // The sidebar app (React components, built with Preact's preact/compat in their place: see
 // wxt.config.ts; and zod through the message protocol): never a manifest content script.

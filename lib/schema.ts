@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// The item contract and the message protocol (lib/messages.ts) are zod/mini: the same zod, with
+// The item contract and the message protocol (lib/protocol/messages.ts) are zod/mini: the same zod, with
 // functions instead of methods, so the sidebar app, which every CRM page loads, carries 25 kB of
 // zod instead of 90 kB and builds its schemas in a fraction of the time. Settings, policy and the
 // hub keep classic zod; classic schemas compose mini ones (both are zod core schemas).

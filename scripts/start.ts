@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { LocalSettings } from '../lib/config';
+import type { LocalSettings } from '../lib/config/settings';
 import { DEMO_TEAM } from '../server/demo-data';
 import type { RunningHub } from '../server/serve';
 import type { HubItem } from '../server/store';

@@ -1,4 +1,4 @@
-import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../lib/config';
+import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../lib/config/settings';
 import type { Agent, Item, ItemTag } from '../lib/schema';
 import { PHRASES, SLOTS, SPIKE_COMPETITOR } from './demo-phrases';
 import { demoSource, pick, type Random, seededRandom, weighted } from './demo-sources';

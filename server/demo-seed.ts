@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { signBatch } from '../lib/delivery/signing';
 import { BATCH_TYPE, type Item } from '../lib/schema';
-import { signBatch } from '../lib/signing';
 import { seededRandom } from './demo-sources';
 import { type ItemStatus, STATUSES } from './store';
 

@@ -2,7 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import { type ChromeApi, inPage } from './inpage';
 import { sleep } from './stats';
 
-// The sidebar snapshot a site keeps for the launcher's first paint (lib/sidebar-snapshots.ts), as
+// The sidebar snapshot a site keeps for the launcher's first paint (lib/sidebar/snapshot-store.ts), as
 // the bench sees it from the extension's worker: waited for before the page-load rounds, and
 // spoiled before each "stale" load so that load must render the app.
 

@@ -2,8 +2,8 @@
 // with the review page's filters on a large team. Part of `npm run bench`; also runs alone:
 // `npx tsx bench/suites/hub.ts [--quick]` prints its metrics without touching results.json.
 import { pathToFileURL } from 'node:url';
+import { generateSecret, type SignedHeaders, signBatch } from '../../lib/delivery/signing';
 import { BATCH_TYPE, type Item } from '../../lib/schema';
-import { generateSecret, type SignedHeaders, signBatch } from '../../lib/signing';
 import { demoItems } from '../../server/demo-data';
 import { startHub } from '../../server/serve';
 import { judge, type Metric, table } from '../lib/report';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { updateLocalSettings } from '@/lib/config/store';
 import { type Agent, AgentSchema, describeZodError } from '@/lib/schema';
-import { updateLocalSettings } from '@/lib/settings-store';
-import { describeAgent, LockableControls } from './shared';
+import { describeAgent, LockableControls } from './OptionsParts';
 
 /** The agent items are captured as: id, name and team, validated before saving. */
 export function AgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boolean; locked: boolean }) {

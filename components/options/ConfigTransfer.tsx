@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { exportConfig, type ImportPlan, importConfig, planImport, policyFileFor } from '@/lib/config-io';
-import type { PolicyProblem } from '@/lib/policy';
-import { isLoopbackUrl, originPattern } from '@/lib/settings-rules';
-import { readLocalSettings } from '@/lib/settings-store';
-import { datedName, downloadJson } from './shared';
+import type { PolicyProblem } from '@/lib/config/policy';
+import { isLoopbackUrl, originPattern } from '@/lib/config/rules';
+import { readLocalSettings } from '@/lib/config/store';
+import {
+  exportConfig,
+  type ImportPlan,
+  importConfig,
+  planImport,
+  policyFileFor,
+} from '@/lib/config/transfer';
+import { datedName, downloadJson } from './OptionsParts';
 
 /** Every problem of a refused import, by path, so the file can be fixed in one pass. */
 function ImportProblems({ name, problems }: { name: string; problems: PolicyProblem[] }) {

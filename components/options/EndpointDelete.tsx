@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Endpoint } from '@/lib/config';
+import type { Endpoint } from '@/lib/config/settings';
 import { exportAndDelete } from './endpoint-actions';
 
 function plural(n: number, word: string): string {

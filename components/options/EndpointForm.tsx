@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Endpoint, TaxonomyTag } from '@/lib/config';
-import type { EndpointDraft } from '@/lib/endpoint-edit';
-import { generateSecret } from '@/lib/signing';
-import { maskSecret } from './shared';
+import type { EndpointDraft } from '@/lib/config/endpoint-edit';
+import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import { generateSecret } from '@/lib/delivery/signing';
+import { maskSecret } from './OptionsParts';
 import { TagRouting } from './TagRouting';
 
 const FORMATS: Array<{ value: EndpointDraft['format']; label: string }> = [

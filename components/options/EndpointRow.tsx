@@ -1,5 +1,5 @@
-import type { Endpoint, TaxonomyTag } from '@/lib/config';
-import { describeFormat, describeRouting, maskSecret } from './shared';
+import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import { describeFormat, describeRouting, maskSecret } from './OptionsParts';
 
 /** What a row can ask its editor to do; each is a click, so permission prompts stay possible. */
 export interface RowActions {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Endpoint, TaxonomyTag } from '@/lib/config';
-import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/endpoint-edit';
-import { sendTestPing } from '@/lib/endpoint-test';
-import { originPattern } from '@/lib/settings-rules';
+import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/config/endpoint-edit';
+import { originPattern } from '@/lib/config/rules';
+import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import { sendTestPing } from '@/lib/delivery/endpoint-test';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
@@ -14,7 +14,7 @@ import {
   saveDraft,
   setEndpointEnabled,
 } from './endpoint-actions';
-import { LockableControls } from './shared';
+import { LockableControls } from './OptionsParts';
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; endpoint: Endpoint };
 

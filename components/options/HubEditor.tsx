@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { type HubCheck, testHubConnection } from '@/lib/hub-check';
-import { draftOfHub, type HubDraft, parseHubDraft } from '@/lib/hub-settings';
-import type { PollRecord } from '@/lib/review-status';
-import { originPattern } from '@/lib/settings-rules';
-import { updateLocalSettings } from '@/lib/settings-store';
-import { ago } from '../format-time';
+import { draftOfHub, type HubDraft, parseHubDraft } from '@/lib/config/hub-settings';
+import { originPattern } from '@/lib/config/rules';
+import { updateLocalSettings } from '@/lib/config/store';
+import { type HubCheck, testHubConnection } from '@/lib/hub/check';
+import type { PollRecord } from '@/lib/hub/status/poll';
+import { ago } from '../shared/format-time';
 import { hasAccess, requestAccess } from './endpoint-actions';
-import { LockableControls, SetByOrganization } from './shared';
+import { LockableControls, SetByOrganization } from './OptionsParts';
 import { TokenField } from './TokenField';
 import { type HubState, useHubState } from './useHubState';
 

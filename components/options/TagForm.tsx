@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { TaxonomyTag } from '@/lib/config';
-import { slugify, type TagDraft } from '@/lib/taxonomy-edit';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import { slugify, type TagDraft } from '@/lib/config/taxonomy-edit';
 
 /** Form values of a tag (empty strings for absent optional fields). */
 function draftOf(tag: TaxonomyTag | null): Required<TagDraft> {

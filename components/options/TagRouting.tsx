@@ -1,5 +1,5 @@
-import type { TaxonomyTag } from '@/lib/config';
-import type { EndpointDraft } from '@/lib/endpoint-edit';
+import type { EndpointDraft } from '@/lib/config/endpoint-edit';
+import type { TaxonomyTag } from '@/lib/config/settings';
 
 /**
  * Which tags an endpoint receives: "All tags" (the default, also for tags added later) or a

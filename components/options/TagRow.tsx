@@ -1,5 +1,5 @@
-import type { TaxonomyTag } from '@/lib/config';
-import type { TagDraft } from '@/lib/taxonomy-edit';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import type { TagDraft } from '@/lib/config/taxonomy-edit';
 import { TagForm } from './TagForm';
 
 /** The DOM id of a move button, so focus can follow the tag after the list re-renders. */

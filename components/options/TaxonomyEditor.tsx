@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config';
-import { updateLocalSettings } from '@/lib/settings-store';
+import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config/settings';
+import { updateLocalSettings } from '@/lib/config/store';
 import {
   addTag,
   canMove,
@@ -10,8 +10,8 @@ import {
   retireTag,
   type TagDraft,
   updateTag,
-} from '@/lib/taxonomy-edit';
-import { LockableControls } from './shared';
+} from '@/lib/config/taxonomy-edit';
+import { LockableControls } from './OptionsParts';
 import { TagForm } from './TagForm';
 import { moveButtonId, type TagActions, TagRow } from './TagRow';
 

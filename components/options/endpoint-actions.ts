@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { Endpoint } from '@/lib/config';
-import { openEarmarkDB } from '@/lib/db';
-import { applyDraft, type EndpointDraft } from '@/lib/endpoint-edit';
-import { dropExported, exportQueued, queuedCount } from '@/lib/endpoint-queue';
-import { isLoopbackUrl, originPattern } from '@/lib/settings-rules';
-import { updateLocalSettings } from '@/lib/settings-store';
-import { datedName, downloadJson } from './shared';
+import { applyDraft, type EndpointDraft } from '@/lib/config/endpoint-edit';
+import { isLoopbackUrl, originPattern } from '@/lib/config/rules';
+import type { Endpoint } from '@/lib/config/settings';
+import { updateLocalSettings } from '@/lib/config/store';
+import { openEarmarkDB } from '@/lib/store/db';
+import { dropExported, exportQueued, queuedCount } from '@/lib/store/endpoint-queue';
+import { datedName, downloadJson } from './OptionsParts';
 
 /**
  * Asks for host access to an endpoint's origin. Call it before any other await in a click

@@ -1,10 +1,10 @@
-import type { Hub } from '@/lib/config';
-import { type HubLocks, hubLocks } from '@/lib/hub-settings';
-import { parsePolicy } from '@/lib/policy';
-import type { PollRecord } from '@/lib/review-status';
-import { readPollRecord } from '@/lib/review-status/poll-record';
-import { loadConfig, readPolicy } from '@/lib/settings-store';
-import { useStorageValue } from '../useStorageValue';
+import { type HubLocks, hubLocks } from '@/lib/config/hub-settings';
+import { parsePolicy } from '@/lib/config/policy';
+import type { Hub } from '@/lib/config/settings';
+import { loadConfig, readPolicy } from '@/lib/config/store';
+import type { PollRecord } from '@/lib/hub/status/poll';
+import { readPollRecord } from '@/lib/hub/status/poll-record';
+import { useStorageValue } from '../shared/useStorageValue';
 
 /** What the Hub section shows. */
 export interface HubState {

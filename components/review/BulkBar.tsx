@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ReviewStatus } from '@/lib/review/schemas';
+import type { ReviewStatus } from '@/lib/hub/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
 import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';

@@ -1,4 +1,4 @@
-import type { HubError } from '@/lib/review/errors';
+import type { HubError } from '@/lib/hub/errors';
 
 /** A failed hub request: what failed, why, and a Retry button. */
 export function ErrorNotice({

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ReviewClient } from '@/lib/review/client';
-import { csvFilename, saveBlob } from '@/lib/review/csv-download';
-import { asHubError, type HubError } from '@/lib/review/errors';
-import type { ReviewFilters } from '@/lib/review/query';
+import { asHubError, type HubError } from '@/lib/hub/errors';
+import type { ReviewClient } from '@/lib/hub/review/client';
+import { csvFilename, saveBlob } from '@/lib/hub/review/csv-download';
+import type { ReviewFilters } from '@/lib/hub/review/query';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Downloads the CSV export of exactly what the view's filters select (the hub caps it at 50,000 rows). */

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import type { TaxonomyTag } from '@/lib/config';
-import { statusWord } from '@/lib/review/labels';
-import type { ReviewFilters } from '@/lib/review/query';
-import { type Facets, REVIEW_STATUSES } from '@/lib/review/schemas';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import { statusWord } from '@/lib/hub/review/labels';
+import type { ReviewFilters } from '@/lib/hub/review/query';
+import { type Facets, REVIEW_STATUSES } from '@/lib/hub/review/schemas';
 
 type Option = { value: string; label: string };
 

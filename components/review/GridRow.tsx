@@ -1,6 +1,6 @@
 import { type KeyboardEvent, memo } from 'react';
-import { capturedText, itemText, rowLabel, selectLabel, statusWord, tagLabel } from '@/lib/review/labels';
-import type { HubItem } from '@/lib/review/schemas';
+import { capturedText, itemText, rowLabel, selectLabel, statusWord, tagLabel } from '@/lib/hub/review/labels';
+import type { HubItem } from '@/lib/hub/review/schemas';
 
 /** Height of every row in px: fixed, so the virtualizer can place rows without measuring. */
 export const ROW_HEIGHT = 44;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReviewClient } from '@/lib/review/client';
-import { asHubError, type HubError } from '@/lib/review/errors';
-import { capturedText, statusWord, tagLabel } from '@/lib/review/labels';
-import type { ItemDetail as Detail, HubItem, ReviewStatus } from '@/lib/review/schemas';
+import { asHubError, type HubError } from '@/lib/hub/errors';
+import type { ReviewClient } from '@/lib/hub/review/client';
+import { capturedText, statusWord, tagLabel } from '@/lib/hub/review/labels';
+import type { ItemDetail as Detail, HubItem, ReviewStatus } from '@/lib/hub/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
 import { TriageForm, TriageHistory } from './TriageForm';
 

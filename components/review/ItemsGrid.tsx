@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { gridKeyAction } from '@/lib/review/grid-keys';
-import type { HubItem } from '@/lib/review/schemas';
+import { gridKeyAction } from '@/lib/hub/review/grid-keys';
+import type { HubItem } from '@/lib/hub/review/schemas';
 import { GridRow, HEAD_HEIGHT, ROW_HEIGHT } from './GridRow';
 
 const COLUMNS = ['Tags', 'Note or quote', 'Status', 'Agent', 'Captured'];

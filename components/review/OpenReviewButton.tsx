@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { loadConfig } from '@/lib/settings-store';
+import { loadConfig } from '@/lib/config/store';
 
 /** "Open review page" in the popup, for a lead: shown only when a hub with a lead token is set. */
 export function OpenReviewButton() {

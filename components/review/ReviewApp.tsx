@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { TaxonomyTag } from '@/lib/config';
-import { hubAccessGranted, requestHubAccess } from '@/lib/review/access';
-import { createReviewClient } from '@/lib/review/client';
-import { loadConfig } from '@/lib/settings-store';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import { loadConfig } from '@/lib/config/store';
+import { hubAccessGranted, requestHubAccess } from '@/lib/hub/review/access';
+import { createReviewClient } from '@/lib/hub/review/client';
 import { ReviewPage } from './ReviewPage';
 
 type Setup =

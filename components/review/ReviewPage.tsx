@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TaxonomyTag } from '@/lib/config';
-import type { ReviewClient } from '@/lib/review/client';
-import { countText, statusWord } from '@/lib/review/labels';
-import { isFiltered, NO_FILTERS, type ReviewFilters } from '@/lib/review/query';
-import type { Facets, HubItem, ReviewStatus } from '@/lib/review/schemas';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import type { ReviewClient } from '@/lib/hub/review/client';
+import { countText, statusWord } from '@/lib/hub/review/labels';
+import { isFiltered, NO_FILTERS, type ReviewFilters } from '@/lib/hub/review/query';
+import type { Facets, HubItem, ReviewStatus } from '@/lib/hub/review/schemas';
 import { BulkBar } from './BulkBar';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButton } from './ExportButton';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { statusWord } from '@/lib/review/labels';
-import { REVIEW_STATUSES, type ReviewStatus } from '@/lib/review/schemas';
+import { statusWord } from '@/lib/hub/review/labels';
+import { REVIEW_STATUSES, type ReviewStatus } from '@/lib/hub/review/schemas';
 
 /** A labelled select of the review statuses (the bulk bar's and an item's triage form's). */
 export function StatusField(props: {

@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { type TrendsModel, weekLabel } from '@/lib/review/trends-data';
+import { type TrendsModel, weekLabel } from '@/lib/hub/review/trends-data';
 
 // Only what a stacked bar chart needs, so the rest of Chart.js stays out of the bundle.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { ReviewClient } from '@/lib/review/client';
-import { asHubError, type HubError } from '@/lib/review/errors';
-import type { ReviewFilters } from '@/lib/review/query';
-import type { Trends } from '@/lib/review/schemas';
-import { trendsModel, trendsRange, weekLabel } from '@/lib/review/trends-data';
+import { asHubError, type HubError } from '@/lib/hub/errors';
+import type { ReviewClient } from '@/lib/hub/review/client';
+import type { ReviewFilters } from '@/lib/hub/review/query';
+import type { Trends } from '@/lib/hub/review/schemas';
+import { trendsModel, trendsRange, weekLabel } from '@/lib/hub/review/trends-data';
 import { ErrorNotice } from './ErrorNotice';
 import { TrendsChart } from './TrendsChart';
 import { TrendsTable } from './TrendsTable';

@@ -1,4 +1,4 @@
-import { type TrendsModel, weekLabel } from '@/lib/review/trends-data';
+import { type TrendsModel, weekLabel } from '@/lib/hub/review/trends-data';
 
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { capturedText, statusWord } from '@/lib/review/labels';
-import type { ItemDetail, ReviewStatus, TriageEntry } from '@/lib/review/schemas';
+import { capturedText, statusWord } from '@/lib/hub/review/labels';
+import type { ItemDetail, ReviewStatus, TriageEntry } from '@/lib/hub/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
 import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReviewClient } from '@/lib/review/client';
-import { asHubError, type HubError } from '@/lib/review/errors';
-import type { ReviewFilters } from '@/lib/review/query';
-import type { HubItem } from '@/lib/review/schemas';
+import { asHubError, type HubError } from '@/lib/hub/errors';
+import type { ReviewClient } from '@/lib/hub/review/client';
+import type { ReviewFilters } from '@/lib/hub/review/query';
+import type { HubItem } from '@/lib/hub/review/schemas';
 
 /** Rows per request: enough to fill a tall screen twice, small enough to answer fast. */
 export const PAGE_SIZE = 200;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { asHubError, type HubError } from '@/lib/review/errors';
-import type { ReviewStatus } from '@/lib/review/schemas';
+import { asHubError, type HubError } from '@/lib/hub/errors';
+import type { ReviewStatus } from '@/lib/hub/review/schemas';
 
 /**
  * The state of a triage form (one item or the bulk bar): a status and comment, sent once at a

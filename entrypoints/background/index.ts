@@ -1,22 +1,22 @@
 import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
-import { createAdminHandlers } from '@/lib/admin-handlers';
-import { createCaptureHandlers } from '@/lib/background-handlers';
-import { handleCommand } from '@/lib/commands';
-import { type EarmarkDatabase, openEarmarkDB } from '@/lib/db';
+import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
+import { handleCommand } from '@/lib/capture/commands';
+import { createCaptureHandlers } from '@/lib/capture/handlers';
+import { captureFromMenu, rebuildMenus } from '@/lib/capture/menu-actions';
+import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
+import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
-import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/flush-scheduler';
-import { captureFromMenu, rebuildMenus } from '@/lib/menu-actions';
-import { dispatch } from '@/lib/messages';
-import { createLoopBack } from '@/lib/review-status/loop-back';
-import { reviewPollRecord } from '@/lib/review-status/poll-record';
-import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/settings-store';
-import { memoizedLastSidebarConfig } from '@/lib/sidebar-config';
-import { SIDEBAR_DATA_KEY } from '@/lib/sidebar-data-key';
-import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar-data-publisher';
-import { syncAdminSites } from '@/lib/site-registration';
+import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
+import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
+import { createLoopBack } from '@/lib/hub/status/loop-back';
+import { reviewPollRecord } from '@/lib/hub/status/poll-record';
+import { dispatch } from '@/lib/protocol/messages';
+import { SIDEBAR_DATA_KEY } from '@/lib/sidebar/data-key';
+import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar/data-publisher';
+import { syncAdminSites } from '@/lib/sites/registration';
+import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
 /** storage.local keys the sidebar writes that no configuration depends on. */
 const SIDEBAR_OWN_KEYS = new Set([SIDEBAR_DATA_KEY, 'sidebarSnapshots', 'sidebarLayouts']);
@@ -32,7 +32,7 @@ export default defineBackground(() => {
   const config = createConfigCache();
   const loadConfig = () => config.get();
   void loadConfig(); // warm up: the first managed-storage read can be slow
-  // The sidebar's data key (lib/sidebar-data-key.ts), published after anything that may change it.
+  // The sidebar's data key (lib/sidebar/data-key.ts), published after anything that may change it.
   const publisher = createSidebarDataPublisher({
     current: async () => {
       const [config, recent] = await Promise.all([

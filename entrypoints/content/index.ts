@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/sidebar-handoff';
-import { createSidebarHost } from '@/components/sidebar-host';
-import { createSidebarLauncher } from '@/components/sidebar-launcher';
-import { isSnapshotCurrent } from '@/components/sidebar-painted';
-import { RECENT_LIMIT } from '@/components/sidebar-recent-limit';
-import { createTabMessageListener } from '@/components/tab-messages';
-import { adapterFor, type SiteAdapterRule } from '@/lib/adapters';
-import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/adapters/matches';
-import { SIDEBAR_DATA_KEY } from '@/lib/sidebar-data-key';
-import { snapshotEnvironment } from '@/lib/sidebar-snapshot-environment';
-import { saveSnapshot, startupPrefs } from '@/lib/sidebar-snapshots';
-import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/site-prefs';
+import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/sidebar/launcher/handoff';
+import { createSidebarHost } from '@/components/sidebar/launcher/host';
+import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
+import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
+import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
+import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
+import { SIDEBAR_DATA_KEY } from '@/lib/sidebar/data-key';
+import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
+import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
+import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
+import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/adapters/matches';
 
 // The eager content script is only a launcher (no React, no zod): it decides whether and where
 // the sidebar goes, shows the collapsed tab or paints the open sidebar from its last snapshot
-// (components/sidebar-painted.ts), and imports the sidebar app (entrypoints/sidebar-app, React)
+// (components/sidebar/launcher/painted.ts), and imports the sidebar app (entrypoints/sidebar-app, React)
 // from the extension's own files when the sidebar is opened or reached for, or when there is no
 // snapshot, or it is stale.
 // Why a dynamic import() of a web-accessible file, not `scripting.executeScript` from the

@@ -1,10 +1,10 @@
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import { createRoot } from 'react-dom/client';
-import { ConfigSummary } from '@/components/ConfigSummary';
+import { ConfigSummary } from '@/components/options/ConfigSummary';
 import { ConfigTransfer } from '@/components/options/ConfigTransfer';
 import { HubSettings } from '@/components/options/HubEditor';
-import { QueueHealthPanel } from '@/components/QueueHealthPanel';
-import { SitesEditor } from '@/components/SitesEditor';
+import { SitesEditor } from '@/components/options/SitesEditor';
+import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,9 +1,9 @@
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import { createRoot } from 'react-dom/client';
-import { ActionedCaptures } from '@/components/ActionedCaptures';
-import { QueueHealthPanel } from '@/components/QueueHealthPanel';
+import { ActionedCaptures } from '@/components/popup/ActionedCaptures';
+import { SiteToggle } from '@/components/popup/SiteToggle';
 import { OpenReviewButton } from '@/components/review/OpenReviewButton';
-import { SiteToggle } from '@/components/SiteToggle';
+import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,4 +1,4 @@
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import '@/components/review/review.css';
 import { createRoot } from 'react-dom/client';
 import { ReviewApp } from '@/components/review/ReviewApp';

@@ -1,6 +1,6 @@
-import type { EarmarkDatabase, OutboxRow } from '../db';
-import { clearPendingIfDone } from '../queue';
 import type { Item } from '../schema';
+import type { EarmarkDatabase, OutboxRow } from '../store/db';
+import { clearPendingIfDone } from '../store/queue';
 
 /** A parked delivery as an admin exports it. */
 export interface DeadLetter {

@@ -1,4 +1,4 @@
-import type { EarmarkDatabase, EndpointState } from '../db';
+import type { EarmarkDatabase, EndpointState } from '../store/db';
 
 /** The state of an endpoint never seen failing. */
 export function healthyState(endpointId: string, now: number): EndpointState {

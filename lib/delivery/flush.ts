@@ -1,13 +1,13 @@
-import type { PlannedBatch } from '../batching';
-import type { Endpoint } from '../config';
-import type { EarmarkDatabase } from '../db';
-import { renderBody } from '../formats';
-import { postBatch } from '../post';
+import type { Endpoint } from '../config/settings';
 import type { Item } from '../schema';
-import { signBatch } from '../signing';
+import type { EarmarkDatabase } from '../store/db';
+import type { PlannedBatch } from './batching';
+import { renderBody } from './formats';
 import { leaseDueRows } from './lease';
 import { decide } from './outcome';
+import { postBatch } from './post';
 import { type EndpointOutcome, settleDelivered, settleFailed } from './settle';
+import { signBatch } from './signing';
 
 /** What a flush needs from the outside world, injected so tests can fake time and network. */
 export interface DeliveryDeps {

@@ -1,6 +1,6 @@
-import { type PlannedBatch, planBatches } from '../batching';
-import type { OutboxRow } from '../db';
 import type { Item } from '../schema';
+import type { OutboxRow } from '../store/db';
+import { type PlannedBatch, planBatches } from './batching';
 import { pausedEndpoints } from './endpoint-state';
 import type { DeliveryDeps } from './flush';
 import { readItems } from './span-read';

@@ -1,4 +1,4 @@
-import type { PostOutcome } from '../post';
+import type { PostOutcome } from './post';
 
 /** What the engine does with a batch after one attempt. */
 export type Decision =

@@ -1,8 +1,8 @@
 import type { IDBPTransaction } from 'idb';
-import { retryDelayMs } from '../backoff';
-import type { EarmarkDatabase, EarmarkDB, EndpointState, OutboxRow, StoredItem } from '../db';
-import { pendingTally } from '../pending-count';
 import type { Item } from '../schema';
+import type { EarmarkDatabase, EarmarkDB, EndpointState, OutboxRow, StoredItem } from '../store/db';
+import { pendingTally } from '../store/pending-count';
+import { retryDelayMs } from './backoff';
 import { healthyState } from './endpoint-state';
 import type { Decision } from './outcome';
 import { readItems, readOutboxRowsOfItems } from './span-read';

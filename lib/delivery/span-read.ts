@@ -1,4 +1,4 @@
-import type { OutboxRow, StoredItem } from '../db';
+import type { OutboxRow, StoredItem } from '../store/db';
 
 // Delivery reads the records of a whole batch at once. Its items' ids are uuidv7, so the ids of
 // items captured together sort together: one getAll over the span from the lowest to the highest

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import { DEFAULT_SETTINGS, type LocalSettings, SETTINGS_VERSION } from '../../lib/config';
+import { DEFAULT_SETTINGS, type LocalSettings, SETTINGS_VERSION } from '../../lib/config/settings';
 import { ensureChromium } from './chromium';
 import { EXTENSION_DIR } from './paths';
 

@@ -1,8 +1,8 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSettings } from '../../lib/config';
+import type { LocalSettings } from '../../lib/config/settings';
+import { generateSecret } from '../../lib/delivery/signing';
 import { BatchSchema, type Item } from '../../lib/schema';
-import { generateSecret } from '../../lib/signing';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension, seedSettings } from '../../scripts/harness/launch';
 import { type Receiver, startReceiver } from './support/receiver';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../lib/config';
-import { generateSecret } from '../../lib/signing';
+import type { Endpoint } from '../../lib/config/settings';
+import { generateSecret } from '../../lib/delivery/signing';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/harness/launch';
 import {

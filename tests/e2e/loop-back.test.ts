@@ -1,6 +1,6 @@
 import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../lib/config';
+import type { Endpoint } from '../../lib/config/settings';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension, seedSettings } from '../../scripts/harness/launch';
 import { configure, openExtensionPage, TEST_AGENT } from './support/extension';

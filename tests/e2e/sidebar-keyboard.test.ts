@@ -20,7 +20,7 @@ interface TabsGlobal {
   };
 }
 
-/** Does what lib/commands.ts does for Alt+Shift+E: sends `toggle-sidebar` to the page's tab. */
+/** Does what lib/capture/commands.ts does for Alt+Shift+E: sends `toggle-sidebar` to the page's tab. */
 async function pressToggleCommand(page: Page): Promise<void> {
   await page.bringToFront();
   await session.browser.worker.evaluate(async () => {

@@ -1,5 +1,5 @@
-import { DEFAULT_TAXONOMY } from '../../lib/config';
-import type { EffectiveConfig } from '../../lib/policy';
+import type { EffectiveConfig } from '../../lib/config/policy';
+import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
 import { CATEGORIES } from '../../lib/redact';
 import { TEST_SECRET } from './items';
 

@@ -1,4 +1,4 @@
-import type { SidebarApi } from '../../components/sidebar-api';
+import type { SidebarApi } from '../../components/sidebar/app/sidebar-api';
 
 /** A sidebar api that answers every call harmlessly (no tags, nothing listed); override what a test needs. */
 export function fakeSidebarApi(overrides: Partial<SidebarApi> = {}): SidebarApi {

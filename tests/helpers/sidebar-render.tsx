@@ -1,7 +1,7 @@
 import { act, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { Sidebar } from '../../components/Sidebar';
-import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
+import { Sidebar } from '../../components/sidebar/app/Sidebar';
+import { DEFAULT_LAYOUT } from '../../lib/sidebar/site-prefs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

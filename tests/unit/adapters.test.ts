@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { ADAPTERS, adapterFor } from '../../lib/adapters';
-import { generic } from '../../lib/adapters/generic';
-import { BUILTIN_CRM_MATCHES } from '../../lib/adapters/matches';
-import { zendesk } from '../../lib/adapters/zendesk';
 import type { Site } from '../../lib/schema';
+import { ADAPTERS, adapterFor } from '../../lib/sites/adapters';
+import { generic } from '../../lib/sites/adapters/generic';
+import { BUILTIN_CRM_MATCHES } from '../../lib/sites/adapters/matches';
+import { zendesk } from '../../lib/sites/adapters/zendesk';
 import { loadFixture } from '../helpers/dom';
 
 /** A ticket URL of every built-in CRM, and hosts that must fall through to generic. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_ID } from '../../lib/extension-id';
-import { parsePolicy } from '../../lib/policy';
+import { EXTENSION_ID } from '../../lib/config/extension-id';
+import { parsePolicy } from '../../lib/config/policy';
 
 const doc = readFileSync(new URL('../../docs/admin.md', import.meta.url), 'utf8');
 const schema: unknown = JSON.parse(

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
-import { createAdminHandlers } from '../../lib/admin-handlers';
-import { createCaptureHandlers } from '../../lib/background-handlers';
-import { openEarmarkDB } from '../../lib/db';
-import { dispatch, unwrapReply } from '../../lib/messages';
+import { createCaptureHandlers } from '../../lib/capture/handlers';
+import { createAdminHandlers } from '../../lib/delivery/admin-handlers';
+import { dispatch, unwrapReply } from '../../lib/protocol/messages';
+import { openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
 import { TEST_SECRET } from '../helpers/items';
 

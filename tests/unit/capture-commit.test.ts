@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { saveCapture } from '../../lib/capture-commit';
-import { openEarmarkDB } from '../../lib/db';
-import { pendingItemCount } from '../../lib/pending-count';
+import { saveCapture } from '../../lib/capture/commit';
+import { openEarmarkDB } from '../../lib/store/db';
+import { pendingItemCount } from '../../lib/store/pending-count';
 import { makeItem } from '../helpers/items';
 
 describe('saving new captures (group commit)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeEndpoints, trimUrl } from '../../lib/capture';
+import { routeEndpoints, trimUrl } from '../../lib/capture/build';
 import { TEST_SECRET } from '../helpers/items';
 
 describe('URL trimming', () => {
@@ -28,7 +28,7 @@ describe('routing', () => {
 
 describe('redaction categories from policy', () => {
   it('replaces only the configured kinds of personal data', async () => {
-    const { buildItem } = await import('../../lib/capture');
+    const { buildItem } = await import('../../lib/capture/build');
     const { testConfig } = await import('../helpers/config');
     const request = {
       type: 'capture' as const,

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TAXONOMY, type LocalSettings } from '../../lib/config';
-import { exportConfig, importConfig, planImport, policyFileFor } from '../../lib/config-io';
-import { EXTENSION_ID } from '../../lib/extension-id';
-import { parsePolicy } from '../../lib/policy';
-import { localSettings, readLocalSettings } from '../../lib/settings-store';
+import { EXTENSION_ID } from '../../lib/config/extension-id';
+import { parsePolicy } from '../../lib/config/policy';
+import { DEFAULT_TAXONOMY, type LocalSettings } from '../../lib/config/settings';
+import { localSettings, readLocalSettings } from '../../lib/config/store';
+import { exportConfig, importConfig, planImport, policyFileFor } from '../../lib/config/transfer';
 import { TEST_SECRET } from '../helpers/items';
 
 const OTHER_SECRET = 'whsec_C2FtcGxlLXNlY3JldC1mb3ItdGVzdHMtb25seQ==';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAXONOMY } from '../../lib/config';
-import { captureRequestFor, MENU_ROOT, menuEntries, tagIdOf } from '../../lib/context-menu';
+import { captureRequestFor, MENU_ROOT, menuEntries, tagIdOf } from '../../lib/capture/context-menu';
+import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
 
 const zendesk = {
   site: 'zendesk',

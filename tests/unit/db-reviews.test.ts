@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { openEarmarkDB } from '../../lib/db';
 import {
   applyStatuses,
   type HubStatus,
@@ -7,7 +6,8 @@ import {
   reviewsFor,
   unseenActioned,
   unseenCount,
-} from '../../lib/review-status/reviews';
+} from '../../lib/hub/status/reviews';
+import { openEarmarkDB } from '../../lib/store/db';
 import { makeItem } from '../helpers/items';
 
 const open = () => openEarmarkDB(`db-reviews-${Math.random()}`);

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, type EarmarkDB, MIGRATIONS, openEarmarkDB } from '../../lib/db';
-import { pendingCount, queueStats, recentWithRows, saveRevision } from '../../lib/queue';
+import { DB_VERSION, type EarmarkDB, MIGRATIONS, openEarmarkDB } from '../../lib/store/db';
+import { pendingCount, queueStats, recentWithRows, saveRevision } from '../../lib/store/queue';
 import { makeItem } from '../helpers/items';
 
 let counter = 0;

@@ -1,8 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../lib/config';
-import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
+import type { Endpoint } from '../../lib/config/settings';
 import {
   AUTH_REFUSED,
   type DeliveryDeps,
@@ -14,8 +13,9 @@ import {
   resumeEndpoint,
   retryDeadLetters,
 } from '../../lib/delivery';
-import { queueStats, saveRevision } from '../../lib/queue';
 import { BatchSchema } from '../../lib/schema';
+import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
+import { queueStats, saveRevision } from '../../lib/store/queue';
 import { makeItem, TEST_SECRET } from '../helpers/items';
 
 const endpoint: Endpoint = {
@@ -251,7 +251,7 @@ describe('delivery engine', () => {
 
 describe('disabled endpoints', () => {
   it('still queue captures but send nothing; the queue goes out once re-enabled', async () => {
-    const { routeEndpoints } = await import('../../lib/capture');
+    const { routeEndpoints } = await import('../../lib/capture/build');
     const disabled = { ...endpoint, enabled: false };
     expect(routeEndpoints([disabled], ['bug'])).toEqual(['hub']);
     const db = await setup(2);

@@ -1,13 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { MAX_BATCH_ITEMS, planBatches } from '../../lib/batching';
-import type { Endpoint } from '../../lib/config';
-import { type EarmarkDatabase, type OutboxRow, openEarmarkDB } from '../../lib/db';
+import type { Endpoint } from '../../lib/config/settings';
 import { flush } from '../../lib/delivery';
-import { pendingCount, saveRevision } from '../../lib/queue';
+import { MAX_BATCH_ITEMS, planBatches } from '../../lib/delivery/batching';
+import { signBatch } from '../../lib/delivery/signing';
 import { BatchSchema } from '../../lib/schema';
-import { signBatch } from '../../lib/signing';
+import { type EarmarkDatabase, type OutboxRow, openEarmarkDB } from '../../lib/store/db';
+import { pendingCount, saveRevision } from '../../lib/store/queue';
 import { makeItem, TEST_SECRET } from '../helpers/items';
 
 const endpoint: Endpoint = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAXONOMY } from '../../lib/config';
+import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
 import { ItemSchema, SITES } from '../../lib/schema';
 import { DEMO_AGENTS, DEMO_TEAM, demoItems, SPIKE_WEEKS_AGO } from '../../server/demo-data';
 import { SPIKE_COMPETITOR } from '../../server/demo-phrases';

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS } from '../../lib/config';
+import { parsePolicy } from '../../lib/config/policy';
+import { DEFAULT_SETTINGS } from '../../lib/config/settings';
+import { loadConfig, localSettings, readPolicy } from '../../lib/config/store';
 import {
   adaptManifestForFirefox,
   FIREFOX_ADDON_ID,
   FIREFOX_DATA_COLLECTION,
   FIREFOX_MIN_VERSION,
 } from '../../lib/firefox-manifest';
-import { parsePolicy } from '../../lib/policy';
-import { loadConfig, localSettings, readPolicy } from '../../lib/settings-store';
 
 const adminDoc = readFileSync(new URL('../../docs/admin.md', import.meta.url), 'utf8');
 

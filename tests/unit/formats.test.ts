@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { batchBody } from '../../lib/batching';
+import { batchBody } from '../../lib/delivery/batching';
 import {
   type CardElement,
   isChatFormat,
@@ -9,9 +9,9 @@ import {
   slackMessage,
   type TeamsMessage,
   teamsMessage,
-} from '../../lib/formats';
-import { escapeMrkdwn, SLACK_MAX_BLOCKS, SLACK_MAX_SECTION_CHARS } from '../../lib/formats/slack';
-import { escapeCardMarkdown } from '../../lib/formats/teams';
+} from '../../lib/delivery/formats';
+import { escapeMrkdwn, SLACK_MAX_BLOCKS, SLACK_MAX_SECTION_CHARS } from '../../lib/delivery/formats/slack';
+import { escapeCardMarkdown } from '../../lib/delivery/formats/teams';
 import type { Item } from '../../lib/schema';
 import { makeItem } from '../helpers/items';
 

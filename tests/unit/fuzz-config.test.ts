@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { type EffectiveConfig, mergeConfig, parsePolicy } from '../../lib/config/policy';
 import {
   DEFAULT_TAXONOMY,
   EndpointSchema,
@@ -9,12 +10,11 @@ import {
   SiteRuleSchema,
   TaxonomyTagSchema,
   UrlModeSchema,
-} from '../../lib/config';
-import { exportConfig, importConfig, planImport } from '../../lib/config-io';
-import { type EffectiveConfig, mergeConfig, parsePolicy } from '../../lib/policy';
+} from '../../lib/config/settings';
+import { localSettings } from '../../lib/config/store';
+import { exportConfig, importConfig, planImport } from '../../lib/config/transfer';
 import { CATEGORIES } from '../../lib/redact';
 import { AgentSchema } from '../../lib/schema';
-import { localSettings } from '../../lib/settings-store';
 import { TEST_SECRET } from '../helpers/items';
 
 /** fast-check prints the seed and the shrunk counterexample on failure. */

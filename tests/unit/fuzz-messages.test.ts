@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
-import { createAdminHandlers } from '../../lib/admin-handlers';
-import { createCaptureHandlers } from '../../lib/background-handlers';
-import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
-import { anyRequestSchema, dispatch, type Handlers, type Origin, PROTOCOL } from '../../lib/messages';
-import { createLoopBack } from '../../lib/review-status/loop-back';
+import { createCaptureHandlers } from '../../lib/capture/handlers';
+import { createAdminHandlers } from '../../lib/delivery/admin-handlers';
+import { createLoopBack } from '../../lib/hub/status/loop-back';
+import {
+  anyRequestSchema,
+  dispatch,
+  type Handlers,
+  type Origin,
+  PROTOCOL,
+} from '../../lib/protocol/messages';
+import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
 
 /** fast-check prints the seed and the shrunk counterexample on failure; CI runs five times more. */
@@ -48,7 +54,7 @@ async function setup() {
     ...createCaptureHandlers({ ...base, newId: uuidv7 }),
     ...createAdminHandlers(base),
     ...loopBack.handlers,
-    // The content script's receivers (lib/menu-actions, lib/commands), as trivial real-shaped handlers.
+    // The content script's receivers (lib/capture/menu-actions, lib/capture/commands), as trivial real-shaped handlers.
     'ticket-context': async () => ({ ...context, site: 'zendesk' as const }),
     'toggle-sidebar': async () => null,
   };

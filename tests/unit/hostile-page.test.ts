@@ -1,19 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, type Adapter, type TicketContext } from '../../lib/adapters';
-import { dynamics365 } from '../../lib/adapters/dynamics365';
-import { freshdesk } from '../../lib/adapters/freshdesk';
-import { front } from '../../lib/adapters/front';
-import { generic } from '../../lib/adapters/generic';
-import { gorgias } from '../../lib/adapters/gorgias';
-import { helpscout } from '../../lib/adapters/helpscout';
-import { hubspot } from '../../lib/adapters/hubspot';
-import { intercom } from '../../lib/adapters/intercom';
-import { kustomer } from '../../lib/adapters/kustomer';
-import { salesforce } from '../../lib/adapters/salesforce';
-import { servicenow } from '../../lib/adapters/servicenow';
-import { zendesk } from '../../lib/adapters/zendesk';
-import { zohodesk } from '../../lib/adapters/zohodesk';
+import { ADAPTERS, type Adapter, type TicketContext } from '../../lib/sites/adapters';
+import { dynamics365 } from '../../lib/sites/adapters/dynamics365';
+import { freshdesk } from '../../lib/sites/adapters/freshdesk';
+import { front } from '../../lib/sites/adapters/front';
+import { generic } from '../../lib/sites/adapters/generic';
+import { gorgias } from '../../lib/sites/adapters/gorgias';
+import { helpscout } from '../../lib/sites/adapters/helpscout';
+import { hubspot } from '../../lib/sites/adapters/hubspot';
+import { intercom } from '../../lib/sites/adapters/intercom';
+import { kustomer } from '../../lib/sites/adapters/kustomer';
+import { salesforce } from '../../lib/sites/adapters/salesforce';
+import { servicenow } from '../../lib/sites/adapters/servicenow';
+import { zendesk } from '../../lib/sites/adapters/zendesk';
+import { zohodesk } from '../../lib/sites/adapters/zohodesk';
 import { emptyDocument, loadFixture } from '../helpers/dom';
 
 /** Each adapter with a saved page it understands and a ticket URL for it (from its own tests). */

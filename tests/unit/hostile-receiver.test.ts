@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postBatch } from '../../lib/post';
+import { postBatch } from '../../lib/delivery/post';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 

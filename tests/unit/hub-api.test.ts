@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchBody } from '../../lib/batching';
-import { signBatch } from '../../lib/signing';
+import { batchBody } from '../../lib/delivery/batching';
+import { signBatch } from '../../lib/delivery/signing';
 import { createHubApp } from '../../server/app';
 import { generateToken, hashToken } from '../../server/auth/tokens';
 import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';

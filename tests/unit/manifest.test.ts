@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_ID, extensionIdFromKey } from '../../lib/extension-id';
+import { EXTENSION_ID, extensionIdFromKey } from '../../lib/config/extension-id';
 
 describe('manifest key', () => {
   it('fixes the extension ID the README and policies name', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anyRequestSchema, PROTOCOL, unwrapReply } from '../../lib/messages';
+import { anyRequestSchema, PROTOCOL, unwrapReply } from '../../lib/protocol/messages';
 
-// The sidebar app evaluates lib/messages.ts on every CRM page load, so its schemas are built on
+// The sidebar app evaluates lib/protocol/messages.ts on every CRM page load, so its schemas are built on
 // first use; these checks keep the lazy protocol behaving like the plain object it replaced.
 describe('PROTOCOL, built on first use', () => {
   it('lists every message type, and builds each spec once', () => {

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
-import { createCaptureHandlers } from '../../lib/background-handlers';
-import { DEFAULT_TAXONOMY } from '../../lib/config';
-import { openEarmarkDB } from '../../lib/db';
-import { dispatch, unwrapReply } from '../../lib/messages';
+import { createCaptureHandlers } from '../../lib/capture/handlers';
+import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
+import { dispatch, unwrapReply } from '../../lib/protocol/messages';
+import { openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
 import { TEST_SECRET } from '../helpers/items';
 

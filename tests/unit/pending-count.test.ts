@@ -1,12 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { tombstone } from '../../lib/capture';
-import type { Endpoint } from '../../lib/config';
-import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
+import { tombstone } from '../../lib/capture/build';
+import type { Endpoint } from '../../lib/config/settings';
 import { discardDeadLetters, flush } from '../../lib/delivery';
-import { dropExported, exportQueued } from '../../lib/endpoint-queue';
-import { pendingItemCount } from '../../lib/pending-count';
-import { saveRevision } from '../../lib/queue';
+import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
+import { dropExported, exportQueued } from '../../lib/store/endpoint-queue';
+import { pendingItemCount } from '../../lib/store/pending-count';
+import { saveRevision } from '../../lib/store/queue';
 import { makeItem, TEST_SECRET } from '../helpers/items';
 
 const endpoint = (id: string): Endpoint => ({

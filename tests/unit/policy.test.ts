@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, isAllowedEndpointUrl } from '../../lib/config';
-import { mergeConfig, parsePolicy } from '../../lib/policy';
+import { mergeConfig, parsePolicy } from '../../lib/config/policy';
+import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, isAllowedEndpointUrl } from '../../lib/config/settings';
 import { TEST_SECRET } from '../helpers/items';
 
 const endpoint = { id: 'hub', name: 'Hub', url: 'https://hub.example.com/v1/webhook', secret: TEST_SECRET };
@@ -110,7 +110,7 @@ describe('sites and URL mode', () => {
 
 describe('settings migrations', () => {
   it('brings version 1 settings to version 2 without losing endpoints, agent or taxonomy', async () => {
-    const { SETTINGS_MIGRATIONS, LocalSettingsSchema } = await import('../../lib/config');
+    const { SETTINGS_MIGRATIONS, LocalSettingsSchema } = await import('../../lib/config/settings');
     const v1 = { endpoints: [endpoint], agent: { id: 'a', name: 'A', team: '' }, taxonomy: [tag] };
     const v2 = SETTINGS_MIGRATIONS[2](v1);
     expect(v2).toEqual({ ...v1, sites: [], urlMode: 'path' });
@@ -122,7 +122,7 @@ describe('settings migrations', () => {
     const v1 = { endpoints: [endpoint], agent: null, taxonomy: null };
     await fakeBrowser.storage.local.set({ settings: v1 });
     const { storage } = await import('wxt/utils/storage');
-    const { SETTINGS_MIGRATIONS, SETTINGS_VERSION } = await import('../../lib/config');
+    const { SETTINGS_MIGRATIONS, SETTINGS_VERSION } = await import('../../lib/config/settings');
     const item = storage.defineItem('local:settings', {
       fallback: DEFAULT_SETTINGS,
       version: SETTINGS_VERSION,

@@ -1,13 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAXONOMY, type Endpoint } from '../../lib/config';
-import { openEarmarkDB } from '../../lib/db';
+import { DEFAULT_TAXONOMY, type Endpoint } from '../../lib/config/settings';
+import { retireTag } from '../../lib/config/taxonomy-edit';
 import { flush } from '../../lib/delivery';
-import { dropExported, exportQueued, queuedCount } from '../../lib/endpoint-queue';
-import { queueStats, saveRevision } from '../../lib/queue';
 import { BatchSchema } from '../../lib/schema';
-import { retireTag } from '../../lib/taxonomy-edit';
+import { openEarmarkDB } from '../../lib/store/db';
+import { dropExported, exportQueued, queuedCount } from '../../lib/store/endpoint-queue';
+import { queueStats, saveRevision } from '../../lib/store/queue';
 import { makeItem, TEST_SECRET } from '../helpers/items';
 
 const hub: Endpoint = { id: 'hub', name: 'Hub', url: 'https://hub.example.com/hook', secret: TEST_SECRET };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createReviewClient } from '../../lib/review/client';
-import { HubError } from '../../lib/review/errors';
-import { NO_FILTERS } from '../../lib/review/query';
+import { HubError } from '../../lib/hub/errors';
+import { createReviewClient } from '../../lib/hub/review/client';
+import { NO_FILTERS } from '../../lib/hub/review/query';
 import { makeItem } from '../helpers/items';
 
 const TOKEN = 'lead-token-0123456789abcdef';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvFilename } from '../../lib/review/csv-download';
-import { parseRetryAfter } from '../../lib/review/errors';
-import { gridKeyAction } from '../../lib/review/grid-keys';
-import { countText, rowLabel, selectLabel } from '../../lib/review/labels';
-import { dateRange, filterParams, isFiltered, NO_FILTERS } from '../../lib/review/query';
-import type { HubItem } from '../../lib/review/schemas';
-import { demandOf, trendsModel, trendsRange, weekStart } from '../../lib/review/trends-data';
+import { parseRetryAfter } from '../../lib/hub/errors';
+import { csvFilename } from '../../lib/hub/review/csv-download';
+import { gridKeyAction } from '../../lib/hub/review/grid-keys';
+import { countText, rowLabel, selectLabel } from '../../lib/hub/review/labels';
+import { dateRange, filterParams, isFiltered, NO_FILTERS } from '../../lib/hub/review/query';
+import type { HubItem } from '../../lib/hub/review/schemas';
+import { demandOf, trendsModel, trendsRange, weekStart } from '../../lib/hub/review/trends-data';
 import { makeItem } from '../helpers/items';
 
 const hub = (overrides: Parameters<typeof makeItem>[0]): HubItem => ({

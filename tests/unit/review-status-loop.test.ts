@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createCaptureHandlers } from '../../lib/background-handlers';
-import type { Hub } from '../../lib/config';
-import { openEarmarkDB } from '../../lib/db';
-import type { Handlers, ReplyOf } from '../../lib/messages';
-import type { PollRecord, PollResult } from '../../lib/review-status';
-import { type BadgeApi, badgeTitle, showUnseen } from '../../lib/review-status/badge';
-import { createLoopBack } from '../../lib/review-status/loop-back';
+import { createCaptureHandlers } from '../../lib/capture/handlers';
+import type { Hub } from '../../lib/config/settings';
+import { type BadgeApi, badgeTitle, showUnseen } from '../../lib/hub/status/badge';
+import { createLoopBack } from '../../lib/hub/status/loop-back';
+import type { PollRecord, PollResult } from '../../lib/hub/status/poll';
 import {
   createReviewPoller,
   MIN_INTERVAL_MS,
   STATUS_ALARM,
   STATUS_PERIOD_MINUTES,
   syncStatusAlarm,
-} from '../../lib/review-status/poller';
+} from '../../lib/hub/status/poller';
+import type { Handlers, ReplyOf } from '../../lib/protocol/messages';
+import { openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
 import { makeItem } from '../helpers/items';
 

@@ -2,11 +2,11 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecentCaptures } from '../../components/RecentCaptures';
-import type { SidebarApi } from '../../components/sidebar-api';
-import { useCaptures } from '../../components/sidebar-captures';
-import { reviewText } from '../../components/sidebar-recent-labels';
-import type { RecentEntry } from '../../lib/messages';
+import { RecentCaptures } from '../../components/sidebar/app/RecentCaptures';
+import { reviewText } from '../../components/sidebar/app/recent-labels';
+import type { SidebarApi } from '../../components/sidebar/app/sidebar-api';
+import { useCaptures } from '../../components/sidebar/app/useCaptures';
+import type { RecentEntry } from '../../lib/protocol/messages';
 import { fakeSidebarApi } from '../helpers/sidebar-api';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Hub } from '../../lib/config';
-import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
-import { CHUNK_SIZE, MAX_POLLED, pollReviewStatus, recentlySent } from '../../lib/review-status';
-import { HUB_TIMEOUT_MS, hubGet } from '../../lib/review-status/hub-get';
-import { reviewsFor } from '../../lib/review-status/reviews';
+import type { Hub } from '../../lib/config/settings';
+import { HUB_TIMEOUT_MS, hubGet } from '../../lib/hub/hub-get';
+import { CHUNK_SIZE, MAX_POLLED, pollReviewStatus, recentlySent } from '../../lib/hub/status/poll';
+import { reviewsFor } from '../../lib/hub/status/reviews';
+import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
 import { makeItem } from '../helpers/items';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlushResult } from '../../lib/delivery';
-import { createFlushScheduler } from '../../lib/flush-scheduler';
+import { createFlushScheduler } from '../../lib/delivery/flush-scheduler';
 
 describe('flush scheduler', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -71,7 +71,7 @@ describe('flush scheduler priorities', () => {
 
 describe('config cache', () => {
   it('loads once, reloads after invalidate, and retries after a failed load', async () => {
-    const { createConfigCache } = await import('../../lib/settings-store');
+    const { createConfigCache } = await import('../../lib/config/store');
     let calls = 0;
     const cache = createConfigCache(async () => {
       calls++;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAXONOMY } from '../../lib/config';
+import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
 import {
   type LastSidebarConfig,
   memoizedLastSidebarConfig,
   type SidebarConfig,
   sidebarConfig,
-} from '../../lib/sidebar-config';
+} from '../../lib/config/sidebar-config';
 
 // Chrome can take seconds to answer the first policy read after a start: the sidebar then gets the
 // config it was last told, and the effective one is remembered when it arrives.

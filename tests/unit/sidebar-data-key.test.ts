@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sidebarDataKey, snapshotKey } from '../../lib/sidebar-data-key';
-import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
+import { sidebarDataKey, snapshotKey } from '../../lib/sidebar/data-key';
+import { DEFAULT_LAYOUT } from '../../lib/sidebar/site-prefs';
 
 const CONFIG = { taxonomy: [{ id: 'bug', label: 'Bug' }], agentName: 'Ada', sites: [] };
 const RECENT = { entries: [{ id: 'a', status: 'Sent', note: null }] };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sidebarDataKey } from '../../lib/sidebar-data-key';
-import { createSidebarDataPublisher, PUBLISH_DELAY_MS } from '../../lib/sidebar-data-publisher';
+import { sidebarDataKey } from '../../lib/sidebar/data-key';
+import { createSidebarDataPublisher, PUBLISH_DELAY_MS } from '../../lib/sidebar/data-publisher';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordEarlyInput } from '../../components/sidebar-early-input';
-import { unwrapReply } from '../../lib/messages';
+import { recordEarlyInput } from '../../components/sidebar/launcher/early-input';
+import { unwrapReply } from '../../lib/protocol/messages';
 import { fakeSidebarApi } from '../helpers/sidebar-api';
 import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
 

@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { counterpart, recordEarlyInput, replayEarlyInput } from '../../components/sidebar-early-input';
-import { isUserInput } from '../../components/sidebar-keys';
+import {
+  counterpart,
+  recordEarlyInput,
+  replayEarlyInput,
+} from '../../components/sidebar/launcher/early-input';
+import { isUserInput } from '../../components/sidebar/launcher/keys';
 
 /** Dispatches an event the way the browser does for the agent's own input. */
 function agent<E extends Event>(target: EventTarget, event: E): E {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SidebarApi } from '../../components/sidebar-api';
-import { waitForFirstData } from '../../components/sidebar-first-data';
-import type { TaxonomyTag } from '../../lib/config';
-import type { RecentEntry } from '../../lib/messages';
+import { waitForFirstData } from '../../components/sidebar/app/first-data';
+import type { SidebarApi } from '../../components/sidebar/app/sidebar-api';
+import type { TaxonomyTag } from '../../lib/config/settings';
+import type { RecentEntry } from '../../lib/protocol/messages';
 import { fakeSidebarApi } from '../helpers/sidebar-api';
 import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
 

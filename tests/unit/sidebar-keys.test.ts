@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assignShortcuts, displayOrder, type KeyPress, keyAction } from '../../components/sidebar-keys';
-import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../../lib/config';
+import {
+  assignShortcuts,
+  displayOrder,
+  type KeyPress,
+  keyAction,
+} from '../../components/sidebar/launcher/keys';
+import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../../lib/config/settings';
 
 const tag = (id: string, category: string, hotkey?: string): TaxonomyTag => ({
   id,

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { SidebarApp, SidebarMountOptions } from '../../components/sidebar-handoff';
-import { createSidebarLauncher } from '../../components/sidebar-launcher';
-import { SNAPSHOT_ATTRIBUTE } from '../../components/sidebar-painted';
-import type { TicketContext } from '../../lib/adapters';
-import { snapshotKey } from '../../lib/sidebar-data-key';
-import type { SidebarSnapshot } from '../../lib/sidebar-snapshot';
-import { DEFAULT_LAYOUT, type SidebarLayout } from '../../lib/site-prefs';
+import type { SidebarApp, SidebarMountOptions } from '../../components/sidebar/launcher/handoff';
+import { createSidebarLauncher } from '../../components/sidebar/launcher/launcher';
+import { SNAPSHOT_ATTRIBUTE } from '../../components/sidebar/launcher/painted';
+import { snapshotKey } from '../../lib/sidebar/data-key';
+import { DEFAULT_LAYOUT, type SidebarLayout } from '../../lib/sidebar/site-prefs';
+import type { SidebarSnapshot } from '../../lib/sidebar/snapshot';
+import type { TicketContext } from '../../lib/sites/adapters';
 
 const context: TicketContext = {
   site: 'zendesk',

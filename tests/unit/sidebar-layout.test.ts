@@ -8,8 +8,8 @@ import {
   tabTopAfterKey,
   widthAfterKey,
   widthFromPointer,
-} from '../../components/sidebar-layout';
-import { isSidebarLayout, SIDEBAR_WIDTH } from '../../lib/site-prefs';
+} from '../../components/sidebar/launcher/layout';
+import { isSidebarLayout, SIDEBAR_WIDTH } from '../../lib/sidebar/site-prefs';
 
 describe('sidebar width', () => {
   it('clamps to the range site-prefs stores, in whole px', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ClockFormat, localClock, recentLabels } from '../../components/sidebar-recent-labels';
-import type { RecentEntry } from '../../lib/messages';
+import { type ClockFormat, localClock, recentLabels } from '../../components/sidebar/app/recent-labels';
+import type { RecentEntry } from '../../lib/protocol/messages';
 
 const entry = (id: string, tags: string[], capturedAt: string): RecentEntry => ({
   id,

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SidebarApi } from '../../components/sidebar-api';
-import { SNAPSHOT_DELAY_MS, type SnapshotSink } from '../../components/useSnapshotWriter';
-import type { TaxonomyTag } from '../../lib/config';
-import type { RecentEntry } from '../../lib/messages';
-import { sidebarDataKey, snapshotKey } from '../../lib/sidebar-data-key';
-import { type SidebarSnapshot, serializeElement } from '../../lib/sidebar-snapshot';
-import { DEFAULT_LAYOUT } from '../../lib/site-prefs';
+import type { SidebarApi } from '../../components/sidebar/app/sidebar-api';
+import { SNAPSHOT_DELAY_MS, type SnapshotSink } from '../../components/sidebar/app/useSnapshotWriter';
+import type { TaxonomyTag } from '../../lib/config/settings';
+import type { RecentEntry } from '../../lib/protocol/messages';
+import { sidebarDataKey, snapshotKey } from '../../lib/sidebar/data-key';
+import { DEFAULT_LAYOUT } from '../../lib/sidebar/site-prefs';
+import { type SidebarSnapshot, serializeElement } from '../../lib/sidebar/snapshot';
 import { fakeSidebarApi } from '../helpers/sidebar-api';
 import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
 

@@ -6,7 +6,7 @@ import {
   type SnapshotNode,
   serializeElement,
   stableStringify,
-} from '../../lib/sidebar-snapshot';
+} from '../../lib/sidebar/snapshot';
 
 /** Markup like the sidebar's: nested elements, aria and data attributes, a style, empty text. */
 function sample(): HTMLElement {

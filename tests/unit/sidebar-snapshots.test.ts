@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { SidebarSnapshot } from '../../lib/sidebar-snapshot';
+import { DEFAULT_LAYOUT, disabledSites, saveLayout } from '../../lib/sidebar/site-prefs';
+import type { SidebarSnapshot } from '../../lib/sidebar/snapshot';
 import {
   publishedDataKey,
   SNAPSHOT_SITES,
   saveSnapshot,
   sidebarSnapshots,
   startupPrefs,
-} from '../../lib/sidebar-snapshots';
-import { DEFAULT_LAYOUT, disabledSites, saveLayout } from '../../lib/site-prefs';
+} from '../../lib/sidebar/snapshot-store';
 
 const snapshot = (key: string): SidebarSnapshot => ({ key, live: false, sites: [], tree: ['div', [], []] });
 

@@ -2,10 +2,10 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assignShortcuts, isUserInput, typedValue } from '../../components/sidebar-keys';
-import { RecentItem } from '../../components/sidebar-recent-item';
-import { TagButtons } from '../../components/TagButtons';
-import type { TaxonomyTag } from '../../lib/config';
+import { RecentItem } from '../../components/sidebar/app/RecentItem';
+import { TagButtons } from '../../components/sidebar/app/TagButtons';
+import { assignShortcuts, isUserInput, typedValue } from '../../components/sidebar/launcher/keys';
+import type { TaxonomyTag } from '../../lib/config/settings';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

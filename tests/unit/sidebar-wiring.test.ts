@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTabMessageListener } from '../../components/tab-messages';
-import type { TicketContext } from '../../lib/adapters';
-import type { Result } from '../../lib/messages';
+import { createTabMessageListener } from '../../components/sidebar/launcher/tab-messages';
+import type { Result } from '../../lib/protocol/messages';
+import type { TicketContext } from '../../lib/sites/adapters';
 
 const context: TicketContext = {
   site: 'zendesk',
@@ -77,7 +77,7 @@ const ENTRY = {
 describe("the sidebar's first config and recent captures", () => {
   it("uses the launcher's early recent request once, then asks again; a forged reply is refused", async () => {
     const { fakeBrowser } = await import('wxt/testing');
-    const { createSidebarApi } = await import('../../components/sidebar-wiring');
+    const { createSidebarApi } = await import('../../components/sidebar/app/wiring');
     fakeBrowser.reset();
     const asked: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
@@ -102,7 +102,7 @@ describe("the sidebar's first config and recent captures", () => {
   });
 
   it("uses the launcher's early config request once, validated like any reply", async () => {
-    const { createSidebarApi } = await import('../../components/sidebar-wiring');
+    const { createSidebarApi } = await import('../../components/sidebar/app/wiring');
     const sites = vi.fn();
     const value = {
       taxonomy: [],
@@ -128,8 +128,8 @@ describe("the sidebar's first config and recent captures", () => {
 describe('the sidebar reloads its config', () => {
   it('when settings, the policy or the remembered sidebar config change; not for other keys', async () => {
     const { fakeBrowser } = await import('wxt/testing');
-    const { createSidebarApi } = await import('../../components/sidebar-wiring');
-    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/sidebar-config');
+    const { createSidebarApi } = await import('../../components/sidebar/app/wiring');
+    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/config/sidebar-config');
     fakeBrowser.reset();
     const reload = vi.fn();
     const stop = createSidebarApi(() => context).onConfigChanged(reload);

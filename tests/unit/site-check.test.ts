@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUrl } from '../../lib/site-check';
+import { checkUrl } from '../../lib/sites/site-check';
 
 const sites = [{ match: 'https://support.acme.example/*', adapter: 'zendesk' as const }];
 

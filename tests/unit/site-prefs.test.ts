@@ -12,7 +12,7 @@ import {
   saveLayout,
   setSiteEnabled,
   sidebarLayouts,
-} from '../../lib/site-prefs';
+} from '../../lib/sidebar/site-prefs';
 
 /** The schema the hand-written guard stands in for (the launcher cannot afford zod). */
 const LayoutSchema = z.strictObject({

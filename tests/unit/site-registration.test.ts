@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../lib/adapters';
-import { ADMIN_SITES_SCRIPT_ID, type RegistrationApis, syncAdminSites } from '../../lib/site-registration';
+import { adapterFor } from '../../lib/sites/adapters';
+import { ADMIN_SITES_SCRIPT_ID, type RegistrationApis, syncAdminSites } from '../../lib/sites/registration';
 
 function fakeApis(granted: string[]) {
   const scripts = new Map<string, { id: string; matches?: string[]; runAt?: string }>();

@@ -3,8 +3,8 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SiteToggle } from '../../components/SiteToggle';
-import { disabledSites } from '../../lib/site-prefs';
+import { SiteToggle } from '../../components/popup/SiteToggle';
+import { disabledSites } from '../../lib/sidebar/site-prefs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,10 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../lib/config';
-import { type EarmarkDatabase, openEarmarkDB } from '../../lib/db';
+import type { Endpoint } from '../../lib/config/settings';
 import { flush } from '../../lib/delivery';
 import { readItems, readOutboxRowsOfItems, spanLimit } from '../../lib/delivery/span-read';
-import { pendingCount, saveRevision } from '../../lib/queue';
+import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
+import { pendingCount, saveRevision } from '../../lib/store/queue';
 import { makeItem, TEST_SECRET } from '../helpers/items';
 
 const freshDb = () => openEarmarkDB(`span-read-${Math.random()}`);

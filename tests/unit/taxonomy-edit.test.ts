@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../../lib/config';
+import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../../lib/config/settings';
 import {
   addTag,
   canMove,
@@ -10,7 +10,7 @@ import {
   retireTag,
   slugify,
   updateTag,
-} from '../../lib/taxonomy-edit';
+} from '../../lib/config/taxonomy-edit';
 
 const taxonomy: TaxonomyTag[] = [
   { id: 'bug', label: 'Bug', category: 'Insight', hotkey: '1' },

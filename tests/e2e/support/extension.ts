@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import type { Endpoint } from '../../../lib/config';
+import type { Endpoint } from '../../../lib/config/settings';
 import { BatchSchema, type Item } from '../../../lib/schema';
 import type { ExtensionBrowser } from '../../../scripts/harness/launch';
 import { seedSettings } from '../../../scripts/harness/launch';

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_ID } from '../../../lib/extension-id';
+import { EXTENSION_ID } from '../../../lib/config/extension-id';
 
 /** Where Debian's Chromium reads mandatory policies (root only). */
 export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { dynamics365 } from '../../../lib/adapters/dynamics365';
+import { dynamics365 } from '../../../lib/sites/adapters/dynamics365';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.crm4.dynamics.com';

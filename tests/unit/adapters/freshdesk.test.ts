@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { freshdesk } from '../../../lib/adapters/freshdesk';
+import { freshdesk } from '../../../lib/sites/adapters/freshdesk';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.freshdesk.com';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { front } from '../../../lib/adapters/front';
+import { front } from '../../../lib/sites/adapters/front';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.frontapp.com';

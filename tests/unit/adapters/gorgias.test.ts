@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { gorgias } from '../../../lib/adapters/gorgias';
+import { gorgias } from '../../../lib/sites/adapters/gorgias';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.gorgias.com';

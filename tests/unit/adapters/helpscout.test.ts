@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { helpscout } from '../../../lib/adapters/helpscout';
+import { helpscout } from '../../../lib/sites/adapters/helpscout';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://secure.helpscout.net';

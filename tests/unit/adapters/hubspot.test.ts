@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { hubspot } from '../../../lib/adapters/hubspot';
+import { hubspot } from '../../../lib/sites/adapters/hubspot';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.hubspot.com';

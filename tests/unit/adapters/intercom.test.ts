@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { intercom } from '../../../lib/adapters/intercom';
+import { intercom } from '../../../lib/sites/adapters/intercom';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.intercom.com';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { kustomer } from '../../../lib/adapters/kustomer';
+import { kustomer } from '../../../lib/sites/adapters/kustomer';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.kustomerapp.com';

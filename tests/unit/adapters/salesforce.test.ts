@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { salesforce } from '../../../lib/adapters/salesforce';
+import { salesforce } from '../../../lib/sites/adapters/salesforce';
 import { loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.lightning.force.com';

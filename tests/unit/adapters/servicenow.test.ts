@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { servicenow } from '../../../lib/adapters/servicenow';
+import { servicenow } from '../../../lib/sites/adapters/servicenow';
 
 function readFixture(name: string): string {
   return readFileSync(resolve('tests/fixtures', name), 'utf8');

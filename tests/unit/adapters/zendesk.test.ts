@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { zendesk } from '../../../lib/adapters/zendesk';
+import { zendesk } from '../../../lib/sites/adapters/zendesk';
 import { loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.zendesk.com';

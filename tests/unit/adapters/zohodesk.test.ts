@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { zohodesk } from '../../../lib/adapters/zohodesk';
+import { zohodesk } from '../../../lib/sites/adapters/zohodesk';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const DESK = 'https://desk.zoho.com';

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import { sendToBackground } from '@/lib/protocol/client';
+import type { QueueHealth } from '@/lib/protocol/messages';
+import { DeadLetters } from './DeadLetters';
+import { EndpointList } from './EndpointList';
+import { ago } from './format-time';
+
+const REFRESH_MS = 2000;
+
+/** Saves JSON as a download named for today. */
+function download(name: string, value: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${name}-${new Date().toISOString().slice(0, 10)}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Queue size, per-endpoint delivery state, policy problems and dead letters; refreshes while open. */
+export function QueueHealthPanel() {
+  const [health, setHealth] = useState<QueueHealth | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(
+    () => sendToBackground('queue-health', {}).then(setHealth, (e: unknown) => setError(String(e))),
+    [],
+  );
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  const deadLetters = async (action: 'retry' | 'export' | 'discard') => {
+    const reply = await sendToBackground('dead-letters', { action });
+    if (action === 'export') download('earmark-not-delivered', reply.letters ?? []);
+    await refresh();
+  };
+
+  if (error) return <p role="alert">Earmark's background is not answering: {error}</p>;
+  if (!health) return <p>Loading…</p>;
+  return (
+    <div className="em-health">
+      <p role="status">
+        {health.pendingItems === 0
+          ? 'All captures delivered.'
+          : `${health.pendingItems} ${health.pendingItems === 1 ? 'capture' : 'captures'} waiting` +
+            (health.oldestPendingAt ? `, oldest captured ${ago(Date.parse(health.oldestPendingAt))}` : '')}
+      </p>
+      <p>{health.lastSyncAt ? `Last delivery ${ago(health.lastSyncAt)}.` : 'Nothing delivered yet.'}</p>
+      {health.nearCap ? (
+        <p role="alert">
+          The queue is nearly full ({health.pendingItems} of {health.cap}). New captures will be refused at
+          the limit: check the endpoints below.
+        </p>
+      ) : null}
+      <EndpointList
+        endpoints={health.endpoints}
+        onResume={(endpointId) => void sendToBackground('endpoint-resume', { endpointId }).then(refresh)}
+      />
+      <DeadLetters
+        count={health.parkedRows}
+        onRetry={() => deadLetters('retry')}
+        onExport={() => deadLetters('export')}
+        onDiscard={() => deadLetters('discard')}
+      />
+      {health.problems.length > 0 ? (
+        <section aria-labelledby="em-problems-title">
+          <h2 id="em-problems-title">Policy problems</h2>
+          <ul aria-label="Policy problems">
+            {health.problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

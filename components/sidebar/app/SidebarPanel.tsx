@@ -1,0 +1,119 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import type { TaxonomyTag } from '@/lib/config/settings';
+import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
+import { isUserInput, type TagShortcut, typedValue } from '../launcher/keys';
+import { otherSide } from '../launcher/layout';
+import { RecentCaptures } from './RecentCaptures';
+import { ResizeHandle } from './ResizeHandle';
+import { TagButtons } from './TagButtons';
+import type { Captures } from './useCaptures';
+import type { LayoutControls } from './useSidebarLayout';
+
+interface Props {
+  layout: SidebarLayout;
+  controls: Pick<LayoutControls, 'update' | 'commit'>;
+  captures: Captures;
+  shortcuts: readonly TagShortcut[];
+  asideRef: RefObject<HTMLElement | null>;
+  noteRef: RefObject<HTMLTextAreaElement | null>;
+  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
+  onCollapse(): void;
+  onCapture(tag: TaxonomyTag): void;
+  /** Pointer-down on a tag: read the page's selection before focus moves. */
+  onBeforeCapture(): void;
+  /** Enter in the note: back to the tags, so the next key press captures with the note. */
+  onNoteDone(): void;
+}
+
+/** The open sidebar: header, resizable inner edge, tags, note, last capture's status, recent captures. */
+export function SidebarPanel(props: Props) {
+  const { layout, controls, captures, noteRef } = props;
+  const { notice } = captures;
+  const moveTo = otherSide(layout.side);
+  return (
+    <aside
+      ref={props.asideRef}
+      className={`em-sidebar em-side-${layout.side}`}
+      aria-label="Earmark"
+      style={{ width: layout.width }}
+      onKeyDown={props.onKeyDown}
+    >
+      <ResizeHandle
+        side={layout.side}
+        width={layout.width}
+        onResize={(width, persist) => controls.update({ width }, { persist })}
+        onCommit={controls.commit}
+      />
+      <header className="em-header">
+        <h2 className="em-title">Earmark</h2>
+        <div className="em-header-actions">
+          <button
+            type="button"
+            className="em-icon"
+            aria-label={`Move to ${moveTo} side`}
+            title={`Move to ${moveTo} side`}
+            onClick={() => controls.update({ side: moveTo })}
+          >
+            <span aria-hidden="true">{moveTo === 'left' ? '⇤' : '⇥'}</span>
+          </button>
+          <button
+            type="button"
+            className="em-icon"
+            aria-label="Collapse Earmark"
+            title="Collapse Earmark"
+            onClick={props.onCollapse}
+          >
+            <span aria-hidden="true">{layout.side === 'right' ? '›' : '‹'}</span>
+          </button>
+        </div>
+      </header>
+      <div className="em-body">
+        {captures.loadError ? <p role="alert">Earmark is unavailable: {captures.loadError}</p> : null}
+        {captures.taxonomy ? (
+          <TagButtons
+            shortcuts={props.shortcuts}
+            onCapture={props.onCapture}
+            onBeforeCapture={props.onBeforeCapture}
+          />
+        ) : null}
+        <label className="em-note">
+          <span>Note</span>
+          <textarea
+            ref={noteRef}
+            value={captures.note}
+            rows={2}
+            maxLength={10_000}
+            placeholder="Added to your next capture"
+            // A page script can set our value and fire `input`; only the agent's typing counts.
+            onChange={(e) => captures.setNote(typedValue(e, captures.note))}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              props.onNoteDone();
+            }}
+          />
+        </label>
+        <div className="em-notice">
+          <div role="status">{notice?.kind === 'saved' ? notice.text : ''}</div>
+          {notice?.kind === 'saved' ? (
+            <button
+              type="button"
+              className="em-undo"
+              onClick={(e) => {
+                if (isUserInput(e)) void captures.undo(notice.id);
+              }}
+            >
+              Undo
+            </button>
+          ) : null}
+          {notice?.kind === 'error' ? <div role="alert">{notice.text}</div> : null}
+        </div>
+        <RecentCaptures entries={captures.recent} onRevise={captures.revise} />
+        <p className="em-hint">
+          Keys: <kbd>1</kbd>–<kbd>9</kbd> or the key shown on a tag captures it, <kbd>/</kbd> writes a note (
+          <kbd>Enter</kbd> goes back to the tags), <kbd>Esc</kbd> returns to the page.
+        </p>
+      </div>
+    </aside>
+  );
+}

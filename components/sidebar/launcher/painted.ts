@@ -1,0 +1,88 @@
+import { type SnapshotEnvironment, snapshotKey } from '@/lib/sidebar/data-key';
+import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
+import { buildElement, type SidebarSnapshot } from '@/lib/sidebar/snapshot';
+import { type EarlyInput, recordEarlyInput } from './early-input';
+import { type PaintedCaptureDeps, paintedCapture } from './painted-capture';
+
+// The launcher's first paint of an open sidebar: the site's snapshot (lib/sidebar/snapshot.ts)
+// rebuilt as plain DOM at DOMContentLoaded, with no framework. It stays until the app renders over
+// it: at once when the snapshot is stale (isSnapshotCurrent) or shows something still moving,
+// otherwise when the agent reaches for the sidebar (pointer, focus, key). The agent's input
+// meanwhile is recorded.
+
+/** Marks the painted snapshot until the app has rendered over it (also for tests and the bench). */
+export const SNAPSHOT_ATTRIBUTE = 'data-em-snapshot';
+
+/** Events that show the agent is reaching for the sidebar. */
+const INTENT_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
+
+/** A painted snapshot, recording input until the app takes over. */
+export interface PaintedSidebar {
+  element: Element;
+  snapshot: SidebarSnapshot;
+  early: EarlyInput;
+  /** Stops waiting for the agent's intent (the app is on its way); the element stays. */
+  stopWaiting(): void;
+  /** Takes the painted sidebar off the page (it is going away, or the app failed to load). */
+  remove(): void;
+}
+
+/**
+ * Paints `snapshot` into `container` and calls `onIntent` once, on the agent's first pointer,
+ * focus or key on it; null when the snapshot does not rebuild (then the app renders as usual).
+ * A click on a tag captures at once (painted-capture.ts); other input waits for the app.
+ */
+export function paintSnapshot(
+  container: HTMLElement,
+  snapshot: SidebarSnapshot,
+  onIntent: () => void,
+  captureDeps: PaintedCaptureDeps,
+): PaintedSidebar | null {
+  const element = buildElement(container.ownerDocument, snapshot.tree);
+  if (!element) return null;
+  element.setAttribute(SNAPSHOT_ATTRIBUTE, '');
+  container.append(element);
+  const capturing = paintedCapture(element, captureDeps);
+  const recorder = recordEarlyInput(element, capturing.capture);
+  const early: EarlyInput = {
+    ...recorder,
+    take() {
+      capturing.stop();
+      return recorder.take();
+    },
+  };
+  const intent = (event: Event) => {
+    if (!event.isTrusted) return; // a page script cannot make us load anything
+    stop();
+    onIntent();
+  };
+  const stop = () => {
+    for (const type of INTENT_EVENTS) element.removeEventListener(type, intent, true);
+  };
+  for (const type of INTENT_EVENTS) element.addEventListener(type, intent, true);
+  return {
+    element,
+    snapshot,
+    early,
+    stopWaiting: stop,
+    remove() {
+      stop();
+      capturing.stop();
+      element.remove();
+    },
+  };
+}
+
+/**
+ * True when a snapshot shows what the app would render now: drawn from the data the background
+ * last published (`dataKey`, from storage), for this layout and build, and with nothing in it
+ * still moving. Only strings are compared: nothing is asked of the background.
+ */
+export function isSnapshotCurrent(
+  snapshot: SidebarSnapshot,
+  dataKey: string | null,
+  layout: SidebarLayout,
+  environment: SnapshotEnvironment,
+): boolean {
+  return dataKey !== null && !snapshot.live && snapshot.key === snapshotKey(dataKey, layout, environment);
+}

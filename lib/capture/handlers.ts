@@ -1,0 +1,121 @@
+import type { EffectiveConfig } from '../config/policy';
+import { type LastSidebarConfig, sidebarConfig, sidebarView } from '../config/sidebar-config';
+import { endpointStates } from '../delivery';
+import { withReview } from '../hub/status/recent';
+import { reviewsFor } from '../hub/status/reviews';
+import type { Handlers } from '../protocol/messages';
+import type { Item } from '../schema';
+import type { EarmarkDatabase } from '../store/db';
+import { pendingItems, recentWithRows, rowsForItem, saveRevision } from '../store/queue';
+import { type StatusContext, toRecentEntry } from '../store/sync-status';
+import { buildItem, routeEndpoints, tombstone, withNote } from './build';
+import { saveCapture } from './commit';
+
+/** Most items waiting before new captures are refused (visibly) rather than dropped. */
+export const QUEUE_CAP = 50_000;
+
+/** What the background's message handlers depend on. */
+export interface HandlerDeps {
+  db: () => Promise<EarmarkDatabase>;
+  loadConfig: () => Promise<EffectiveConfig>;
+  now: () => number;
+  newId: () => string;
+  /** Called after something was queued, so delivery starts at once. */
+  onQueued: () => void;
+  queueCap?: number;
+  /** The last sidebar config answered, for when the effective one is slow to read (policy). */
+  lastSidebarConfig?: LastSidebarConfig;
+}
+
+/** Everything the status of a capture depends on, read once per request. */
+export async function statusContext(
+  db: EarmarkDatabase,
+  config: EffectiveConfig,
+  now: number,
+): Promise<StatusContext> {
+  const states = await endpointStates(db);
+  const paused = new Map<string, string>();
+  for (const state of states.values())
+    if (state.status === 'paused') paused.set(state.endpointId, state.reason ?? '');
+  for (const e of config.endpoints) {
+    if (e.enabled === false) paused.set(e.id, 'Its sync endpoint is disabled in the settings');
+  }
+  return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
+}
+
+/** The background's answers to the sidebar's messages (content scripts may send these). */
+export function createCaptureHandlers(deps: HandlerDeps): Handlers {
+  /** Stores the next revision of an item wherever it went or was going; null from `next` = no change. */
+  const revise = async (
+    id: string,
+    next: (item: Item, now: number, config: EffectiveConfig) => Item | null,
+  ) => {
+    const db = await deps.db();
+    const stored = await db.get('items', id);
+    if (!stored) throw new Error('no such capture');
+    const config = await deps.loadConfig();
+    const updated = next(stored.item, deps.now(), config);
+    if (!updated) return { revision: stored.item.revision };
+    const pending = (await rowsForItem(db, id)).map((r) => r.endpointId);
+    const routed = routeEndpoints(
+      config.endpoints,
+      updated.tags.map((t) => t.id),
+    );
+    await saveRevision(db, updated, [...new Set([...pending, ...routed])], deps.now());
+    deps.onQueued();
+    return { revision: updated.revision };
+  };
+
+  return {
+    async capture(request) {
+      const db = await deps.db();
+      const cap = deps.queueCap ?? QUEUE_CAP;
+      if ((await pendingItems(db)) >= cap) {
+        throw new Error(`the queue is full (${cap.toLocaleString('en')} captures waiting); ask your admin`);
+      }
+      const config = await deps.loadConfig();
+      const item = buildItem(request, config, deps.newId(), deps.now());
+      const endpointIds = routeEndpoints(
+        config.endpoints,
+        item.tags.map((t) => t.id),
+      );
+      await saveCapture(db, item, endpointIds, deps.now());
+      deps.onQueued();
+      return { id: item.id, tagLabel: item.tags.map((t) => t.label).join(', ') };
+    },
+
+    async undo(request) {
+      await revise(request.id, (item, now) => (item.deleted ? null : tombstone(item, now)));
+      return { id: request.id };
+    },
+
+    async revise(request) {
+      const { change } = request;
+      const revision = await revise(request.id, (item, now, config) => {
+        if (item.deleted) throw new Error('this capture was deleted');
+        if (change.kind === 'delete') return tombstone(item, now);
+        return withNote(item, change.note, now, config.redaction);
+      });
+      return { id: request.id, revision: revision.revision };
+    },
+
+    async recent(request) {
+      const db = await deps.db();
+      const context = await statusContext(db, await deps.loadConfig(), deps.now());
+      const shown = await recentWithRows(db, request.limit);
+      const reviews = await reviewsFor(
+        db,
+        shown.map((s) => s.stored.item.id),
+      );
+      const entries = shown.map(({ stored, rows }) =>
+        withReview(toRecentEntry(stored, rows, context), reviews.get(stored.item.id)),
+      );
+      return { entries };
+    },
+
+    async 'sidebar-config'() {
+      const fresh = deps.loadConfig().then(sidebarView);
+      return deps.lastSidebarConfig ? sidebarConfig(fresh, deps.lastSidebarConfig) : fresh;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LOOPBACK_HOSTS } from '../http/loopback';
+import { AgentSchema, SiteSchema } from '../schema';
+import { duplicateProblems } from './rules';
+import defaultTaxonomy from './taxonomy.default.json';
+import { type TaxonomyTag, TaxonomyTagSchema } from './taxonomy-tag';
+
+/** True for an endpoint URL Earmark may POST to: https anywhere, plain http only on loopback. */
+export function isAllowedEndpointUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/** A Standard Webhooks secret: "whsec_" followed by base64 of 24–64 bytes. */
+export const SecretSchema = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be "whsec_" followed by base64 (24 to 64 bytes)');
+
+/** One webhook endpoint; `tags` absent means every tag is routed to it. */
+export const EndpointSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  url: z.string().refine(isAllowedEndpointUrl, 'must be an https URL (plain http only for localhost)'),
+  secret: SecretSchema,
+  tags: z.array(z.string().min(1)).optional(),
+  format: z.enum(['json', 'slack', 'teams']).optional(),
+  /** false: an admin switched delivery off; its captures queue up and are sent once it is enabled. */
+  enabled: z.boolean().optional(),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+export { type TaxonomyTag, TaxonomyTagSchema };
+
+/** The shipped starter taxonomy (data in taxonomy.default.json, validated here). */
+export const DEFAULT_TAXONOMY: TaxonomyTag[] = z.array(TaxonomyTagSchema).parse(defaultTaxonomy);
+
+/** How much of the page URL an item keeps: by default origin + path (tokens live in query and fragment). */
+export const UrlModeSchema = z.enum(['full', 'path', 'origin', 'none']);
+export type UrlMode = z.infer<typeof UrlModeSchema>;
+
+/** Chrome match pattern for an admin-added site: https only, a host (optionally *.-prefixed), a path. */
+export const SitePatternSchema = z
+  .string()
+  .max(300)
+  .regex(
+    /^https:\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+)\/.*$/i,
+    'must be a match pattern like https://*.example.com/*',
+  );
+
+/** A site an admin adds: pages matching the pattern get the sidebar, read by the named adapter. */
+export const SiteRuleSchema = z.strictObject({
+  match: SitePatternSchema,
+  adapter: SiteSchema,
+});
+export type SiteRule = z.infer<typeof SiteRuleSchema>;
+
+/** A hub bearer token as the hub CLI prints it (base64url, no whitespace). */
+const HubTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,200}$/, 'must be a token printed by "npm run hub -- token create"');
+
+/**
+ * The Earmark hub this browser talks to besides webhooks: the agent token reads the review
+ * status of the agent's own captures (the loop back), the lead token opens the review page.
+ */
+export const HubSchema = z.strictObject({
+  url: z
+    .string()
+    .refine(isAllowedEndpointUrl, 'must be an https URL (plain http only for localhost)')
+    .transform((url) => url.replace(/\/+$/, '')),
+  agentToken: HubTokenSchema.optional(),
+  leadToken: HubTokenSchema.optional(),
+});
+export type Hub = z.infer<typeof HubSchema>;
+
+/** The shape of locally stored settings (version 3), without the cross-entry rules. */
+export const LocalSettingsObjectSchema = z.strictObject({
+  endpoints: z.array(EndpointSchema),
+  agent: z.nullable(AgentSchema),
+  taxonomy: z.array(TaxonomyTagSchema).nullable(),
+  sites: z.array(SiteRuleSchema),
+  urlMode: UrlModeSchema,
+  hub: HubSchema.nullable(),
+});
+
+/** Locally stored settings (version 3): the shape plus unique endpoint ids, tag ids and hotkeys. */
+export const LocalSettingsSchema = LocalSettingsObjectSchema.superRefine((settings, ctx) => {
+  for (const problem of duplicateProblems(settings)) {
+    const path = problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    ctx.addIssue({ code: 'custom', path, message: problem.message });
+  }
+});
+export type LocalSettings = z.infer<typeof LocalSettingsObjectSchema>;
+
+/** Settings of a fresh install. */
+export const DEFAULT_SETTINGS: LocalSettings = {
+  endpoints: [],
+  agent: null,
+  taxonomy: null,
+  sites: [],
+  urlMode: 'path',
+  hub: null,
+};
+
+/** Current version of the stored settings. */
+export const SETTINGS_VERSION = 3;
+
+/** Settings migrations by target version (WXT storage runs them in order when the worker starts). */
+export const SETTINGS_MIGRATIONS = {
+  // v2 added admin-added sites and the URL mode.
+  2: (v1: Omit<LocalSettings, 'sites' | 'urlMode' | 'hub'>): Omit<LocalSettings, 'hub'> => ({
+    ...v1,
+    sites: [],
+    urlMode: 'path',
+  }),
+  // v3 added the hub connection (review page and the loop back to the agent).
+  3: (v2: Omit<LocalSettings, 'hub'>): LocalSettings => ({ ...v2, hub: null }),
+};
+
+/** The agent used until an admin sets one. */
+export const UNKNOWN_AGENT = { id: 'unknown', name: 'Unknown agent', team: '' } as const;

@@ -1,0 +1,72 @@
+import { QUEUE_CAP } from '../capture/handlers';
+import type { EffectiveConfig } from '../config/policy';
+import type { EndpointHealth, Handlers } from '../protocol/messages';
+import type { EarmarkDatabase } from '../store/db';
+import { queueStats } from '../store/queue';
+import { discardDeadLetters, endpointStates, exportDeadLetters, resumeEndpoint, retryDeadLetters } from './';
+
+/** The queue fills up to this share of the cap before everyone is warned. */
+export const WARN_RATIO = 0.8;
+
+/** What the extension pages' (popup, options) handlers depend on. */
+export interface AdminDeps {
+  db: () => Promise<EarmarkDatabase>;
+  loadConfig: () => Promise<EffectiveConfig>;
+  now: () => number;
+  /** Called when rows became due again, so delivery starts at once. */
+  onQueued: () => void;
+  queueCap?: number;
+}
+
+/** Handlers for delivery health and dead letters; the dispatcher accepts them only from extension pages. */
+export function createAdminHandlers(deps: AdminDeps): Handlers {
+  return {
+    async 'queue-health'() {
+      const db = await deps.db();
+      const config = await deps.loadConfig();
+      const states = await endpointStates(db);
+      const endpoints: EndpointHealth[] = config.endpoints.map((e) => {
+        const state = states.get(e.id);
+        return {
+          id: e.id,
+          name: e.name,
+          url: e.url,
+          format: e.format ?? 'json',
+          status: e.enabled === false ? 'paused' : (state?.status ?? 'healthy'),
+          since: state?.since ?? null,
+          reason: e.enabled === false ? 'Disabled in the settings' : (state?.reason ?? null),
+          lastSuccessAt: state?.lastSuccessAt ?? null,
+        };
+      });
+      const stats = await queueStats(db);
+      const cap = deps.queueCap ?? QUEUE_CAP;
+      const lastSyncAt = Math.max(0, ...[...states.values()].map((s) => s.lastSuccessAt ?? 0)) || null;
+      return {
+        endpoints,
+        ...stats,
+        lastSyncAt,
+        cap,
+        nearCap: stats.pendingItems >= cap * WARN_RATIO,
+        problems: config.problems,
+      };
+    },
+
+    async 'endpoint-resume'(request) {
+      await resumeEndpoint(await deps.db(), request.endpointId, deps.now());
+      deps.onQueued();
+      return { endpointId: request.endpointId };
+    },
+
+    async 'dead-letters'(request) {
+      const db = await deps.db();
+      if (request.action === 'export') {
+        const letters = await exportDeadLetters(db);
+        return { count: letters.length, letters };
+      }
+      if (request.action === 'discard') return { count: await discardDeadLetters(db) };
+      const count = await retryDeadLetters(db, deps.now());
+      deps.onQueued();
+      return { count };
+    },
+  };
+}

@@ -1,0 +1,294 @@
+import * as z from 'zod/mini';
+import { TaxonomyTagSchema } from '../config/taxonomy-tag';
+import { describeZodError, SiteSchema } from '../schema';
+
+// zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
+// Schemas are built on first use (`once`), not when the module is evaluated: see PROTOCOL.
+
+/** A builder that runs once, on the first call, and then returns what it built. */
+const once = <T>(build: () => T): (() => T) => {
+  let built: T | undefined;
+  return () => (built ??= build());
+};
+
+/** The ticket context a content script reads with its adapter and sends with a capture. */
+const ticketContextSchema = once(() =>
+  z.strictObject({
+    site: SiteSchema,
+    url: z.url().check(z.maxLength(4096)),
+    title: z.nullable(z.string().check(z.maxLength(1000))),
+    ticketId: z.nullable(z.string().check(z.maxLength(200))),
+    customer: z.nullable(z.string().check(z.maxLength(300))),
+  }),
+);
+
+/** One status word per capture (design.md UI names). */
+export const SYNC_STATUSES = ['Queued', 'Sending', 'Sent', 'Failed', 'Needs attention'] as const;
+const syncStatusSchema = once(() => z.enum(SYNC_STATUSES));
+export type SyncStatus = z.infer<ReturnType<typeof syncStatusSchema>>;
+
+/** A lead's triage of a capture, as the hub reported it (the loop back to the agent). */
+const captureReviewSchema = once(() =>
+  z.strictObject({
+    status: z.enum(['reviewed', 'actioned', 'declined']),
+    comment: z.nullable(z.string()),
+    updatedAt: z.nullable(z.string()),
+    /** False until the agent has seen an actioned capture (or a new comment on it). */
+    seen: z.boolean(),
+  }),
+);
+export type CaptureReview = z.infer<ReturnType<typeof captureReviewSchema>>;
+
+/** A line of the sidebar's "Recent captures" list. */
+const recentEntrySchema = once(() =>
+  z.strictObject({
+    id: z.string(),
+    tags: z.array(z.string()),
+    note: z.nullable(z.string()),
+    capturedAt: z.string(),
+    status: syncStatusSchema(),
+    detail: z.nullable(z.string()),
+    /** Present once a lead has triaged the capture. */
+    review: z.optional(captureReviewSchema()),
+  }),
+);
+export type RecentEntry = z.infer<ReturnType<typeof recentEntrySchema>>;
+
+const text = once(() => z.nullable(z.string().check(z.maxLength(10_000))));
+
+/** One endpoint's delivery health, for the popup and options page (no secrets). */
+const endpointHealthSchema = once(() =>
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    format: z.enum(['json', 'slack', 'teams']),
+    status: z.enum(['healthy', 'retrying', 'paused']),
+    since: z.nullable(z.number()),
+    reason: z.nullable(z.string()),
+    lastSuccessAt: z.nullable(z.number()),
+  }),
+);
+export type EndpointHealth = z.infer<ReturnType<typeof endpointHealthSchema>>;
+
+/** Queue and endpoint health. */
+const queueHealthSchema = once(() =>
+  z.strictObject({
+    endpoints: z.array(endpointHealthSchema()),
+    pendingItems: z.int(),
+    parkedRows: z.int(),
+    oldestPendingAt: z.nullable(z.string()),
+    /** Epoch ms of the last delivery to any endpoint. */
+    lastSyncAt: z.nullable(z.number()),
+    cap: z.int(),
+    nearCap: z.boolean(),
+    problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+  }),
+);
+export type QueueHealth = z.infer<ReturnType<typeof queueHealthSchema>>;
+
+/** A dead letter as exported (the item is already redacted). */
+const deadLetterSchema = once(() =>
+  z.strictObject({
+    endpointId: z.string(),
+    parkedAt: z.string(),
+    reason: z.string(),
+    item: z.unknown(),
+  }),
+);
+
+/**
+ * Every message between extension parts, each with its reply schema, declared once.
+ * `pageOnly` messages are refused unless they come from an extension page (popup, options):
+ * a content script runs inside the CRM page's renderer and must not manage delivery.
+ * Each spec is built on first use: the sidebar app evaluates this module on every CRM page load,
+ * and building all of zod's schemas up front cost more than the few it uses there.
+ */
+const SPECS = {
+  capture: () => ({
+    request: z.strictObject({
+      type: z.literal('capture'),
+      tagId: z.string().check(z.minLength(1), z.maxLength(100)),
+      note: text(),
+      quote: text(),
+      context: ticketContextSchema(),
+    }),
+    reply: z.strictObject({ id: z.string(), tagLabel: z.string() }),
+  }),
+  undo: () => ({
+    request: z.strictObject({ type: z.literal('undo'), id: z.uuid() }),
+    reply: z.strictObject({ id: z.string() }),
+  }),
+  recent: () => ({
+    request: z.strictObject({ type: z.literal('recent'), limit: z.int().check(z.minimum(1), z.maximum(50)) }),
+    reply: z.strictObject({ entries: z.array(recentEntrySchema()) }),
+  }),
+  'sidebar-config': () => ({
+    request: z.strictObject({ type: z.literal('sidebar-config') }),
+    // Only what a content script may see: never endpoints or secrets.
+    reply: z.strictObject({
+      taxonomy: z.array(TaxonomyTagSchema),
+      agentName: z.string(),
+      sites: z.array(z.strictObject({ match: z.string(), adapter: SiteSchema })),
+    }),
+  }),
+  revise: () => ({
+    // An agent edits a capture's note or deletes it: a new revision, delivered like any change.
+    request: z.strictObject({
+      type: z.literal('revise'),
+      id: z.uuid(),
+      change: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('note'), note: text() }),
+        z.strictObject({ kind: z.literal('delete') }),
+      ]),
+    }),
+    reply: z.strictObject({ id: z.string(), revision: z.int() }),
+  }),
+  'ticket-context': () => ({
+    // Background → content script: the ticket context for a context-menu capture.
+    request: z.strictObject({ type: z.literal('ticket-context') }),
+    reply: ticketContextSchema(),
+  }),
+  'toggle-sidebar': () => ({
+    request: z.strictObject({ type: z.literal('toggle-sidebar') }),
+    reply: z.null(),
+  }),
+  'queue-health': () => ({
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('queue-health') }),
+    reply: queueHealthSchema(),
+  }),
+  'endpoint-resume': () => ({
+    pageOnly: true,
+    request: z.strictObject({
+      type: z.literal('endpoint-resume'),
+      endpointId: z.string().check(z.minLength(1), z.maxLength(100)),
+    }),
+    reply: z.strictObject({ endpointId: z.string() }),
+  }),
+  'reviews-refresh': () => ({
+    // The sidebar opened: ask the hub for news (at most every 30 s); changed > 0 → re-read "recent".
+    request: z.strictObject({ type: z.literal('reviews-refresh') }),
+    reply: z.strictObject({ polled: z.boolean(), changed: z.int() }),
+  }),
+  'reviews-seen': () => ({
+    // The agent saw these reviews (sidebar) or opened the popup ('all'); clears the badge.
+    request: z.strictObject({
+      type: z.literal('reviews-seen'),
+      ids: z.union([z.literal('all'), z.array(z.uuid()).check(z.maxLength(50))]),
+    }),
+    reply: z.strictObject({ unseen: z.int() }),
+  }),
+  'reviews-unseen': () => ({
+    // The popup lists what the toolbar badge counts, before the agent marks it seen.
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('reviews-unseen') }),
+    reply: z.strictObject({
+      entries: z.array(
+        z.strictObject({
+          id: z.string(),
+          tags: z.array(z.string()),
+          note: z.nullable(z.string()),
+          comment: z.nullable(z.string()),
+          updatedAt: z.nullable(z.string()),
+        }),
+      ),
+    }),
+  }),
+  'dead-letters': () => ({
+    pageOnly: true,
+    request: z.strictObject({
+      type: z.literal('dead-letters'),
+      action: z.enum(['retry', 'export', 'discard']),
+    }),
+    reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(deadLetterSchema())) }),
+  }),
+};
+
+type Specs = { readonly [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
+
+/** Every message's request and reply schema, each built the first time it is read. */
+export const PROTOCOL = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(SPECS).map(([type, build]) => [type, { enumerable: true, get: once<unknown>(build) }]),
+  ),
+) as Specs;
+
+export type MessageType = keyof typeof PROTOCOL;
+export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
+export type ReplyOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['reply']>;
+/** Typed answer to every message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const buildAnyRequest = () =>
+  z.discriminatedUnion('type', [
+    PROTOCOL.capture.request,
+    PROTOCOL.undo.request,
+    PROTOCOL.recent.request,
+    PROTOCOL['sidebar-config'].request,
+    PROTOCOL.revise.request,
+    PROTOCOL['ticket-context'].request,
+    PROTOCOL['toggle-sidebar'].request,
+    PROTOCOL['queue-health'].request,
+    PROTOCOL['endpoint-resume'].request,
+    PROTOCOL['dead-letters'].request,
+    PROTOCOL['reviews-refresh'].request,
+    PROTOCOL['reviews-seen'].request,
+    PROTOCOL['reviews-unseen'].request,
+  ]);
+let anyRequest: ReturnType<typeof buildAnyRequest> | undefined;
+
+/** Any request, discriminated by its `type` (built on first use, like PROTOCOL). */
+export function anyRequestSchema(): ReturnType<typeof buildAnyRequest> {
+  anyRequest ??= buildAnyRequest();
+  return anyRequest;
+}
+export type AnyRequest = z.infer<ReturnType<typeof buildAnyRequest>>;
+
+/** Handlers for a subset of message types (each receiver handles its own). */
+export type Handlers<S = unknown> = {
+  [T in MessageType]?: (request: RequestOf<T>, sender: S) => Promise<ReplyOf<T>>;
+};
+
+/** Where a message came from: an extension page, or a content script inside a web page. */
+export type Origin = 'extension-page' | 'content-script';
+
+/** Parses an untrusted message and runs its handler; every failure becomes a typed error. */
+export async function dispatch<S>(
+  handlers: Handlers<S>,
+  message: unknown,
+  sender: S,
+  origin: Origin = 'content-script',
+): Promise<Result<unknown>> {
+  const parsed = anyRequestSchema().safeParse(message);
+  if (!parsed.success) return { ok: false, error: `invalid message: ${describeZodError(parsed.error)}` };
+  const spec = PROTOCOL[parsed.data.type];
+  if ('pageOnly' in spec && spec.pageOnly && origin !== 'extension-page') {
+    return { ok: false, error: `"${parsed.data.type}" is only accepted from Earmark's own pages` };
+  }
+  const handler = handlers[parsed.data.type] as ((r: AnyRequest, s: S) => Promise<unknown>) | undefined;
+  if (!handler) return { ok: false, error: `no handler for "${parsed.data.type}" here` };
+  try {
+    return { ok: true, value: await handler(parsed.data, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const replyEnvelope = <T extends MessageType>(type: T) =>
+  z.union([
+    z.object({ ok: z.literal(true), value: PROTOCOL[type].reply }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+const replyEnvelopes = new Map<MessageType, ReturnType<typeof replyEnvelope>>();
+
+/** Validates a reply received for a request of type T; throws with the remote or parse error. */
+export function unwrapReply<T extends MessageType>(type: T, raw: unknown): ReplyOf<T> {
+  const envelope = replyEnvelopes.get(type) ?? replyEnvelope(type);
+  replyEnvelopes.set(type, envelope);
+  const result = envelope.safeParse(raw);
+  if (!result.success) throw new Error(`malformed reply to "${type}": ${describeZodError(result.error)}`);
+  if (!result.data.ok) throw new Error(result.data.error);
+  return result.data.value as ReplyOf<T>;
+}

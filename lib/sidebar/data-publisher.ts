@@ -1,0 +1,90 @@
+import { sidebarDataKey } from './data-key';
+
+// The background's side of the sidebar data key (lib/sidebar/data-key.ts): after anything that may
+// change what the sidebar is told (a capture, a delivery, a review, a settings change), it works
+// out the current answers again, a moment later so a burst costs one look, and publishes their key
+// in storage.local when it differs. Every CRM tab's launcher reads that key at page load instead
+// of asking the background, and a tab whose painted sidebar no longer matches learns of it from
+// the storage change.
+
+/** How long after a change the data is looked at (changes come in bursts: a drain, a capture). */
+export const PUBLISH_DELAY_MS = 150;
+
+/** What the publisher reads and writes. */
+export interface PublisherDeps {
+  /** The answers the sidebar would get now: 'sidebar-config' and 'recent' ({ entries }). */
+  current(): Promise<{ config: unknown; recent: unknown }>;
+  /** The key published before (storage), read once. */
+  read(): Promise<unknown>;
+  write(key: string): Promise<void>;
+  onError(error: unknown): void;
+  delayMs?: number;
+}
+
+/** Publishes the sidebar data key after changes. */
+export interface SidebarDataPublisher {
+  /** Something the sidebar shows may have changed: look again shortly. */
+  changed(): void;
+}
+
+/** Creates the publisher; a failed look is reported and the next change tries again. */
+export function createSidebarDataPublisher(deps: PublisherDeps): SidebarDataPublisher {
+  let published: string | null | undefined; // undefined: not read from storage yet
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+
+  const look = async () => {
+    const { config, recent } = await deps.current();
+    const key = sidebarDataKey(config, recent);
+    if (published === undefined) {
+      const stored = await deps.read();
+      published = typeof stored === 'string' ? stored : null;
+    }
+    if (key === published) return;
+    await deps.write(key);
+    published = key;
+  };
+
+  const schedule = () => {
+    if (running) {
+      again = true; // looked at once this look is done, so the last change is never missed
+      return;
+    }
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = true;
+      look()
+        .catch((error: unknown) => {
+          published = undefined; // unsure what storage holds now: read it again next time
+          deps.onError(error);
+        })
+        .finally(() => {
+          running = false;
+          if (again) {
+            again = false;
+            schedule();
+          }
+        });
+    }, deps.delayMs ?? PUBLISH_DELAY_MS);
+  };
+
+  return { changed: schedule };
+}
+
+/** Messages that only read: answering them changes nothing the sidebar shows. */
+const READ_ONLY_MESSAGES = new Set([
+  'recent',
+  'sidebar-config',
+  'ticket-context',
+  'toggle-sidebar',
+  'queue-health',
+  'reviews-unseen',
+]);
+
+/** True when handling this (untrusted, not yet parsed) message may change what the sidebar shows. */
+export function mayChangeSidebar(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type !== 'string' || !READ_ONLY_MESSAGES.has(type);
+}

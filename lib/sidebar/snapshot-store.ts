@@ -1,0 +1,86 @@
+import { SIDEBAR_DATA_KEY } from './data-key';
+import { localItem, readLocal } from './local-item';
+import {
+  asHostList,
+  DEFAULT_LAYOUT,
+  disabledSites,
+  isSidebarLayout,
+  type SidebarLayout,
+  sidebarLayouts,
+} from './site-prefs';
+import { isSidebarSnapshot, type SidebarSnapshot } from './snapshot';
+
+// Where the launcher keeps each site's sidebar snapshot (lib/sidebar/snapshot.ts), and the one
+// storage read it makes at document_start. No zod: this is part of the eager content script.
+
+/** How many sites keep a snapshot; the oldest written goes first. */
+export const SNAPSHOT_SITES = 8;
+
+/** Snapshots by hostname, each with when it was written. Written only by the sidebar app (via the launcher). */
+export const sidebarSnapshots = localItem<Record<string, unknown>>('sidebarSnapshots', {});
+
+interface Stored {
+  savedAt: number;
+  snapshot: SidebarSnapshot;
+}
+
+function isStored(value: unknown): value is Stored {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Stored).savedAt === 'number' &&
+    isSidebarSnapshot((value as Stored).snapshot)
+  );
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** The sidebar data key the background publishes (lib/sidebar/data-key.ts). */
+export const publishedDataKey = localItem<string>(SIDEBAR_DATA_KEY, '');
+
+/** What the launcher needs before the page has parsed, in one storage read. */
+export interface StartupPrefs {
+  enabled: boolean;
+  layout: SidebarLayout;
+  /** This site's last sidebar snapshot, if a valid one is stored. */
+  snapshot: SidebarSnapshot | null;
+  /** The sidebar data key the background last published, if any. */
+  dataKey: string | null;
+}
+
+/** Reads whether the site is on, its layout, its snapshot and the data key, in one storage call. */
+export async function startupPrefs(host: string): Promise<StartupPrefs> {
+  const [disabled, layouts, snapshots, dataKey] = await readLocal([
+    disabledSites,
+    sidebarLayouts,
+    sidebarSnapshots,
+    publishedDataKey,
+  ]);
+  const layout = asRecord(layouts)[host];
+  const stored = asRecord(snapshots)[host];
+  return {
+    enabled: !asHostList(disabled).includes(host),
+    layout: isSidebarLayout(layout) ? layout : DEFAULT_LAYOUT,
+    snapshot: isStored(stored) ? stored.snapshot : null,
+    dataKey: typeof dataKey === 'string' && dataKey !== '' ? dataKey : null,
+  };
+}
+
+/** Stores a site's snapshot, keeping those of the SNAPSHOT_SITES sites written last. */
+export async function saveSnapshot(host: string, snapshot: SidebarSnapshot, now = Date.now()): Promise<void> {
+  if (!isSidebarSnapshot(snapshot)) throw new Error('invalid sidebar snapshot');
+  const kept = Object.entries(asRecord(await sidebarSnapshots.getValue()))
+    .filter((entry): entry is [string, Stored] => entry[0] !== host && isStored(entry[1]))
+    .sort(([, a], [, b]) => b.savedAt - a.savedAt)
+    .slice(0, SNAPSHOT_SITES - 1);
+  await sidebarSnapshots.setValue(Object.fromEntries([[host, { savedAt: now, snapshot }], ...kept]));
+}
+
+/** Forgets every site's snapshot (they hold recent captures' notes, already redacted). */
+export async function clearSnapshots(): Promise<void> {
+  await sidebarSnapshots.removeValue();
+}

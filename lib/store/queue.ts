@@ -1,0 +1,129 @@
+import type { IDBPTransaction } from 'idb';
+import type { Item } from '../schema';
+import type { EarmarkDatabase, EarmarkDB, OutboxRow, StoredItem } from './db';
+import { pendingItemCount, pendingTally } from './pending-count';
+
+/** A fresh delivery obligation for this item revision, due now. */
+export function newOutboxRow(item: Item, endpointId: string, now: number): OutboxRow {
+  return {
+    itemId: item.id,
+    endpointId,
+    revision: item.revision,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    bytes: JSON.stringify(item).length,
+    batchId: null,
+    leaseUntil: 0,
+  };
+}
+
+/**
+ * Stores an item revision and its outbox rows in one transaction, so an item is never
+ * stored without its delivery obligations (nor the other way round).
+ */
+export async function saveRevision(
+  db: EarmarkDatabase,
+  item: Item,
+  endpointIds: string[],
+  now: number,
+): Promise<void> {
+  // Default durability: this is the agent's capture, and nothing else holds it.
+  const tx = db.transaction(['items', 'outbox'], 'readwrite');
+  const tally = pendingTally(db);
+  const [previous, rowsLeft] = await Promise.all([
+    tx.objectStore('items').get(item.id),
+    tx.objectStore('outbox').index('by-item').count(item.id),
+  ]);
+  const stored: StoredItem = { item, sentAt: null };
+  if (endpointIds.length > 0 || rowsLeft > 0) stored.pending = 1;
+  const writes: Promise<unknown>[] = [tx.objectStore('items').put(stored)];
+  for (const endpointId of endpointIds) {
+    // A new revision replaces any pending row: the batch will carry the latest revision.
+    writes.push(tx.objectStore('outbox').put(newOutboxRow(item, endpointId, now)));
+  }
+  await Promise.all([...writes, tx.done]);
+  tally.add((stored.pending ? 1 : 0) - (previous?.pending ? 1 : 0));
+}
+
+/** A capture with the outbox rows it still has. */
+export interface CaptureWithRows {
+  stored: StoredItem;
+  rows: OutboxRow[];
+}
+
+/**
+ * The newest captures not deleted, newest first (through the capturedAt index, never a full
+ * scan), each with its outbox rows, read in one
+ * transaction: read apart, a delivery settling in between (rows deleted, sentAt set) could show a
+ * capture with neither rows nor a sent time, which reads as "no endpoint" for a moment.
+ */
+export async function recentWithRows(db: EarmarkDatabase, limit: number): Promise<CaptureWithRows[]> {
+  const tx = db.transaction(['items', 'outbox']);
+  const shown: StoredItem[] = [];
+  let cursor = await tx.objectStore('items').index('by-captured').openCursor(null, 'prev');
+  while (cursor && shown.length < limit) {
+    if (!cursor.value.item.deleted) shown.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const byItem = tx.objectStore('outbox').index('by-item');
+  const rows = await Promise.all(shown.map((stored) => byItem.getAll(stored.item.id)));
+  await tx.done;
+  return shown.map((stored, i) => ({ stored, rows: rows[i] ?? [] }));
+}
+
+/** Outbox rows still pending (or parked) for an item. */
+export async function rowsForItem(db: EarmarkDatabase, itemId: string): Promise<OutboxRow[]> {
+  return db.getAllFromIndex('outbox', 'by-item', itemId);
+}
+
+/** Number of item × endpoint deliveries still pending, dead letters included. */
+export async function pendingCount(db: EarmarkDatabase): Promise<number> {
+  return db.count('outbox');
+}
+
+/** Items waiting (the queue cap's measure): a running count, not a scan (see pending-count). */
+export function pendingItems(db: EarmarkDatabase): Promise<number> {
+  return pendingItemCount(db);
+}
+
+/** Queue size in items, dead letters, and the capture time of the oldest waiting item. */
+export async function queueStats(
+  db: EarmarkDatabase,
+): Promise<{ pendingItems: number; parkedRows: number; oldestPendingAt: string | null }> {
+  const tx = db.transaction(['items', 'outbox']);
+  const [pendingItems, parkedRows, oldest] = await Promise.all([
+    pendingItemCount(db),
+    // Dead letters are few (an admin clears them), so counting their index stays cheap.
+    tx.objectStore('outbox').index('by-parked').count(),
+    // Item ids are UUIDv7, so within the index the first key is the oldest capture.
+    tx.objectStore('items').index('by-pending').openCursor(),
+  ]);
+  return { pendingItems, parkedRows, oldestPendingAt: oldest?.value.item.capturedAt ?? null };
+}
+
+/** A read-write transaction over at least the items and outbox stores. */
+type ItemsOutboxTx = IDBPTransaction<
+  EarmarkDB,
+  ['outbox', 'items'] | ['outbox', 'items', 'endpoints'],
+  'readwrite'
+>;
+
+/** Clears the pending flag of items no outbox row is owed for any more (the queue size is that index). */
+export async function clearPendingIfDone(tx: ItemsOutboxTx, itemIds: Iterable<string>): Promise<void> {
+  const tally = pendingTally(tx.db);
+  let cleared = 0;
+  for (const itemId of new Set(itemIds)) {
+    if ((await tx.objectStore('outbox').index('by-item').count(itemId)) > 0) continue;
+    const stored = await tx.objectStore('items').get(itemId);
+    if (stored?.pending) {
+      const { pending: _pending, ...rest } = stored;
+      await tx.objectStore('items').put(rest);
+      cleared++;
+    }
+  }
+  tx.done.then(
+    () => tally.add(-cleared),
+    () => {}, // aborted: nothing changed
+  );
+}
