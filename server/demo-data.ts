@@ -1,4 +1,5 @@
-import { DEFAULT_TAXONOMY, type TaxonomyTag } from '../lib/config/settings';
+import { DEFAULT_TAXONOMY } from '../lib/config/taxonomy-default';
+import type { TaxonomyTag } from '../lib/config/taxonomy-tag';
 import type { Agent, Item, ItemTag } from '../lib/schema';
 import { PHRASES, SLOTS, SPIKE_COMPETITOR } from './demo-phrases';
 import { demoSource, pick, type Random, seededRandom, weighted } from './demo-sources';

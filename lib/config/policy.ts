@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../redact/types';
 import { type Agent, AgentSchema } from '../schema';
+import type { PolicyProblem } from './problem';
 import {
   type Endpoint,
   EndpointSchema,
@@ -16,11 +17,7 @@ import {
   UrlModeSchema,
 } from './settings';
 
-/** One rejected part of a policy, with the exact path an admin can look for. */
-export interface PolicyProblem {
-  path: string;
-  message: string;
-}
+export type { PolicyProblem };
 
 /** What the managed policy validly sets; absent keys are not set by policy. */
 export interface ParsedPolicy {

@@ -1,5 +1,5 @@
 import { LOOPBACK_HOSTS } from '../http/loopback';
-import type { PolicyProblem } from './policy';
+import type { PolicyProblem } from './problem';
 
 /**
  * Rules across entries that the per-entry zod schemas cannot see. They read the raw (possibly

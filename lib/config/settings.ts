@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOOPBACK_HOSTS } from '../http/loopback';
 import { AgentSchema, SiteSchema } from '../schema';
 import { duplicateProblems } from './rules';
-import defaultTaxonomy from './taxonomy.default.json';
+import { DEFAULT_TAXONOMY } from './taxonomy-default';
 import { type TaxonomyTag, TaxonomyTagSchema } from './taxonomy-tag';
 
 /** True for an endpoint URL Earmark may POST to: https anywhere, plain http only on loopback. */
@@ -35,10 +35,7 @@ export const EndpointSchema = z.strictObject({
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
-export { type TaxonomyTag, TaxonomyTagSchema };
-
-/** The shipped starter taxonomy (data in taxonomy.default.json, validated here). */
-export const DEFAULT_TAXONOMY: TaxonomyTag[] = z.array(TaxonomyTagSchema).parse(defaultTaxonomy);
+export { DEFAULT_TAXONOMY, type TaxonomyTag, TaxonomyTagSchema };
 
 /** How much of the page URL an item keeps: by default origin + path (tokens live in query and fragment). */
 export const UrlModeSchema = z.enum(['full', 'path', 'origin', 'none']);

@@ -2,6 +2,7 @@ import type { Endpoint } from '../config/settings';
 import type { Item } from '../schema';
 import type { EarmarkDatabase } from '../store/db';
 import type { PlannedBatch } from './batching';
+import type { DeliveryDeps } from './deps';
 import { renderBody } from './formats';
 import { leaseDueRows } from './lease';
 import { decide } from './outcome';
@@ -9,22 +10,7 @@ import { postBatch } from './post';
 import { type EndpointOutcome, settleDelivered, settleFailed } from './settle';
 import { signBatch } from './signing';
 
-/** What a flush needs from the outside world, injected so tests can fake time and network. */
-export interface DeliveryDeps {
-  db: EarmarkDatabase;
-  endpoints: Endpoint[];
-  fetch: typeof fetch;
-  now: () => number;
-  newBatchId: () => string;
-  /** Identifies this worker instance: leases held by another (killed) instance are void. */
-  workerId?: string;
-  /** False while the browser is offline: nothing is attempted and no attempt is burned. */
-  isOnline?: () => boolean;
-  /** How long a flush owns the rows it sends; must exceed the request timeout. */
-  leaseMs?: number;
-  /** Multiplies the retry schedule (1 in production; tests shorten it). */
-  retryScale?: number;
-}
+export type { DeliveryDeps };
 
 /** Summary of one flush. */
 export interface FlushResult {

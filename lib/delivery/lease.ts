@@ -1,8 +1,8 @@
 import type { Item } from '../schema';
 import type { OutboxRow } from '../store/db';
 import { type PlannedBatch, planBatches } from './batching';
+import type { DeliveryDeps } from './deps';
 import { pausedEndpoints } from './endpoint-state';
-import type { DeliveryDeps } from './flush';
 import { readItems } from './span-read';
 
 const DEFAULT_LEASE_MS = 20_000;
