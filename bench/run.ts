@@ -2,8 +2,8 @@
 // Chromium, and writes bench/results.json and bench/RESULTS.md. See RESULTS.md for every method.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { generateSecret } from '../lib/config/secret';
 import type { Endpoint } from '../lib/config/settings';
-import { generateSecret } from '../lib/delivery/signing';
 import type { Item } from '../lib/schema';
 import { type CrmServer, startCrmServer } from '../scripts/harness/crm-server';
 import { launchWithExtension } from '../scripts/harness/launch';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { generateSecret } from '../lib/delivery/signing';
+import { generateSecret } from '../lib/config/secret';
 import { generateToken, hashToken } from './auth/tokens';
 import type { HubConfig } from './setup';
 import { openHub } from './setup';

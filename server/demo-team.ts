@@ -1,4 +1,4 @@
-import { generateSecret } from '../lib/delivery/signing';
+import { generateSecret } from '../lib/config/secret';
 import { generateToken, hashToken } from './auth/tokens';
 import type { HubStore } from './store';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateSecret } from '../lib/config/secret';
 import { SecretSchema } from '../lib/config/settings';
-import { generateSecret } from '../lib/delivery/signing';
 
 /**
  * The webhook secret: EARMARK_WEBHOOK_SECRET if set, else the one kept in the data directory,

@@ -1,5 +1,5 @@
+import { generateSecret } from '../../lib/config/secret';
 import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
-import { generateSecret } from '../../lib/delivery/signing';
 import { generateToken, hashToken } from '../../server/auth/tokens';
 import { DEMO_AGENTS, demoItems } from '../../server/demo-data';
 import { startHub } from '../../server/serve';

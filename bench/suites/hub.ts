@@ -2,7 +2,8 @@
 // with the review page's filters on a large team. Part of `npm run bench`; also runs alone:
 // `npx tsx bench/suites/hub.ts [--quick]` prints its metrics without touching results.json.
 import { pathToFileURL } from 'node:url';
-import { generateSecret, type SignedHeaders, signBatch } from '../../lib/delivery/signing';
+import { generateSecret } from '../../lib/config/secret';
+import { type SignedHeaders, signBatch } from '../../lib/delivery/signing';
 import { BATCH_TYPE, type Item } from '../../lib/schema';
 import { demoItems } from '../../server/demo-data';
 import { startHub } from '../../server/serve';

@@ -23,7 +23,7 @@ export function EndpointDelete({
   const run = async () => {
     setWorking(true);
     try {
-      const result = await exportAndDelete(endpoint.id, Date.now);
+      const result = await exportAndDelete(endpoint.id);
       const files = result.files === 1 ? 'a file' : `${result.files} files`;
       onDone(
         result.deleted

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EndpointDraft } from '@/lib/config/endpoint-edit';
+import { generateSecret } from '@/lib/config/secret';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
-import { generateSecret } from '@/lib/delivery/signing';
 import { maskSecret } from './OptionsParts';
 import { TagRouting } from './TagRouting';
 

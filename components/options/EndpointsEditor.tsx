@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/config/endpoint-edit';
 import { originPattern } from '@/lib/config/rules';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
-import { sendTestPing } from '@/lib/delivery/endpoint-test';
+import { sendToBackground } from '@/lib/protocol/client';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
@@ -92,12 +92,16 @@ export function EndpointsEditor({
     onTest: (endpoint) => {
       setBusy(true);
       report(`Sending a test to ${endpoint.name}…`);
-      void sendTestPing(endpoint, (input, init) => fetch(input, init))
+      // The worker sends it, the way it sends deliveries (signed, same timeout, no redirects).
+      void sendToBackground('endpoint-test', { endpoint })
         .then((r) => {
           const answer = r.status === null ? (r.error ?? 'no answer') : `HTTP ${r.status}`;
           const body = r.excerpt ? ` Response: ${r.excerpt}` : '';
           report(`Test to ${endpoint.name}: ${answer} in ${r.latencyMs} ms.${body}`);
         })
+        .catch((e: unknown) =>
+          report(`Test to ${endpoint.name}: ${e instanceof Error ? e.message : String(e)}`),
+        )
         .finally(() => setBusy(false));
     },
     onDelete: (endpoint) => {

@@ -3,8 +3,8 @@ import { applyDraft, type EndpointDraft } from '@/lib/config/endpoint-edit';
 import { isLoopbackUrl, originPattern } from '@/lib/config/rules';
 import type { Endpoint } from '@/lib/config/settings';
 import { updateLocalSettings } from '@/lib/config/store';
-import { openEarmarkDB } from '@/lib/store/db';
-import { dropExported, exportQueued, queuedCount } from '@/lib/store/endpoint-queue';
+import { sendToBackground } from '@/lib/protocol/client';
+import type { ReplyOf } from '@/lib/protocol/messages';
 import { datedName, downloadJson } from './OptionsParts';
 
 /**
@@ -39,14 +39,9 @@ export async function saveDraft(draft: EndpointDraft, editingId: string | null):
   return saved;
 }
 
-/** Captures still owed to an endpoint (waiting or parked). */
+/** Captures still owed to an endpoint (waiting or parked), as the worker counts them. */
 export async function countQueued(endpointId: string): Promise<number> {
-  const db = await openEarmarkDB();
-  try {
-    return await queuedCount(db, endpointId);
-  } finally {
-    db.close();
-  }
+  return (await sendToBackground('endpoint-queued-count', { endpointId })).count;
 }
 
 /** Switches delivery to an endpoint off or on (queued captures wait while it is off). */
@@ -80,22 +75,25 @@ export interface ExportDeleteResult {
  * Rows that appear meanwhile are never dropped unexported: either the endpoint is kept, or (if
  * they arrive after it was removed) they are exported in a second file.
  */
-export async function exportAndDelete(endpointId: string, now: () => number): Promise<ExportDeleteResult> {
-  const db = await openEarmarkDB();
-  try {
-    const first = await exportQueued(db, endpointId, now());
-    downloadJson(datedName(`earmark-queued-${endpointId}`), first);
-    const remaining = await dropExported(db, first);
-    if (remaining > 0) return { exported: first.items.length, files: 1, deleted: false, remaining };
-    await removeEndpoint(endpointId);
-    // A capture routed with the old settings just before they changed may still have queued a row.
-    const late = await exportQueued(db, endpointId, now());
-    if (late.items.length === 0)
-      return { exported: first.items.length, files: 1, deleted: true, remaining: 0 };
-    downloadJson(datedName(`earmark-queued-${endpointId}-late`), late);
-    const left = await dropExported(db, late);
-    return { exported: first.items.length + late.items.length, files: 2, deleted: true, remaining: left };
-  } finally {
-    db.close();
-  }
+export async function exportAndDelete(endpointId: string): Promise<ExportDeleteResult> {
+  // Every read and write goes through the worker: it alone opens the database, so its running
+  // count of waiting items (the queue cap, the health panel) stays right.
+  const first = await sendToBackground('endpoint-queued-export', { endpointId });
+  downloadJson(datedName(`earmark-queued-${endpointId}`), first);
+  const remaining = await dropExportedItems(first);
+  if (remaining > 0) return { exported: first.items.length, files: 1, deleted: false, remaining };
+  await removeEndpoint(endpointId);
+  // A capture routed with the old settings just before they changed may still have queued a row.
+  const late = await sendToBackground('endpoint-queued-export', { endpointId });
+  if (late.items.length === 0) return { exported: first.items.length, files: 1, deleted: true, remaining: 0 };
+  downloadJson(datedName(`earmark-queued-${endpointId}-late`), late);
+  const left = await dropExportedItems(late);
+  return { exported: first.items.length + late.items.length, files: 2, deleted: true, remaining: left };
+}
+
+/** Asks the worker to drop exactly the exported revisions; returns the rows it kept. */
+async function dropExportedItems(exported: ReplyOf<'endpoint-queued-export'>): Promise<number> {
+  const items = exported.items.map(({ id, revision }) => ({ id, revision }));
+  return (await sendToBackground('endpoint-queued-drop', { endpointId: exported.endpointId, items }))
+    .remaining;
 }

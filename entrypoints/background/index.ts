@@ -9,6 +9,7 @@ import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
 import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
 import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
+import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
 import { createLoopBack } from '@/lib/hub/status/loop-back';
 import { reviewPollRecord } from '@/lib/hub/status/poll-record';
@@ -80,6 +81,8 @@ export default defineBackground(() => {
       }),
     }),
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
+    // The options page's queue reads and writes: only this worker opens the database.
+    ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
   };
   const extensionOrigin = browser.runtime.getURL('/');
 

@@ -25,9 +25,3 @@ export function signBatch(secret: string, batchId: string, body: string, nowMs: 
     'idempotency-key': batchId,
   };
 }
-
-/** A fresh random secret in `whsec_<base64>` form (32 random bytes). */
-export function generateSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
-}

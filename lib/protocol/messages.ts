@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { TaxonomyTagSchema } from '../config/taxonomy-tag';
-import { describeZodError, SiteSchema } from '../schema';
+import { describeZodError, ItemSchema, SiteSchema } from '../schema';
 
 // zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
 // Schemas are built on first use (`once`), not when the module is evaluated: see PROTOCOL.
@@ -86,6 +86,9 @@ const queueHealthSchema = once(() =>
   }),
 );
 export type QueueHealth = z.infer<ReturnType<typeof queueHealthSchema>>;
+
+/** An endpoint's id, as the settings allow it. */
+const endpointIdSchema = once(() => z.string().check(z.minLength(1), z.maxLength(100)));
 
 /** A dead letter as exported (the item is already redacted). */
 const deadLetterSchema = once(() =>
@@ -203,6 +206,56 @@ const SPECS = {
     }),
     reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(deadLetterSchema())) }),
   }),
+  'endpoint-queued-count': () => ({
+    // Captures still owed to an endpoint (waiting or parked), before an admin deletes it.
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('endpoint-queued-count'), endpointId: endpointIdSchema() }),
+    reply: z.strictObject({ count: z.int() }),
+  }),
+  'endpoint-queued-export': () => ({
+    // The items still owed to an endpoint, as the admin downloads them before deleting it.
+    pageOnly: true,
+    request: z.strictObject({ type: z.literal('endpoint-queued-export'), endpointId: endpointIdSchema() }),
+    reply: z.strictObject({
+      type: z.literal('earmark.queued-items.v1'),
+      endpointId: z.string(),
+      exportedAt: z.string(),
+      items: z.array(ItemSchema),
+    }),
+  }),
+  'endpoint-queued-drop': () => ({
+    // Drops exactly the exported revisions; `remaining` counts rows queued after the export.
+    pageOnly: true,
+    request: z.strictObject({
+      type: z.literal('endpoint-queued-drop'),
+      endpointId: endpointIdSchema(),
+      items: z.array(z.strictObject({ id: z.uuid(), revision: z.int().check(z.minimum(1)) })),
+    }),
+    reply: z.strictObject({ remaining: z.int() }),
+  }),
+  'endpoint-test': () => ({
+    // "Send test" in the options page: the worker POSTs a ping to this (saved) endpoint.
+    pageOnly: true,
+    request: z.strictObject({
+      type: z.literal('endpoint-test'),
+      endpoint: z.strictObject({
+        id: endpointIdSchema(),
+        name: z.string().check(z.maxLength(200)),
+        url: z.string().check(z.maxLength(4096)),
+        secret: z.string().check(z.maxLength(200)),
+        tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+        format: z.optional(z.enum(['json', 'slack', 'teams'])),
+        enabled: z.optional(z.boolean()),
+      }),
+    }),
+    reply: z.strictObject({
+      ok: z.boolean(),
+      status: z.nullable(z.int()),
+      latencyMs: z.number(),
+      excerpt: z.string(),
+      error: z.nullable(z.string()),
+    }),
+  }),
 };
 
 type Specs = { readonly [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
@@ -233,6 +286,10 @@ const buildAnyRequest = () =>
     PROTOCOL['queue-health'].request,
     PROTOCOL['endpoint-resume'].request,
     PROTOCOL['dead-letters'].request,
+    PROTOCOL['endpoint-queued-count'].request,
+    PROTOCOL['endpoint-queued-export'].request,
+    PROTOCOL['endpoint-queued-drop'].request,
+    PROTOCOL['endpoint-test'].request,
     PROTOCOL['reviews-refresh'].request,
     PROTOCOL['reviews-seen'].request,
     PROTOCOL['reviews-unseen'].request,

@@ -81,6 +81,9 @@ const READ_ONLY_MESSAGES = new Set([
   'toggle-sidebar',
   'queue-health',
   'reviews-unseen',
+  'endpoint-queued-count',
+  'endpoint-queued-export',
+  'endpoint-test',
 ]);
 
 /** True when handling this (untrusted, not yet parsed) message may change what the sidebar shows. */

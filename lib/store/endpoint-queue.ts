@@ -36,12 +36,18 @@ export async function exportQueued(
   return { type: 'earmark.queued-items.v1', endpointId, exportedAt: new Date(now).toISOString(), items };
 }
 
+/** Which item revisions were exported for an endpoint (a QueuedExport is one). */
+export interface ExportedRevisions {
+  endpointId: string;
+  items: ReadonlyArray<Pick<Item, 'id' | 'revision'>>;
+}
+
 /**
  * Deletes this endpoint's rows for exactly the item revisions that were exported, plus its health
  * record. A row queued or revised after the export stays; the count of such rows is returned, so
  * the caller keeps the endpoint rather than lose them.
  */
-export async function dropExported(db: EarmarkDatabase, exported: QueuedExport): Promise<number> {
+export async function dropExported(db: EarmarkDatabase, exported: ExportedRevisions): Promise<number> {
   const revisions = new Map(exported.items.map((item) => [item.id, item.revision]));
   const tx = db.transaction(['outbox', 'items', 'endpoints'], 'readwrite');
   const outbox = tx.objectStore('outbox');

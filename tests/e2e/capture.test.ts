@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSecret } from '../../lib/config/secret';
 import type { LocalSettings } from '../../lib/config/settings';
-import { generateSecret } from '../../lib/delivery/signing';
 import { BatchSchema, type Item } from '../../lib/schema';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension, seedSettings } from '../../scripts/harness/launch';

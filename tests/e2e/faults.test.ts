@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateSecret } from '../../lib/config/secret';
 import type { Endpoint } from '../../lib/config/settings';
-import { generateSecret } from '../../lib/delivery/signing';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/harness/launch';
 import {

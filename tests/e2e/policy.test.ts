@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSecret } from '../../lib/delivery/signing';
+import { generateSecret } from '../../lib/config/secret';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/harness/launch';
 import { captureMany, openExtensionPage, verifiedItems } from './support/extension';

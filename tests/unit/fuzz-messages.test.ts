@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
 import { createCaptureHandlers } from '../../lib/capture/handlers';
 import { createAdminHandlers } from '../../lib/delivery/admin-handlers';
+import { createEndpointHandlers } from '../../lib/delivery/endpoint-handlers';
 import { createLoopBack } from '../../lib/hub/status/loop-back';
 import {
   anyRequestSchema,
@@ -53,6 +54,8 @@ async function setup() {
   const handlers: Handlers = {
     ...createCaptureHandlers({ ...base, newId: uuidv7 }),
     ...createAdminHandlers(base),
+    // "Send test" reaches a receiver that answers 200 to everything.
+    ...createEndpointHandlers({ ...base, fetch: (async () => Response.json({ ok: true })) as typeof fetch }),
     ...loopBack.handlers,
     // The content script's receivers (lib/capture/menu-actions, lib/capture/commands), as trivial real-shaped handlers.
     'ticket-context': async () => ({ ...context, site: 'zendesk' as const }),
@@ -112,6 +115,10 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'reviews-seen', ids: [itemId] },
     { type: 'reviews-unseen' },
     { type: 'reviews-seen', ids: 'all' },
+    { type: 'endpoint-queued-count', endpointId: 'hub' },
+    { type: 'endpoint-queued-export', endpointId: 'hub' },
+    { type: 'endpoint-queued-drop', endpointId: 'hub', items: [{ id: itemId, revision: 1 }] },
+    { type: 'endpoint-test', endpoint: testConfig().endpoints[0] },
   ];
 }
 

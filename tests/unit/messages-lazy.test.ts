@@ -19,6 +19,10 @@ describe('PROTOCOL, built on first use', () => {
       'reviews-seen',
       'reviews-unseen',
       'dead-letters',
+      'endpoint-queued-count',
+      'endpoint-queued-export',
+      'endpoint-queued-drop',
+      'endpoint-test',
     ]);
     expect(PROTOCOL.recent).toBe(PROTOCOL.recent);
     expect(PROTOCOL.recent.reply).toBe(PROTOCOL.recent.reply);
@@ -29,7 +33,16 @@ describe('PROTOCOL, built on first use', () => {
     const pageOnly = Object.entries(PROTOCOL)
       .filter(([, spec]) => 'pageOnly' in spec && spec.pageOnly)
       .map(([type]) => type);
-    expect(pageOnly).toEqual(['queue-health', 'endpoint-resume', 'reviews-unseen', 'dead-letters']);
+    expect(pageOnly).toEqual([
+      'queue-health',
+      'endpoint-resume',
+      'reviews-unseen',
+      'dead-letters',
+      'endpoint-queued-count',
+      'endpoint-queued-export',
+      'endpoint-queued-drop',
+      'endpoint-test',
+    ]);
   });
 
   it('validates replies the same on every call (the envelope is built once per type)', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSecret } from '../../../lib/delivery/signing';
+import { generateSecret } from '../../../lib/config/secret';
 import { generateToken, hashToken } from '../../../server/auth/tokens';
 import { type RunningHub, startHub } from '../../../server/serve';
 import { openHub } from '../../../server/setup';

@@ -1,5 +1,5 @@
+import { generateSecret } from '../../../lib/config/secret';
 import type { Endpoint } from '../../../lib/config/settings';
-import { generateSecret } from '../../../lib/delivery/signing';
 import { type CrmServer, startCrmServer } from '../../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../../scripts/harness/launch';
 import { configure, uniqueRevisions, verifiedItems } from './extension';
