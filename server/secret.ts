@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSecret } from '../lib/config/secret';
-import { SecretSchema } from '../lib/config/settings';
+import { generateSecret, SecretSchema } from '../lib/config/secret';
 
 /**
  * The webhook secret: EARMARK_WEBHOOK_SECRET if set, else the one kept in the data directory,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOOPBACK_HOSTS } from '../http/loopback';
 import { AgentSchema, SiteSchema } from '../schema';
 import { duplicateProblems } from './rules';
+import { SecretSchema } from './secret';
 import { DEFAULT_TAXONOMY } from './taxonomy-default';
 import { type TaxonomyTag, TaxonomyTagSchema } from './taxonomy-tag';
 
@@ -17,10 +18,7 @@ export function isAllowedEndpointUrl(raw: string): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
 }
 
-/** A Standard Webhooks secret: "whsec_" followed by base64 of 24–64 bytes. */
-export const SecretSchema = z
-  .string()
-  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be "whsec_" followed by base64 (24 to 64 bytes)');
+export { SecretSchema };
 
 /** One webhook endpoint; `tags` absent means every tag is routed to it. */
 export const EndpointSchema = z.strictObject({
