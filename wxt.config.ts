@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type WxtHooks } from 'wxt';
 import { adaptManifestForFirefox } from './lib/firefox-manifest';
-import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from './lib/sites/adapters/matches';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from './lib/sites/registry';
 import { removeManifestKey, SOURCES_EXCLUDE, SOURCES_INCLUDE } from './scripts/store-package';
 
 // Only the public key is committed: it fixes the extension ID (see README) so policies can name it.

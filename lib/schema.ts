@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SITE_IDS } from './sites/registry';
 
 // The item contract and the message protocol (lib/protocol/messages.ts) are zod/mini: the same zod, with
 // functions instead of methods, so the sidebar app, which every CRM page loads, carries 25 kB of
@@ -9,22 +10,11 @@ import * as z from 'zod/mini';
 // error would say only "Invalid input" (an import, a policy or a hub reply must say what is wrong).
 z.config(z.locales.en());
 
-/** Sites Earmark has an adapter for; "generic" covers admin-added sites. */
-export const SITES = [
-  'zendesk',
-  'salesforce',
-  'freshdesk',
-  'hubspot',
-  'intercom',
-  'servicenow',
-  'dynamics365',
-  'zohodesk',
-  'helpscout',
-  'front',
-  'gorgias',
-  'kustomer',
-  'generic',
-] as const;
+/**
+ * Sites Earmark has an adapter for; "generic" covers admin-added sites. The ids come from the
+ * site registry (plain data, no adapter code), so a CRM added there is a valid `source.site`.
+ */
+export const SITES = SITE_IDS;
 export const SiteSchema = z.enum(SITES);
 export type Site = z.infer<typeof SiteSchema>;
 

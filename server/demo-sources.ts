@@ -1,4 +1,4 @@
-import type { Site, Source } from '../lib/schema';
+import { SITES, type Site, type Source } from '../lib/schema';
 
 /** A PRNG returning floats in [0, 1), as made by {@link seededRandom}. */
 export type Random = () => number;
@@ -47,12 +47,13 @@ const DIGITS = '0123456789';
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789';
 
 type Made = { url: string; ticketId: string; title: string };
+type Maker = (rand: Random, subject: string) => Made;
 
 /**
  * URL (origin + path, the extension's default URL mode), ticket id and page title as each CRM's
  * adapter reports them, for a ticket with this subject. The hosts are the ones the test CRM pages use.
  */
-const MAKERS: Record<Site, (rand: Random, subject: string) => Made> = {
+const MAKERS: Partial<Record<Site, Maker>> = {
   zendesk: (r, s) => {
     const id = String(between(r, 3000, 9999));
     return { url: `https://acme.zendesk.com/agent/tickets/${id}`, ticketId: id, title: `${s} – Zendesk` };
@@ -128,8 +129,16 @@ const MAKERS: Record<Site, (rand: Random, subject: string) => Made> = {
   },
 };
 
+/** A site with no maker above (a CRM added since): a plausible ticket on an example host. */
+function exampleTicket(site: Site): Maker {
+  return (r, s) => {
+    const id = String(between(r, 1000, 9999));
+    return { url: `https://acme.${site}.example/tickets/${id}`, ticketId: id, title: `${s} - ${site}` };
+  };
+}
+
 // How often each site shows up: most of the team works in Zendesk, some queues live elsewhere.
-const SITE_WEIGHTS: ReadonlyArray<[Site, number]> = [
+const LISTED_WEIGHTS: ReadonlyArray<[Site, number]> = [
   ['zendesk', 30],
   ['salesforce', 14],
   ['freshdesk', 9],
@@ -144,6 +153,13 @@ const SITE_WEIGHTS: ReadonlyArray<[Site, number]> = [
   ['kustomer', 3],
   ['generic', 2],
 ];
+/** Sites not weighted above come last, each as rare as generic, so every site shows up. */
+const SITE_WEIGHTS: ReadonlyArray<[Site, number]> = [
+  ...LISTED_WEIGHTS,
+  ...SITES.filter((site) => !LISTED_WEIGHTS.some(([listed]) => listed === site)).map(
+    (site): [Site, number] => [site, 2],
+  ),
+];
 
 /** A plausible source for a capture from a ticket with this subject. */
 export function demoSource(rand: Random, subject: string): Source {
@@ -153,5 +169,5 @@ export function demoSource(rand: Random, subject: string): Source {
       SITE_WEIGHTS.map(([, w]) => w),
     )
   ] ?? ['zendesk'];
-  return { site, ...MAKERS[site](rand, subject) };
+  return { site, ...(MAKERS[site] ?? exampleTicket(site))(rand, subject) };
 }

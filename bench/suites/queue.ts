@@ -18,7 +18,6 @@ export const CAPTURE_MESSAGE = {
     url: 'https://acme.zendesk.com/agent/tickets/1',
     title: null,
     ticketId: '1',
-    customer: null,
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { type SiteRule, SiteRuleSchema } from '@/lib/config/settings';
 import { loadConfig, updateLocalSettings } from '@/lib/config/store';
 import { describeZodError, SITES, type Site } from '@/lib/schema';
+import { siteEntry } from '@/lib/sites/registry';
 import { checkUrl } from '@/lib/sites/site-check';
 
 interface Row extends SiteRule {
@@ -96,7 +97,9 @@ export function SitesEditor() {
             Adapter{' '}
             <select value={adapter} onChange={(e) => setAdapter(e.target.value as Site)}>
               {SITES.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {siteEntry(s).label}
+                </option>
               ))}
             </select>
           </label>{' '}

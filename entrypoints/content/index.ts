@@ -11,7 +11,7 @@ import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/sid
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
-import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/adapters/matches';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
 
 // The eager content script is only a launcher (no React, no zod): it decides whether and where
 // the sidebar goes, shows the collapsed tab or paints the open sidebar from its last snapshot

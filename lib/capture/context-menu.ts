@@ -52,7 +52,7 @@ export async function captureRequestFor(
   if (!tagId || !click.selectionText?.trim()) return null;
   const fromPage = tabId === undefined ? null : await askContext(tabId, click.frameId ?? 0).catch(() => null);
   const fallback: TicketContext | null = click.pageUrl
-    ? { site: 'generic', url: click.pageUrl, title: null, ticketId: null, customer: null }
+    ? { site: 'generic', url: click.pageUrl, title: null, ticketId: null }
     : null;
   const context = fromPage ?? fallback;
   if (!context) return null;

@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../config/policy';
 import { anyRequestSchema, type Handlers, PROTOCOL, type RequestOf } from '../protocol/messages';
-import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '../sites/adapters/matches';
+import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '../sites/registry';
 import { captureRequestFor, type MenuClick, menuEntries } from './context-menu';
 
 type Api = typeof browser;

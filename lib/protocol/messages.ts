@@ -18,7 +18,6 @@ const ticketContextSchema = once(() =>
     url: z.url().check(z.maxLength(4096)),
     title: z.nullable(z.string().check(z.maxLength(1000))),
     ticketId: z.nullable(z.string().check(z.maxLength(200))),
-    customer: z.nullable(z.string().check(z.maxLength(300))),
   }),
 );
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { FIXTURES_DIR } from './paths';
-import { CRM_HOSTS, selfSignedCertificate } from './tls';
+import { selfSignedCertificate } from './tls';
 
 /** One CRM-like page: which host and path it answers, and the fixture it serves. */
 export interface CrmRoute {
@@ -83,6 +83,9 @@ export const CRM_ROUTES: CrmRoute[] = [
     headers: { 'content-type': 'text/javascript; charset=utf-8' },
   },
 ];
+
+/** Hostnames the demo and test CRM pages are served on (mapped to loopback in the browser). */
+export const CRM_HOSTS: readonly string[] = [...new Set(CRM_ROUTES.map((route) => route.host))];
 
 /** A running HTTPS server for CRM-like pages, and the Chromium flag that maps their hosts to it. */
 export interface CrmServer {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_ADDON_ID } from '../../lib/firefox-manifest';
-import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
+import { CRM_HOSTS, type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import {
   ensureFirefox,
   FIREFOX_EXTENSION_DIR,
@@ -11,7 +11,6 @@ import {
   firefoxUnavailableReason,
   launchFirefoxWithExtension,
 } from '../../scripts/harness/firefox';
-import { CRM_HOSTS } from '../../scripts/harness/tls';
 import { verifiedItems } from './support/extension';
 import { type Receiver, startReceiver } from './support/receiver';
 

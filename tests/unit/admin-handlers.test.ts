@@ -13,7 +13,6 @@ const context = {
   url: 'https://acme.zendesk.com/agent/tickets/1',
   title: null,
   ticketId: '1',
-  customer: null,
 };
 const capture = { type: 'capture', tagId: 'bug', note: null, quote: null, context };
 

@@ -40,7 +40,6 @@ describe('redaction categories from policy', () => {
         url: 'https://a.zendesk.com/agent/tickets/1',
         title: null,
         ticketId: '1',
-        customer: null,
       },
     };
     const id = '01a20824-fdb7-7d58-9e34-380b25f4449b';

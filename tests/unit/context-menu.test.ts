@@ -7,7 +7,6 @@ const zendesk = {
   url: 'https://acme.zendesk.com/agent/tickets/4821',
   title: 'Export',
   ticketId: '4821',
-  customer: null,
 } as const;
 
 describe('context menu', () => {
@@ -54,7 +53,6 @@ describe('context menu', () => {
       url: 'https://crm.example/case/1',
       title: null,
       ticketId: null,
-      customer: null,
     });
     expect(
       await captureRequestFor({ menuItemId: 'earmark-tag:bug', selectionText: '  ' }, 7, noAnswer),

@@ -25,7 +25,6 @@ const context = {
   url: 'https://acme.zendesk.com/agent/tickets/4821',
   title: 'Export to CSV',
   ticketId: '4821',
-  customer: 'Jane Doe',
 };
 
 /** Every handler of every receiver, over one fake-indexeddb database seeded with one capture. */

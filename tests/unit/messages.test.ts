@@ -14,7 +14,6 @@ const context = {
   url: 'https://acme.zendesk.com/agent/tickets/4821?token=abc#x',
   title: 'Export to CSV',
   ticketId: '4821',
-  customer: 'Jane Doe',
 } as const;
 
 async function setup() {
@@ -91,8 +90,22 @@ describe('message validation', () => {
       agent: config.agent,
     });
     expect(await db.count('outbox')).toBe(1);
-    expect(JSON.stringify(stored)).not.toContain('Jane Doe'); // customer names are not stored
     expect(onQueued).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a ticket context carrying a customer name, storing nothing (docs/privacy.md)', async () => {
+    const { db, handlers, onQueued } = await setup();
+    const message = {
+      type: 'capture',
+      tagId: 'bug',
+      note: null,
+      quote: null,
+      context: { ...context, customer: 'Jane Doe' },
+    };
+    const reply = await dispatch(handlers, message, {});
+    expect(reply.ok).toBe(false);
+    expect(await db.count('items')).toBe(0);
+    expect(onQueued).not.toHaveBeenCalled();
   });
 
   it('undo writes a tombstone revision queued for delivery, and hides it from recent', async () => {

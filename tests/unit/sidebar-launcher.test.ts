@@ -13,7 +13,6 @@ const context: TicketContext = {
   url: 'https://acme.zendesk.com/agent/tickets/1',
   title: null,
   ticketId: '1',
-  customer: null,
 };
 const COLLAPSED: SidebarLayout = { ...DEFAULT_LAYOUT, collapsed: true, side: 'left', tabTop: 0.2 };
 

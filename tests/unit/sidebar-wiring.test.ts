@@ -8,7 +8,6 @@ const context: TicketContext = {
   url: 'https://acme.zendesk.com/agent/tickets/4821',
   title: 'Export to CSV keeps timing out',
   ticketId: '4821',
-  customer: null,
 };
 
 function setup(overrides: { toggle?: () => boolean; context?: () => TicketContext } = {}) {

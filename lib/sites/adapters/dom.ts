@@ -1,4 +1,4 @@
-import type { Site } from '../../schema';
+import type { SiteId } from '../registry';
 import { cleanText, type TicketContext } from './types';
 
 /** Inline styles that hide an element; CRMs park background tabs this way. */
@@ -59,6 +59,6 @@ export function canonicalUrl(url: URL, path: string, query: Record<string, strin
 }
 
 /** The context of a page that is not a ticket (a list, a dashboard): its title and address only. */
-export function notATicket(site: Site, url: URL, title: string | null): TicketContext {
-  return { site, url: url.href, title, ticketId: null, customer: null };
+export function notATicket(site: SiteId, url: URL, title: string | null): TicketContext {
+  return { site, url: url.href, title, ticketId: null };
 }

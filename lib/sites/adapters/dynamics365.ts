@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** Record ids are GUIDs, often wrapped in braces ({…} or %7B…%7D) in links. */
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
@@ -15,15 +15,10 @@ const TITLE = [
   '[data-id="header_title"]',
   'h1[data-id="form-header-title"]',
 ];
-const CUSTOMER = [
-  '[data-id="customerid.fieldControl-LookupResultsDropdown_customerid_selected_tag_text"]',
-  '[data-id="primarycontactid.fieldControl-LookupResultsDropdown_primarycontactid_selected_tag_text"]',
-];
 
 /** Dynamics 365 Customer Service (Unified Interface): record from main.aspx?pagetype=entityrecord&etn=…&id=…. */
-export const dynamics365: Adapter = {
+export default defineAdapter({
   site: 'dynamics365',
-  matches: ['https://*.dynamics.com/*'],
   context(doc, url) {
     const params = url.searchParams;
     const entity = params.get('etn') ?? '';
@@ -41,7 +36,6 @@ export const dynamics365: Adapter = {
       url: link,
       title: textOf(doc, TITLE) ?? pageTitle,
       ticketId: id,
-      customer: textOf(doc, CUSTOMER),
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 const TICKET_PATH = /^\/a\/tickets\/(\d+)(?:\/|$)/;
 /** "Billing export is empty : Acme Support" → the part before the helpdesk name. */
@@ -11,16 +11,10 @@ const SUBJECT = [
   '[data-test-id="ticket-subject"]',
   '.ticket-subject-heading',
 ];
-const REQUESTER = [
-  '[data-test-id="requester-info-contact-name"]',
-  '.requester-info .requester-name',
-  '.ticket-details-header [data-test-id="requester-name"]',
-];
 
-/** Freshdesk agent portal: ticket number from /a/tickets/<n>, subject and requester from the ticket view. */
-export const freshdesk: Adapter = {
+/** Freshdesk agent portal: ticket number from /a/tickets/<n>, subject from the ticket view. */
+export default defineAdapter({
   site: 'freshdesk',
-  matches: ['https://*.freshdesk.com/*'],
   context(doc, url) {
     const ticketId = TICKET_PATH.exec(url.pathname)?.[1] ?? null;
     const pageTitle = titleWithout(doc, TITLE_SUFFIX);
@@ -30,7 +24,6 @@ export const freshdesk: Adapter = {
       url: canonicalUrl(url, `/a/tickets/${ticketId}`),
       title: textOf(doc, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(doc, REQUESTER),
     };
   },
-};
+});

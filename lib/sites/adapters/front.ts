@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** Shareable links: /open/cnv_<id>. */
 const OPEN_PATH = /^\/open\/(cnv_[a-z0-9]+)(?=\/|$)/i;
@@ -16,12 +16,10 @@ const SUBJECT = [
   '[class*="conversationSubjectWrapper__StyledSubject"]',
   '[data-testid="conversation-subject"]',
 ];
-const CONTACT = ['[class*="messageViewerHeader__StyledSenderName"]', '[class*="contactHandle__StyledName"]'];
 
-/** Front: conversation id from /open/<cnv_…> or an inbox path; subject and sender of the open conversation. */
-export const front: Adapter = {
+/** Front: conversation id from /open/<cnv_…> or an inbox path; subject of the open conversation. */
+export default defineAdapter({
   site: 'front',
-  matches: ['https://app.frontapp.com/*'],
   context(doc, url) {
     const match = OPEN_PATH.exec(url.pathname) ?? INBOX_PATH.exec(url.pathname);
     const ticketId = match?.[1] ?? null;
@@ -36,7 +34,6 @@ export const front: Adapter = {
       url: link,
       title: textOf(doc, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(doc, CONTACT),
     };
   },
-};
+});

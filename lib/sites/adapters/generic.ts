@@ -1,10 +1,9 @@
-import { type Adapter, cleanText } from './types';
+import { cleanText, defineAdapter } from './types';
 
 /** Any page an admin adds: the page title and URL, no ticket id. */
-export const generic: Adapter = {
+export default defineAdapter({
   site: 'generic',
-  matches: ['<all_urls>'],
   context(doc, url) {
-    return { site: 'generic', url: url.href, title: cleanText(doc.title), ticketId: null, customer: null };
+    return { site: 'generic', url: url.href, title: cleanText(doc.title), ticketId: null };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** /conversation/<id>/<number>: the id is internal, the number is what agents and customers quote. */
 const CONVERSATION_PATH = /^\/conversation\/(\d+)(?:\/(\d+))?(?=\/|$)/;
@@ -11,21 +11,15 @@ const SUBJECT = [
   '.c-conversation-subject',
 ];
 const NUMBER = ['[data-cy="ConversationNumber"]', '.c-conversation-number'];
-const CUSTOMER = [
-  '[data-cy="CustomerProfileName"]',
-  '[data-cy="CustomerName"]',
-  '.c-customer-profile .c-name',
-];
 
 /** The visible "#1234" badge as a bare number, or null. */
 function visibleNumber(doc: Document): string | null {
   return /\d+/.exec(textOf(doc, NUMBER) ?? '')?.[0] ?? null;
 }
 
-/** Help Scout: conversation number (visible, else internal id) with subject and customer. */
-export const helpscout: Adapter = {
+/** Help Scout: conversation number (visible, else internal id) and subject. */
+export default defineAdapter({
   site: 'helpscout',
-  matches: ['https://secure.helpscout.net/*'],
   context(doc, url) {
     const match = CONVERSATION_PATH.exec(url.pathname);
     const pageTitle = titleWithout(doc, TITLE_SUFFIX);
@@ -39,7 +33,6 @@ export const helpscout: Adapter = {
       url: canonicalUrl(url, match[0]),
       title: textOf(doc, SUBJECT) ?? pageTitle,
       ticketId: number ?? id,
-      customer: textOf(doc, CUSTOMER),
     };
   },
-};
+});

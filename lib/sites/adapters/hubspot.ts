@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** CRM ticket records: /contacts/<portal>/ticket/<id> and the newer /contacts/<portal>/record/0-5/<id>. */
 const RECORD_PATH = /^\/contacts\/\d+\/(?:ticket|record\/0-5)\/(\d+)(?=\/|$)/;
@@ -12,16 +12,10 @@ const SUBJECT = [
   '[data-selenium-test="highlightTitle"]',
   '[data-test-id="ticket-subject"]',
 ];
-/** Help desk shows the customer in its sidebar; ticket records show it as an associated contact card. */
-const CUSTOMER = [
-  '.customer-data-sidebar--highlight .private-truncated-string__inner',
-  '[data-selenium-test="contact-association-card"] [data-selenium-test="association-card-title"]',
-];
 
 /** HubSpot Service Hub: ticket records and the help desk workspace on app(-eu1).hubspot.com. */
-export const hubspot: Adapter = {
+export default defineAdapter({
   site: 'hubspot',
-  matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   context(doc, url) {
     const match = RECORD_PATH.exec(url.pathname) ?? HELP_DESK_PATH.exec(url.pathname);
     const ticketId = match?.[1] ?? null;
@@ -32,7 +26,6 @@ export const hubspot: Adapter = {
       url: canonicalUrl(url, match[0]),
       title: textOf(doc, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(doc, CUSTOMER),
     };
   },
-};
+});

@@ -1,34 +1,20 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { dynamics365 } from './dynamics365';
-import { freshdesk } from './freshdesk';
-import { front } from './front';
-import { generic } from './generic';
-import { gorgias } from './gorgias';
-import { helpscout } from './helpscout';
-import { hubspot } from './hubspot';
-import { intercom } from './intercom';
-import { kustomer } from './kustomer';
-import { salesforce } from './salesforce';
-import { servicenow } from './servicenow';
+import { CRM_IDS } from '../registry';
+import generic from './generic';
 import type { Adapter } from './types';
-import { zendesk } from './zendesk';
-import { zohodesk } from './zohodesk';
 
-/** Built-in adapters, most specific first; generic is the fallback. */
-export const ADAPTERS: readonly Adapter[] = [
-  zendesk,
-  salesforce,
-  freshdesk,
-  hubspot,
-  intercom,
-  servicenow,
-  dynamics365,
-  zohodesk,
-  helpscout,
-  front,
-  gorgias,
-  kustomer,
-];
+// Every built-in CRM's reader is lib/sites/adapters/<site id>.ts, whose default export is its
+// adapter; the registry (lib/sites/registry.ts) says which ids exist and in which order, so adding
+// a CRM needs no edit here. Bundled eagerly, as explicit imports would be: the content script needs
+// every reader at click time. The shared helpers are not adapters; tests/unit/adapters/registry.test.ts
+// checks that every id has its file and every file its id.
+const READERS = import.meta.glob<Adapter>(['./*.ts', '!./dom.ts', '!./types.ts', '!./index.ts'], {
+  eager: true,
+  import: 'default',
+});
+
+/** Built-in adapters in registry order (most specific first); generic is the fallback. */
+export const ADAPTERS: readonly Adapter[] = CRM_IDS.flatMap((id) => READERS[`./${id}.ts`] ?? []);
 
 /** An admin-added site: pages matching `match` are read by the adapter named `adapter`. */
 export interface SiteAdapterRule {

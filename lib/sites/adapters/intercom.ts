@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /**
  * /a/inbox/<app>/inbox/<view…>/conversation/<id> (current inbox) and
@@ -14,12 +14,10 @@ const TITLE_SUFFIX = /\s\|\s[^|]*Intercom[^|]*$/i;
  */
 const PANE = '[data-conversation-pane], .conversation__card, .inbox2__conversation-container';
 const SUBJECT = ['[data-conversation-title]', '.inbox__card__header__title', '.conversation__title'];
-const CUSTOMER = ['[data-conversation-user-name]', '.inbox__conversation-details__user-name'];
 
-/** Intercom inbox: conversation id from the URL, title and customer from the open conversation. */
-export const intercom: Adapter = {
+/** Intercom inbox: conversation id from the URL, title from the open conversation. */
+export default defineAdapter({
   site: 'intercom',
-  matches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
   context(doc, url) {
     const match = CONVERSATION_PATH.exec(url.pathname);
     const ticketId = match?.[1] ?? null;
@@ -31,7 +29,6 @@ export const intercom: Adapter = {
       url: canonicalUrl(url, match[0]),
       title: textOf(pane, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(pane, CUSTOMER),
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** A customer's timeline with one conversation open: /app/customers/<customerId>/event/<conversationId>. */
 const CUSTOMER_EVENT = /^\/app\/customers\/([a-zA-Z0-9]+)\/event\/([a-zA-Z0-9]+)(?=\/|$)/;
@@ -8,15 +8,13 @@ const TITLE_SUFFIX = /\s[-|]\s[^-|]*Kustomer[^-|]*$/i;
 
 /**
  * The timeline lists every conversation of the customer, so the name is read only from the
- * item carrying the URL's conversation id; the customer panel is unique and read page-wide.
+ * item carrying the URL's conversation id.
  */
 const SUBJECT = ['[data-kt="conversationName"]', '.conversation-header__name'];
-const CUSTOMER = ['[data-kt="customerName"]', '.customer-insight__name'];
 
-/** Kustomer: conversation id from the customer timeline or conversation route, name and customer. */
-export const kustomer: Adapter = {
+/** Kustomer: conversation id from the customer timeline or conversation route, and its name. */
+export default defineAdapter({
   site: 'kustomer',
-  matches: ['https://*.kustomerapp.com/*'],
   context(doc, url) {
     const event = CUSTOMER_EVENT.exec(url.pathname);
     const match = event ?? CONVERSATION.exec(url.pathname);
@@ -34,7 +32,6 @@ export const kustomer: Adapter = {
       url: canonicalUrl(url, match[0]),
       title: textOf(scope, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(doc, CUSTOMER),
     };
   },
-};
+});

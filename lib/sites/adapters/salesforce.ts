@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 /** Record ids are 15 characters (case-sensitive) or 18 (with a case-safe checksum). */
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
@@ -19,10 +19,6 @@ const SUBJECT = [
   '[data-target-selection-name$=".Subject"] lightning-formatted-text',
   '[data-target-selection-name$=".Name"] lightning-formatted-text',
   'records-highlights2 [slot="primaryField"]',
-];
-const CONTACT = [
-  '[data-target-selection-name$=".ContactId"] a',
-  '[data-target-selection-name$=".SuppliedName"] lightning-formatted-text',
 ];
 
 function recordFromPath(path: string): { id: string; path: string } | null {
@@ -50,10 +46,9 @@ function focusedPanel(doc: Document, recordId: string): ParentNode {
   return panel ?? doc.querySelector(ACTIVE_PANEL) ?? doc;
 }
 
-/** Salesforce Lightning (standard and Service Console) and Classic: record id, subject and contact. */
-export const salesforce: Adapter = {
+/** Salesforce Lightning (standard and Service Console) and Classic: record id and subject. */
+export default defineAdapter({
   site: 'salesforce',
-  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   context(doc, url) {
     const record = recordFromPath(url.pathname);
     const pageTitle = titleWithout(doc, TITLE_SUFFIX);
@@ -64,7 +59,6 @@ export const salesforce: Adapter = {
       url: canonicalUrl(url, record.path),
       title: textOf(panel, SUBJECT) ?? pageTitle,
       ticketId: record.id,
-      customer: textOf(panel, CONTACT),
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, shownText, titleWithout } from './dom';
-import { type Adapter, cleanText } from './types';
+import { cleanText, defineAdapter } from './types';
 
 const SYS_ID = /^[0-9a-f]{32}$/;
 /** Workspaces: /now/workspace/agent/record/<table>/<sys_id>, /now/cwf/agent/record/…, /now/sow/record/…. */
@@ -10,15 +10,12 @@ const CLASSIC_FORM = /^\/(\w+)\.do$/;
 /** Task numbers: a table prefix and at least seven digits (INC0010023, CS0001042, RITM0012345). */
 const RECORD_NUMBER = /\b[A-Z]{2,8}\d{7,}\b/;
 const TITLE_SUFFIX = /\s\|\s[^|]*$/;
-/** Fields that name the person a task is for, by table family. */
-const PERSON_FIELDS = ['caller_id', 'contact', 'opened_for', 'requested_for'];
 
 interface FormRecord {
   table: string;
   sysId: string;
   number: string | null;
   shortDescription: string | null;
-  person: string | null;
 }
 
 /** A same-origin URL named inside another one (nav_to.do?uri=…); null for anything else. */
@@ -70,22 +67,17 @@ function formRecord(doc: Document | null): FormRecord | null {
   const field = (name: string) =>
     shownText(doc.getElementById(`${table}.${name}`)) ??
     shownText(doc.getElementById(`sys_readonly.${table}.${name}`));
-  const person = PERSON_FIELDS.map((name) =>
-    shownText(doc.getElementById(`sys_display.${table}.${name}`)),
-  ).find(Boolean);
   return {
     table,
     sysId,
     number: field('number'),
     shortDescription: field('short_description'),
-    person: person ?? null,
   };
 }
 
 /** ServiceNow: workspace records and classic forms (also inside nav_to.do's gsft_main frame). */
-export const servicenow: Adapter = {
+export default defineAdapter({
   site: 'servicenow',
-  matches: ['https://*.service-now.com/*', 'https://*.servicenowservices.com/*'],
   context(doc, url) {
     const pageTitle = titleWithout(doc, TITLE_SUFFIX);
     const workspace = WORKSPACE_RECORD.exec(url.pathname);
@@ -99,7 +91,6 @@ export const servicenow: Adapter = {
         url: canonicalUrl(url, workspace[0]),
         title: rest ?? pageTitle,
         ticketId,
-        customer: null,
       };
     }
     const named = formFromUrl(url);
@@ -114,7 +105,6 @@ export const servicenow: Adapter = {
       url: canonicalUrl(url, `/${ref.table}.do`, { sys_id: ref.sysId }),
       title: current?.shortDescription ?? pageTitle,
       ticketId: current?.number ?? ref.sysId,
-      customer: current?.person ?? null,
     };
   },
-};
+});

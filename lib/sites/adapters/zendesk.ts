@@ -1,5 +1,5 @@
 import { canonicalUrl, textOf } from './dom';
-import { type Adapter, cleanText } from './types';
+import { cleanText, defineAdapter } from './types';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
 /** Old classic (Lotus) links kept the route in the fragment: /agent/#/tickets/<n>. */
@@ -15,7 +15,6 @@ const SUBJECT = [
   '.workspace .ticket_subject input[name="subject"]',
   '[data-test-id="header-tab"][aria-selected="true"] [data-test-id="header-tab-title"]',
 ];
-const REQUESTER = ['[data-test-id="ticket-system-field-requester-select"]'];
 
 /** "Views – Acme Support – Zendesk" → "Views": drops the product and account suffixes. */
 function pageTitle(raw: string): string {
@@ -26,15 +25,13 @@ function pageTitle(raw: string): string {
 }
 
 /** Zendesk Support, Agent Workspace and classic: ticket id from the URL, subject of the focused tab. */
-export const zendesk: Adapter = {
+export default defineAdapter({
   site: 'zendesk',
-  matches: ['https://*.zendesk.com/*'],
   context(doc, url) {
     // The URL always names the focused tab, so it decides the id even when panes are stale.
     const ticketId = TICKET_PATH.exec(url.pathname)?.[1] ?? TICKET_HASH.exec(url.hash)?.[1] ?? null;
     const title = textOf(doc, SUBJECT) ?? cleanText(pageTitle(doc.title ?? ''));
-    const customer = textOf(doc, REQUESTER);
     const link = ticketId ? canonicalUrl(url, `/agent/tickets/${ticketId}`) : url.href;
-    return { site: 'zendesk', url: link, title, ticketId, customer };
+    return { site: 'zendesk', url: link, title, ticketId };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { canonicalUrl, notATicket, textOf, titleWithout } from './dom';
-import type { Adapter } from './types';
+import { defineAdapter } from './types';
 
 const TICKET_PATH = /^\/agent\/[^/]+\/[^/]+\/tickets\/details\/(\d+)(?=\/|$)/;
 /** Older portals route in the fragment: /support/<portal>/ShowHomePage.do#Cases/dv/<id>. */
@@ -8,18 +8,10 @@ const TITLE_SUFFIX = /\s[|-]\s[^|-]*Zoho Desk[^|-]*$/i;
 
 /** The detail view sits beside the ticket list; the list's rows use other markup, so no scoping is needed. */
 const SUBJECT = ['[data-id="ticketSubject"]', '[data-test-id="ticket-subject"]', '.zd-ticketdetail-subject'];
-const CONTACT = ['[data-id="contactName"]', '[data-test-id="contact-name"]', '.zd-ticketdetail-contactname'];
 
 /** Zoho Desk (all data centres): ticket id from /agent/<portal>/<dept>/tickets/details/<id>. */
-export const zohodesk: Adapter = {
+export default defineAdapter({
   site: 'zohodesk',
-  matches: [
-    'https://desk.zoho.com/*',
-    'https://desk.zoho.eu/*',
-    'https://desk.zoho.in/*',
-    'https://desk.zoho.com.au/*',
-    'https://desk.zoho.jp/*',
-  ],
   context(doc, url) {
     const modern = TICKET_PATH.exec(url.pathname);
     const legacyId = modern ? null : (LEGACY_HASH.exec(url.hash)?.[1] ?? null);
@@ -34,7 +26,6 @@ export const zohodesk: Adapter = {
       url: link,
       title: textOf(doc, SUBJECT) ?? pageTitle,
       ticketId,
-      customer: textOf(doc, CONTACT),
     };
   },
-};
+});

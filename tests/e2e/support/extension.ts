@@ -58,7 +58,6 @@ export async function captureMany(page: Page, tagIds: string[]): Promise<string[
           url: 'https://acme.zendesk.com/agent/tickets/4821',
           title: 'Export',
           ticketId: '4821',
-          customer: null,
         },
       });
       if (!reply.ok) throw new Error(reply.error);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { dynamics365 } from '../../../lib/sites/adapters/dynamics365';
+import dynamics365 from '../../../lib/sites/adapters/dynamics365';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.crm4.dynamics.com';
@@ -19,7 +20,6 @@ describe('dynamics365 adapter', () => {
       url: canonical(CASE_ID),
       title: 'Printer offline after firmware update',
       ticketId: CASE_ID,
-      customer: 'Maria Garcia',
     });
   });
 
@@ -44,7 +44,6 @@ describe('dynamics365 adapter', () => {
       expect(dynamics365.context(doc, new URL(`${ORG}/main.aspx?${query}`))).toMatchObject({
         ticketId: null,
         title: 'Case: Printer offline after firmware update',
-        customer: null,
       });
     }
   });
@@ -54,7 +53,13 @@ describe('dynamics365 adapter', () => {
     expect(dynamics365.context(emptyDocument(), url)).toMatchObject({
       ticketId: CASE_ID,
       title: null,
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(dynamics365, [
+  {
+    fixture: 'dynamics365-case.html',
+    url: 'https://acme.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=incident&id=3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+  },
+]);

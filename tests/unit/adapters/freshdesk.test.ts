@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { freshdesk } from '../../../lib/sites/adapters/freshdesk';
+import freshdesk from '../../../lib/sites/adapters/freshdesk';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.freshdesk.com';
@@ -14,7 +15,6 @@ describe('freshdesk adapter', () => {
       url: `${HOST}/a/tickets/1042`,
       title: 'Billing export is empty',
       ticketId: '1042',
-      customer: 'Priya Raman',
     });
   });
 
@@ -32,7 +32,6 @@ describe('freshdesk adapter', () => {
       url: `${HOST}/a/tickets/filters/all_tickets`,
       title: 'Tickets',
       ticketId: null,
-      customer: null,
     });
   });
 
@@ -40,7 +39,10 @@ describe('freshdesk adapter', () => {
     expect(freshdesk.context(emptyDocument(), new URL(`${HOST}/a/tickets/7`))).toMatchObject({
       ticketId: '7',
       title: null,
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(freshdesk, [
+  { fixture: 'freshdesk-ticket.html', url: 'https://acme.freshdesk.com/a/tickets/1042' },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { front } from '../../../lib/sites/adapters/front';
+import front from '../../../lib/sites/adapters/front';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.frontapp.com';
@@ -14,7 +15,6 @@ describe('front adapter', () => {
       url: `${APP}/open/cnv_1x8kq2f`,
       title: 'Order arrived damaged',
       ticketId: 'cnv_1x8kq2f',
-      customer: 'Emma Johansson',
     });
   });
 
@@ -35,7 +35,6 @@ describe('front adapter', () => {
     expect(front.context(doc, new URL(`${APP}/inboxes/teams/folders/8273641/unassigned`))).toMatchObject({
       ticketId: null,
       title: 'Order arrived damaged',
-      customer: null,
     });
   });
 
@@ -46,3 +45,7 @@ describe('front adapter', () => {
     });
   });
 });
+
+describeAdapterContract(front, [
+  { fixture: 'front-conversation.html', url: 'https://app.frontapp.com/open/cnv_1x8kq2f' },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { gorgias } from '../../../lib/sites/adapters/gorgias';
+import gorgias from '../../../lib/sites/adapters/gorgias';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.gorgias.com';
@@ -14,7 +15,6 @@ describe('gorgias adapter', () => {
       url: `${HOST}/app/ticket/48213911`,
       title: 'Where is my order #58213?',
       ticketId: '48213911',
-      customer: 'Hannah Schmidt',
     });
   });
 
@@ -26,7 +26,6 @@ describe('gorgias adapter', () => {
     expect(gorgias.context(doc, new URL(`${HOST}/app/views/112233`))).toMatchObject({
       ticketId: null,
       title: 'Where is my order #58213?',
-      customer: null,
     });
   });
 
@@ -37,3 +36,7 @@ describe('gorgias adapter', () => {
     });
   });
 });
+
+describeAdapterContract(gorgias, [
+  { fixture: 'gorgias-ticket.html', url: 'https://acme.gorgias.com/app/ticket/48213911' },
+]);

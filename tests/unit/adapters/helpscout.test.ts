@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { helpscout } from '../../../lib/sites/adapters/helpscout';
+import helpscout from '../../../lib/sites/adapters/helpscout';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://secure.helpscout.net';
@@ -16,7 +17,6 @@ describe('helpscout adapter', () => {
       url: `${APP}/conversation/2712345678/3187`,
       title: 'Two-factor codes arrive late',
       ticketId: '3187',
-      customer: 'Aisha Bello',
     });
   });
 
@@ -36,7 +36,13 @@ describe('helpscout adapter', () => {
     expect(helpscout.context(doc, new URL(`${APP}/mailbox/204877/1733001/`))).toMatchObject({
       ticketId: null,
       title: '#3187 Two-factor codes arrive late',
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(helpscout, [
+  {
+    fixture: 'helpscout-conversation.html',
+    url: 'https://secure.helpscout.net/conversation/2712345678/3187',
+  },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { hubspot } from '../../../lib/sites/adapters/hubspot';
+import hubspot from '../../../lib/sites/adapters/hubspot';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.hubspot.com';
@@ -17,7 +18,6 @@ describe('hubspot adapter', () => {
       url: `${APP}/contacts/2139471/record/0-5/8812345`,
       title: 'Webhook retries flood our endpoint',
       ticketId: '8812345',
-      customer: 'Omar Haddad',
     });
   });
 
@@ -39,7 +39,6 @@ describe('hubspot adapter', () => {
       url: `${APP}/help-desk/2139471/view/3301/ticket/9901234`,
       title: 'Refund for duplicate charge',
       ticketId: '9901234',
-      customer: 'Sofia Alvarez',
     });
     expect(hubspot.context(helpDesk, new URL(`${APP}/help-desk/2139471/ticket/9901299`)).ticketId).toBe(
       '9901299',
@@ -51,7 +50,6 @@ describe('hubspot adapter', () => {
     expect(list).toMatchObject({
       ticketId: null,
       title: 'Ticket: Webhook retries flood our endpoint',
-      customer: null,
     });
     expect(hubspot.context(record, new URL(`${APP}/contacts/2139471/record/0-1/5101`)).ticketId).toBeNull();
   });
@@ -63,3 +61,11 @@ describe('hubspot adapter', () => {
     });
   });
 });
+
+describeAdapterContract(hubspot, [
+  { fixture: 'hubspot-ticket.html', url: 'https://app.hubspot.com/contacts/2139471/record/0-5/8812345' },
+  {
+    fixture: 'hubspot-help-desk.html',
+    url: 'https://app.hubspot.com/help-desk/2139471/view/3301/ticket/9901234',
+  },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { intercom } from '../../../lib/sites/adapters/intercom';
+import intercom from '../../../lib/sites/adapters/intercom';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const APP = 'https://app.intercom.com';
@@ -17,7 +18,6 @@ describe('intercom adapter', () => {
       url: `${APP}/a/inbox/k2x9qz7a/inbox/shared/unassigned/conversation/215467893012345`,
       title: 'App crashes when exporting reports',
       ticketId: '215467893012345',
-      customer: 'Noah Williams',
     });
   });
 
@@ -40,7 +40,6 @@ describe('intercom adapter', () => {
       url: `${APP}/a/inbox/k2x9qz7a/inbox/shared/unassigned`,
       title: 'Inbox | Acme',
       ticketId: null,
-      customer: null,
     });
   });
 
@@ -49,7 +48,13 @@ describe('intercom adapter', () => {
     expect(intercom.context(emptyDocument(), url)).toMatchObject({
       ticketId: '5',
       title: null,
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(intercom, [
+  {
+    fixture: 'intercom-conversation.html',
+    url: 'https://app.intercom.com/a/inbox/k2x9qz7a/inbox/shared/unassigned/conversation/215467893012345',
+  },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { kustomer } from '../../../lib/sites/adapters/kustomer';
+import kustomer from '../../../lib/sites/adapters/kustomer';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const ORG = 'https://acme.kustomerapp.com';
@@ -19,7 +20,6 @@ describe('kustomer adapter', () => {
       url: `${ORG}/app/customers/${CUSTOMER}/event/${OPEN}`,
       title: 'Charged twice for one subscription',
       ticketId: OPEN,
-      customer: 'Julia Rossi',
     });
   });
 
@@ -38,7 +38,6 @@ describe('kustomer adapter', () => {
   it('has no ticket id on the customer page alone', () => {
     expect(kustomer.context(doc, new URL(`${ORG}/app/customers/${CUSTOMER}`))).toMatchObject({
       ticketId: null,
-      customer: null,
     });
   });
 
@@ -46,7 +45,13 @@ describe('kustomer adapter', () => {
     expect(kustomer.context(emptyDocument(), new URL(`${ORG}/app/conversations/${OPEN}`))).toMatchObject({
       ticketId: OPEN,
       title: null,
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(kustomer, [
+  {
+    fixture: 'kustomer-timeline.html',
+    url: 'https://acme.kustomerapp.com/app/customers/65e0b3f1c2a4d5e6f7a8b9c0/event/6603d9b7e4b0f1e2d3c4b5a6',
+  },
+]);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { servicenow } from '../../../lib/sites/adapters/servicenow';
+import servicenow from '../../../lib/sites/adapters/servicenow';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 
 function readFixture(name: string): string {
   return readFileSync(resolve('tests/fixtures', name), 'utf8');
@@ -50,7 +51,6 @@ describe('servicenow adapter', () => {
       url: FORM_URL,
       title: 'Email sync fails on mobile',
       ticketId: 'INC0010023',
-      customer: 'Abel Tuter',
     });
   });
 
@@ -61,7 +61,6 @@ describe('servicenow adapter', () => {
       url: FORM_URL,
       title: 'Email sync fails on mobile',
       ticketId: 'INC0010023',
-      customer: 'Abel Tuter',
     });
   });
 
@@ -76,7 +75,6 @@ describe('servicenow adapter', () => {
       url: `${HOST}/incident.do?sys_id=${OTHER_SYS_ID}`,
       title: 'ServiceNow',
       ticketId: OTHER_SYS_ID,
-      customer: null,
     });
   });
 
@@ -109,7 +107,6 @@ describe('servicenow adapter', () => {
         url: `${HOST}${path}${sysId}`,
         title: 'VPN drops every 30 minutes',
         ticketId: 'INC0010024',
-        customer: null,
       });
     }
     const untitled = new DOMParser().parseFromString('<title>Agent Workspace</title>', 'text/html');
@@ -136,3 +133,10 @@ describe('servicenow adapter', () => {
     ).toBeNull();
   });
 });
+
+describeAdapterContract(servicenow, [
+  {
+    fixture: 'servicenow-incident.html',
+    url: 'https://acme.service-now.com/incident.do?sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { zendesk } from '../../../lib/sites/adapters/zendesk';
+import zendesk from '../../../lib/sites/adapters/zendesk';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { loadFixture } from '../../helpers/dom';
 
 const HOST = 'https://acme.zendesk.com';
@@ -13,7 +14,6 @@ describe('zendesk adapter', () => {
       url: `${HOST}/agent/tickets/4821`,
       title: 'Export to CSV keeps timing out',
       ticketId: '4821',
-      customer: 'Jane Doe',
     });
   });
 
@@ -27,7 +27,6 @@ describe('zendesk adapter', () => {
         url: `${HOST}/agent/tickets/4822`,
         title: 'Password reset email never arrives',
         ticketId: '4822',
-        customer: 'Marcus Lee',
       });
     });
 
@@ -61,7 +60,11 @@ describe('zendesk adapter', () => {
       url: `${HOST}/agent/tickets/1`,
       title: null,
       ticketId: '1',
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(zendesk, [
+  { fixture: 'zendesk-ticket.html', url: 'https://acme.zendesk.com/agent/tickets/4821' },
+  { fixture: 'zendesk-classic-tabs.html', url: 'https://acme.zendesk.com/agent/tickets/4822' },
+]);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { zohodesk } from '../../../lib/sites/adapters/zohodesk';
+import zohodesk from '../../../lib/sites/adapters/zohodesk';
+import { describeAdapterContract } from '../../helpers/adapter-contract';
 import { emptyDocument, loadFixture } from '../../helpers/dom';
 
 const DESK = 'https://desk.zoho.com';
@@ -16,7 +17,6 @@ describe('zohodesk adapter', () => {
       url: `${DESK}/agent/acmelogistics/customer-care/tickets/details/${TICKET}`,
       title: 'Shipment label shows the wrong address',
       ticketId: TICKET,
-      customer: 'Chloe Martin',
     });
   });
 
@@ -35,7 +35,6 @@ describe('zohodesk adapter', () => {
     expect(zohodesk.context(doc, url)).toMatchObject({
       ticketId: null,
       title: '#1042 Shipment label shows the wrong address',
-      customer: null,
     });
   });
 
@@ -44,7 +43,13 @@ describe('zohodesk adapter', () => {
     expect(zohodesk.context(emptyDocument(), url)).toMatchObject({
       ticketId: '1',
       title: null,
-      customer: null,
     });
   });
 });
+
+describeAdapterContract(zohodesk, [
+  {
+    fixture: 'zohodesk-ticket.html',
+    url: 'https://desk.zoho.com/agent/acmelogistics/customer-care/tickets/details/361581000001234567/conversation',
+  },
+]);
