@@ -1,63 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, type Adapter, type TicketContext } from '../../lib/sites/adapters';
-import { dynamics365 } from '../../lib/sites/adapters/dynamics365';
-import { freshdesk } from '../../lib/sites/adapters/freshdesk';
-import { front } from '../../lib/sites/adapters/front';
 import { generic } from '../../lib/sites/adapters/generic';
-import { gorgias } from '../../lib/sites/adapters/gorgias';
-import { helpscout } from '../../lib/sites/adapters/helpscout';
-import { hubspot } from '../../lib/sites/adapters/hubspot';
-import { intercom } from '../../lib/sites/adapters/intercom';
-import { kustomer } from '../../lib/sites/adapters/kustomer';
-import { salesforce } from '../../lib/sites/adapters/salesforce';
-import { servicenow } from '../../lib/sites/adapters/servicenow';
 import { zendesk } from '../../lib/sites/adapters/zendesk';
-import { zohodesk } from '../../lib/sites/adapters/zohodesk';
+import pages from '../fixtures/adapter-pages.json';
 import { emptyDocument, loadFixture } from '../helpers/dom';
 
+function adapterOf(site: string): Adapter {
+  const adapter = [...ADAPTERS, generic].find((a) => a.site === site);
+  if (!adapter) throw new Error(`adapter-pages.json names no adapter "${site}"`);
+  return adapter;
+}
+
 /** Each adapter with a saved page it understands and a ticket URL for it (from its own tests). */
-const PAGES: Array<[Adapter, string, string]> = [
-  [zendesk, 'zendesk-ticket.html', 'https://acme.zendesk.com/agent/tickets/4821'],
-  [zendesk, 'zendesk-classic-tabs.html', 'https://acme.zendesk.com/agent/tickets/4822'],
-  [
-    salesforce,
-    'salesforce-console.html',
-    'https://acme.lightning.force.com/lightning/r/Case/500Hs00001XyZabIAF/view',
-  ],
-  [freshdesk, 'freshdesk-ticket.html', 'https://acme.freshdesk.com/a/tickets/1042'],
-  [hubspot, 'hubspot-ticket.html', 'https://app.hubspot.com/contacts/2139471/record/0-5/8812345'],
-  [hubspot, 'hubspot-help-desk.html', 'https://app.hubspot.com/help-desk/2139471/view/3301/ticket/9901234'],
-  [
-    intercom,
-    'intercom-conversation.html',
-    'https://app.intercom.com/a/inbox/k2x9qz7a/inbox/shared/unassigned/conversation/215467893012345',
-  ],
-  [
-    servicenow,
-    'servicenow-incident.html',
-    'https://acme.service-now.com/incident.do?sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90',
-  ],
-  [
-    dynamics365,
-    'dynamics365-case.html',
-    'https://acme.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=incident&id=3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-  ],
-  [
-    zohodesk,
-    'zohodesk-ticket.html',
-    'https://desk.zoho.com/agent/acmelogistics/customer-care/tickets/details/361581000001234567/conversation',
-  ],
-  [helpscout, 'helpscout-conversation.html', 'https://secure.helpscout.net/conversation/2712345678/3187'],
-  [front, 'front-conversation.html', 'https://app.frontapp.com/open/cnv_1x8kq2f'],
-  [gorgias, 'gorgias-ticket.html', 'https://acme.gorgias.com/app/ticket/48213911'],
-  [
-    kustomer,
-    'kustomer-timeline.html',
-    'https://acme.kustomerapp.com/app/customers/65e0b3f1c2a4d5e6f7a8b9c0/event/6603d9b7e4b0f1e2d3c4b5a6',
-  ],
-  [generic, 'freshdesk-ticket.html', 'https://crm.example.com/tickets/1'],
-];
+const PAGES: Array<[Adapter, string, string]> = pages.map((p) => [adapterOf(p.site), p.fixture, p.url]);
 
 /** Right-to-left overrides, zero-width and combining characters, with no "<" of its own. */
 const WEIRD = '\u202e\u200b\u200f\u2066Ticket \u0301\u0301 subject \ufeff\u200d\u00a0';
