@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EffectiveConfig } from '@/lib/config/policy';
 import type { LocalSettings } from '@/lib/config/settings';
 import { loadConfig, readLocalSettings } from '@/lib/config/store';
@@ -22,6 +23,19 @@ async function readOptionsConfig(): Promise<OptionsConfig> {
   return { config, local };
 }
 
+/** One section of the configuration, its heading saying when the organization's policy sets it. */
+function ConfigSection(props: { id: string; title: string; locked: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h3 id={props.id}>
+        {props.title}
+        <SetByOrganization show={props.locked} />
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
 /**
  * The configuration in force (agent, endpoints, tags), each section editable unless the
  * organization's policy sets it; then it is shown read-only with the reason.
@@ -34,41 +48,29 @@ export function ConfigSummary() {
   const locked = (key: ConfigKey) => config.lockedKeys.includes(key);
   return (
     <div>
-      <section aria-labelledby="agent-title">
-        <h3 id="agent-title">
-          Agent
-          <SetByOrganization show={locked('agent')} />
-        </h3>
+      <ConfigSection id="agent-title" title="Agent" locked={locked('agent')}>
         <AgentEditor
           agent={config.agent}
           isSet={local.agent !== null || locked('agent')}
           locked={locked('agent')}
         />
-      </section>
-      <section aria-labelledby="endpoints-title">
-        <h3 id="endpoints-title">
-          Endpoints
-          <SetByOrganization show={locked('endpoints')} />
-        </h3>
+      </ConfigSection>
+      <ConfigSection id="endpoints-title" title="Endpoints" locked={locked('endpoints')}>
         <EndpointsEditor
           endpoints={config.endpoints}
           taxonomy={config.taxonomy}
           locked={locked('endpoints')}
           onChanged={reload}
         />
-      </section>
-      <section aria-labelledby="tags-title">
-        <h3 id="tags-title">
-          Tags
-          <SetByOrganization show={locked('taxonomy')} />
-        </h3>
+      </ConfigSection>
+      <ConfigSection id="tags-title" title="Tags" locked={locked('taxonomy')}>
         <TaxonomyEditor
           taxonomy={config.taxonomy}
           isStarter={local.taxonomy === null}
           locked={locked('taxonomy')}
           onChanged={reload}
         />
-      </section>
+      </ConfigSection>
     </div>
   );
 }

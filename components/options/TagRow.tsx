@@ -15,6 +15,28 @@ export interface TagActions {
   retire(tag: TaxonomyTag): void;
 }
 
+/** "Move Bug up": aria-disabled, not disabled, so a button that just moved its tag to the edge keeps focus. */
+function MoveButton(props: {
+  tag: TaxonomyTag;
+  direction: 'up' | 'down';
+  canMove: boolean;
+  locked: boolean;
+  actions: TagActions;
+}) {
+  const { tag, direction } = props;
+  return (
+    <button
+      type="button"
+      id={moveButtonId(tag.id, direction)}
+      disabled={props.locked}
+      aria-disabled={!props.canMove}
+      onClick={() => props.actions.move(tag, direction)}
+    >
+      Move {tag.label} {direction}
+    </button>
+  );
+}
+
 /**
  * One tag: colour, label (its description as the tooltip), hotkey, and buttons named with the
  * label, so a screen-reader or keyboard user knows which tag each one acts on.
@@ -69,25 +91,8 @@ export function TagRow({
       <button type="button" disabled={locked} onClick={() => actions.edit(tag.id)}>
         Edit {tag.label}
       </button>
-      {/* aria-disabled, not disabled: a button that just moved its tag to the edge keeps focus. */}
-      <button
-        type="button"
-        id={moveButtonId(tag.id, 'up')}
-        disabled={locked}
-        aria-disabled={!canMoveUp}
-        onClick={() => actions.move(tag, 'up')}
-      >
-        Move {tag.label} up
-      </button>
-      <button
-        type="button"
-        id={moveButtonId(tag.id, 'down')}
-        disabled={locked}
-        aria-disabled={!canMoveDown}
-        onClick={() => actions.move(tag, 'down')}
-      >
-        Move {tag.label} down
-      </button>
+      <MoveButton tag={tag} direction="up" canMove={canMoveUp} locked={locked} actions={actions} />
+      <MoveButton tag={tag} direction="down" canMove={canMoveDown} locked={locked} actions={actions} />
       <button type="button" disabled={locked} onClick={() => actions.retire(tag)}>
         Retire {tag.label}
       </button>

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { ReviewStatus } from '@/lib/hub/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { CommentField } from './Field';
 import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';
 
@@ -10,40 +10,20 @@ export function BulkBar(props: {
   onApply: (status: ReviewStatus, comment: string) => Promise<void>;
   onClear: () => void;
 }) {
-  const {
-    status,
-    setStatus,
-    comment,
-    setComment,
-    busy,
-    error,
-    submit: apply,
-  } = useTriageSubmit('reviewed', props.onApply);
-  const commentId = useId();
+  const triage = useTriageSubmit('reviewed', props.onApply);
 
   return (
-    <form className="em-bulk" aria-label="Bulk triage" onSubmit={apply}>
+    <form className="em-bulk" aria-label="Bulk triage" onSubmit={triage.submit}>
       <strong>{props.count.toLocaleString('en-GB')} selected</strong>
-      <StatusField label="Bulk status" value={status} onChange={setStatus} />
-      <div className="em-field em-field-wide">
-        <label htmlFor={commentId}>Bulk comment</label>
-        <input
-          id={commentId}
-          type="text"
-          value={comment}
-          maxLength={2000}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
-      <button type="submit" disabled={busy}>
+      <StatusField label="Bulk status" value={triage.status} onChange={triage.setStatus} />
+      <CommentField label="Bulk comment" value={triage.comment} onChange={triage.setComment} />
+      <button type="submit" disabled={triage.busy}>
         Apply to selected
       </button>
-      <button type="button" onClick={props.onClear} disabled={busy}>
+      <button type="button" onClick={props.onClear} disabled={triage.busy}>
         Clear selection
       </button>
-      {error && (
-        <ErrorNotice what="Could not triage the selected items" error={error} onRetry={() => void apply()} />
-      )}
+      {triage.failure && <ErrorNotice what="Could not triage the selected items" {...triage.failure} />}
     </form>
   );
 }

@@ -1,10 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import { statusWord } from '@/lib/hub/review/labels';
 import type { ReviewFilters } from '@/lib/hub/review/query';
 import { type Facets, REVIEW_STATUSES } from '@/lib/hub/review/schemas';
+import { Field } from './Field';
 
 type Option = { value: string; label: string };
+/** The filters a lead picks from a list of values. */
+type ListFilter = 'tag' | 'category' | 'status' | 'agent' | 'site';
 
 /** A labelled select whose first option clears the filter. */
 function Select(props: {
@@ -14,19 +17,19 @@ function Select(props: {
   options: Option[];
   onChange: (v: string) => void;
 }) {
-  const id = useId();
   return (
-    <div className="em-field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{props.all}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={props.label}>
+      {(id) => (
+        <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">{props.all}</option>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -57,11 +60,9 @@ export function FilterBar(props: {
   const { filters, onChange } = props;
   const set = <K extends keyof ReviewFilters>(key: K, value: ReviewFilters[K]) =>
     onChange({ ...filters, [key]: value });
+  const pick = (key: ListFilter, value: string) =>
+    key === 'status' ? set('status', REVIEW_STATUSES.find((s) => s === value) ?? '') : set(key, value);
   const [q, setQ] = useState(filters.q);
-  const searchId = useId();
-  const fromId = useId();
-  const toId = useId();
-  const sortId = useId();
 
   useEffect(() => {
     if (q === filters.q) return;
@@ -70,63 +71,54 @@ export function FilterBar(props: {
   }, [q, filters, onChange]);
 
   const { tags, categories } = tagOptions(props.facets, props.taxonomy);
+  const statuses = REVIEW_STATUSES.map((s) => ({ value: s, label: statusWord(s) }));
   const agents = (props.facets?.agents ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }));
   const sites = (props.facets?.sites ?? []).map((s) => ({ value: s.site, label: s.site }));
+  const lists: Array<{ key: ListFilter; label: string; all: string; options: Option[] }> = [
+    { key: 'tag', label: 'Tag', all: 'All tags', options: tags },
+    { key: 'category', label: 'Category', all: 'All categories', options: categories },
+    { key: 'status', label: 'Status', all: 'Any status', options: statuses },
+    { key: 'agent', label: 'Agent', all: 'All agents', options: agents },
+    { key: 'site', label: 'Site', all: 'All sites', options: sites },
+  ];
 
   return (
     <search className="em-filters" aria-label="Filters">
-      <div className="em-field em-field-wide">
-        <label htmlFor={searchId}>Search notes and quotes</label>
-        <input id={searchId} type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
-      </div>
-      <Select label="Tag" all="All tags" value={filters.tag} options={tags} onChange={(v) => set('tag', v)} />
-      <Select
-        label="Category"
-        all="All categories"
-        value={filters.category}
-        options={categories}
-        onChange={(v) => set('category', v)}
-      />
-      <Select
-        label="Status"
-        all="Any status"
-        value={filters.status}
-        options={REVIEW_STATUSES.map((s) => ({ value: s, label: statusWord(s) }))}
-        onChange={(v) => set('status', REVIEW_STATUSES.find((s) => s === v) ?? '')}
-      />
-      <Select
-        label="Agent"
-        all="All agents"
-        value={filters.agent}
-        options={agents}
-        onChange={(v) => set('agent', v)}
-      />
-      <Select
-        label="Site"
-        all="All sites"
-        value={filters.site}
-        options={sites}
-        onChange={(v) => set('site', v)}
-      />
-      <div className="em-field">
-        <label htmlFor={fromId}>From</label>
-        <input id={fromId} type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
-      </div>
-      <div className="em-field">
-        <label htmlFor={toId}>To</label>
-        <input id={toId} type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
-      </div>
-      <div className="em-field">
-        <label htmlFor={sortId}>Sort</label>
-        <select
-          id={sortId}
-          value={filters.sort}
-          onChange={(e) => set('sort', e.target.value === 'oldest' ? 'oldest' : 'newest')}
-        >
-          <option value="newest">Newest first</option>
-          <option value="oldest">Oldest first</option>
-        </select>
-      </div>
+      <Field label="Search notes and quotes" wide>
+        {(id) => (
+          <input id={id} type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+        )}
+      </Field>
+      {lists.map((list) => (
+        <Select
+          key={list.key}
+          label={list.label}
+          all={list.all}
+          value={filters[list.key]}
+          options={list.options}
+          onChange={(v) => pick(list.key, v)}
+        />
+      ))}
+      <Field label="From">
+        {(id) => (
+          <input id={id} type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+        )}
+      </Field>
+      <Field label="To">
+        {(id) => <input id={id} type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />}
+      </Field>
+      <Field label="Sort">
+        {(id) => (
+          <select
+            id={id}
+            value={filters.sort}
+            onChange={(e) => set('sort', e.target.value === 'oldest' ? 'oldest' : 'newest')}
+          >
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </select>
+        )}
+      </Field>
     </search>
   );
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { capturedText, statusWord } from '@/lib/hub/review/labels';
 import type { ItemDetail, ReviewStatus, TriageEntry } from '@/lib/hub/review/schemas';
 import { ErrorNotice } from './ErrorNotice';
+import { CommentField } from './Field';
 import { StatusField } from './StatusField';
 import { useTriageSubmit } from './useTriageSubmit';
 
@@ -10,34 +10,16 @@ export function TriageForm(props: {
   detail: ItemDetail;
   onSave: (status: ReviewStatus, comment: string) => Promise<void>;
 }) {
-  const {
-    status,
-    setStatus,
-    comment,
-    setComment,
-    busy,
-    error,
-    submit: save,
-  } = useTriageSubmit(props.detail.status, props.onSave);
-  const commentId = useId();
+  const triage = useTriageSubmit(props.detail.status, props.onSave);
 
   return (
-    <form className="em-triage" aria-label="Triage" onSubmit={save}>
-      <StatusField label="Status" value={status} onChange={setStatus} />
-      <div className="em-field em-field-wide">
-        <label htmlFor={commentId}>Comment</label>
-        <textarea
-          id={commentId}
-          rows={2}
-          value={comment}
-          maxLength={2000}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
-      <button type="submit" disabled={busy}>
+    <form className="em-triage" aria-label="Triage" onSubmit={triage.submit}>
+      <StatusField label="Status" value={triage.status} onChange={triage.setStatus} />
+      <CommentField label="Comment" multiline value={triage.comment} onChange={triage.setComment} />
+      <button type="submit" disabled={triage.busy}>
         Save triage
       </button>
-      {error && <ErrorNotice what="Could not save the triage" error={error} onRetry={() => void save()} />}
+      {triage.failure && <ErrorNotice what="Could not save the triage" {...triage.failure} />}
     </form>
   );
 }

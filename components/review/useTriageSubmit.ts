@@ -29,5 +29,7 @@ export function useTriageSubmit(
     }
   };
 
-  return { status, setStatus, comment, setComment, busy, error, submit };
+  // What the error notice shows: the error, and a Retry that sends the same status and comment.
+  const failure = error ? { error, onRetry: () => void submit() } : null;
+  return { status, setStatus, comment, setComment, busy, failure, submit };
 }

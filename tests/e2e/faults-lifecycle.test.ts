@@ -86,7 +86,7 @@ describe('delivery across worker and browser lifecycles', () => {
       const popup = await openExtensionPage(s.browser, 'popup.html');
       await untilFreshWorker(s, popup);
       await expect.poll(() => s.delivered(), { timeout: 20_000 }).toBe(1);
-      const [item] = verifiedItems(s.receiver.committed(), s.secret);
+      const [item] = s.received();
       expect(item).toMatchObject({ tags: [{ id: 'bug' }], source: { ticketId: '4821' } });
     } finally {
       await s.close();
@@ -150,7 +150,7 @@ describe('delivery across worker and browser lifecycles', () => {
       );
       await expect.poll(() => s.delivered(), { timeout: 20_000 }).toBe(5);
       expect(overlap).toBe(0);
-      expect(verifiedItems(s.receiver.committed(), s.secret)).toHaveLength(5); // no duplicate at all
+      expect(s.received()).toHaveLength(5); // no duplicate at all
     } finally {
       await s.close();
     }
@@ -183,7 +183,7 @@ describe('delivery across worker and browser lifecycles', () => {
       await expect
         .poll(() => uniqueRevisions(verifiedItems(second.committed(), s.secret)).size, { timeout: 20_000 })
         .toBe(2);
-      expect(verifiedItems(s.receiver.committed(), s.secret).map((i) => i.id)).toEqual([bugId]);
+      expect(s.received().map((i) => i.id)).toEqual([bugId]);
       expect(
         verifiedItems(second.committed(), s.secret)
           .map((i) => i.id)

@@ -5,16 +5,11 @@ import { createAdminHandlers } from '../../lib/delivery/admin-handlers';
 import { dispatch, unwrapReply } from '../../lib/protocol/messages';
 import { openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
+import { TICKET_CONTEXT } from '../helpers/context';
 import { TEST_SECRET } from '../helpers/items';
 
 const config = testConfig({ problems: [{ path: 'endpoints.1.url', message: 'must be an https URL' }] });
-const context = {
-  site: 'zendesk',
-  url: 'https://acme.zendesk.com/agent/tickets/1',
-  title: null,
-  ticketId: '1',
-};
-const capture = { type: 'capture', tagId: 'bug', note: null, quote: null, context };
+const capture = { type: 'capture', tagId: 'bug', note: null, quote: null, context: TICKET_CONTEXT };
 
 async function setup(queueCap: number) {
   const db = await openEarmarkDB(`admin-${Math.random()}`);

@@ -5,15 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SiteToggle } from '../../components/popup/SiteToggle';
 import { disabledSites } from '../../lib/sidebar/site-prefs';
+import { TICKET_CONTEXT } from '../helpers/context';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const context = {
-  site: 'zendesk',
-  url: 'https://acme.zendesk.com/agent/tickets/1',
-  title: null,
-  ticketId: '1',
-};
 
 async function render(): Promise<HTMLElement> {
   const host = document.createElement('div');
@@ -32,7 +26,7 @@ afterEach(() => {
 describe('popup site switch', () => {
   it('names the active CRM site and switches Earmark off and on there', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 } as never]);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: context });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: TICKET_CONTEXT });
     const host = await render();
     const toggle = host.querySelector<HTMLInputElement>('input[role="switch"]');
     expect(host.textContent).toContain('Active on acme.zendesk.com');

@@ -1,14 +1,5 @@
 import type { Item } from '../../schema';
-import {
-  cleanLine,
-  cleanLines,
-  httpUrl,
-  LONG_TEXT_MAX,
-  summaryText,
-  tagCategories,
-  ticketLabel,
-  utcMinute,
-} from './text';
+import { cleanLine, httpUrl, itemFacts, summaryText, utcMinute } from './text';
 
 /** A Block Kit mrkdwn text object. */
 export interface SlackMrkdwn {
@@ -95,18 +86,17 @@ function slackDate(iso: string): string {
 /** The section and context blocks for one item (no divider). */
 function itemBlocks(item: Item): SlackBlock[] {
   if (item.deleted) return [section(`Capture withdrawn: ${boldLabels(item)}`)];
-  const lines = [`${boldLabels(item)} · ${escapeMrkdwn(tagCategories(item))}`];
-  if (item.quote?.trim()) {
-    lines.push(...cleanLines(item.quote, LONG_TEXT_MAX).map((line) => `>${escapeMrkdwn(line)}`));
-  }
-  if (item.note?.trim()) lines.push(escapeMrkdwn(cleanLines(item.note, LONG_TEXT_MAX).join('\n')));
+  const facts = itemFacts(item);
+  const lines = [
+    `${boldLabels(item)} · ${escapeMrkdwn(facts.categories)}`,
+    ...facts.quote.map((line) => `>${escapeMrkdwn(line)}`),
+  ];
+  if (facts.note.length > 0) lines.push(escapeMrkdwn(facts.note.join('\n')));
 
-  const { agent, source } = item;
-  const who =
-    escapeMrkdwn(cleanLine(agent.name)) + (agent.team ? ` (${escapeMrkdwn(cleanLine(agent.team))})` : '');
-  const context = [who, escapeMrkdwn(source.site), slackDate(item.capturedAt)];
-  const label = escapeMrkdwn(ticketLabel(item));
-  const url = slackLinkUrl(source.url);
+  const who = escapeMrkdwn(facts.agent) + (item.agent.team ? ` (${escapeMrkdwn(facts.team)})` : '');
+  const context = [who, escapeMrkdwn(facts.site), slackDate(item.capturedAt)];
+  const label = escapeMrkdwn(facts.ticket);
+  const url = slackLinkUrl(item.source.url);
   const link = url ? `<${url}|${label || 'Open ticket'}>` : '';
   // Clipping would break a link, so an overlong one (huge URL) degrades to the plain label.
   if (link && link.length <= SLACK_MAX_SECTION_CHARS) context.push(link);

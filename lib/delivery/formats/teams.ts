@@ -1,15 +1,5 @@
 import type { Item } from '../../schema';
-import {
-  cleanLine,
-  cleanLines,
-  httpUrl,
-  LONG_TEXT_MAX,
-  summaryText,
-  tagCategories,
-  tagLabels,
-  ticketLabel,
-  utcMinute,
-} from './text';
+import { itemFacts, summaryText, tagLabels, utcMinute } from './text';
 
 /** Adaptive Card TextBlock (its text is a markdown subset). */
 export interface CardTextBlock {
@@ -86,8 +76,8 @@ export function escapeCardMarkdown(text: string): string {
 }
 
 /** Multi-line user text as TextBlock markdown: each line its own paragraph (single \n is ignored). */
-function markdownLines(text: string): string {
-  return cleanLines(text, LONG_TEXT_MAX)
+function markdownLines(lines: string[]): string {
+  return lines
     .map((line) => line.trim())
     .filter(Boolean)
     .map(escapeCardMarkdown)
@@ -107,29 +97,29 @@ function itemContainer(item: Item): CardContainer {
   const frame = { type: 'Container', separator: true, spacing: 'Medium' } as const;
   if (item.deleted)
     return { ...frame, items: [textBlock(`Capture withdrawn: ${labels}`, { isSubtle: true })] };
-  const { agent, source } = item;
-  const facts: [string, string][] = [
-    ['Category', tagCategories(item)],
-    ['Agent', cleanLine(agent.name)],
-    ['Team', cleanLine(agent.team)],
-    ['Site', source.site],
-    ['Ticket', ticketLabel(item)],
+  const facts = itemFacts(item);
+  const rows: [string, string][] = [
+    ['Category', facts.categories],
+    ['Agent', facts.agent],
+    ['Team', facts.team],
+    ['Site', facts.site],
+    ['Ticket', facts.ticket],
     ['Captured', utcMinute(item.capturedAt)],
   ];
   const items: CardElement[] = [
     textBlock(labels, { weight: 'Bolder' }),
     {
       type: 'FactSet',
-      facts: facts
+      facts: rows
         .filter(([, value]) => value)
         .map(([title, value]) => ({ title, value: escapeCardMarkdown(value) })),
     },
   ];
-  const quote = item.quote ? markdownLines(item.quote) : '';
+  const quote = markdownLines(facts.quote);
   if (quote) items.push({ type: 'Container', style: 'emphasis', items: [textBlock(quote)] });
-  const note = item.note ? markdownLines(item.note) : '';
+  const note = markdownLines(facts.note);
   if (note) items.push(textBlock(note));
-  const url = httpUrl(source.url);
+  const { url } = facts;
   if (url)
     items.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open ticket', url }] });
   return { ...frame, items };

@@ -80,6 +80,39 @@ export function utcMinute(iso: string): string {
     : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** A quote or note as clipped lines; none when it is absent or blank. */
+export function longTextLines(text: string | null): string[] {
+  return text?.trim() ? cleanLines(text, LONG_TEXT_MAX) : [];
+}
+
+/** What a chat message says about one item besides its tags: cleaned and clipped, not yet escaped. */
+export interface ItemFacts {
+  categories: string;
+  agent: string;
+  team: string;
+  site: string;
+  /** "Ticket 4821 · Page title", or "" when the item has neither. */
+  ticket: string;
+  /** The ticket link, only when it is an http(s) URL. */
+  url: string | null;
+  quote: string[];
+  note: string[];
+}
+
+/** The facts both chat formats show of an item, so they agree on how each is cleaned and clipped. */
+export function itemFacts(item: Item): ItemFacts {
+  return {
+    categories: tagCategories(item),
+    agent: cleanLine(item.agent.name),
+    team: cleanLine(item.agent.team),
+    site: item.source.site,
+    ticket: ticketLabel(item),
+    url: httpUrl(item.source.url),
+    quote: longTextLines(item.quote),
+    note: longTextLines(item.note),
+  };
+}
+
 /** Plain-text batch summary, e.g. "3 new Earmark captures" or "2 new Earmark captures, 1 withdrawn". */
 export function summaryText(items: Item[]): string {
   const withdrawn = items.filter((i) => i.deleted).length;

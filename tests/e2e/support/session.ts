@@ -1,5 +1,6 @@
 import { generateSecret } from '../../../lib/config/secret';
 import type { Endpoint } from '../../../lib/config/settings';
+import type { Item } from '../../../lib/schema';
 import { type CrmServer, startCrmServer } from '../../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../../scripts/harness/launch';
 import { configure, uniqueRevisions, verifiedItems } from './extension';
@@ -12,6 +13,8 @@ export interface Session {
   browser: ExtensionBrowser;
   endpoint: Endpoint;
   secret: string;
+  /** Every item the receiver stored, duplicates included (signatures verified). */
+  received(): Item[];
   /** Distinct item revisions the receiver stored (signatures verified). */
   delivered(): number;
   close(): Promise<void>;
@@ -30,13 +33,15 @@ export async function startSession(
   });
   const endpoint: Endpoint = { id: 'receiver', name: 'Test receiver', url: receiver.url, secret };
   await configure(browser.worker, [endpoint], options.retryScale ?? 0.02);
+  const received = () => verifiedItems(receiver.committed(), secret);
   return {
     crm,
     receiver,
     browser,
     endpoint,
     secret,
-    delivered: () => uniqueRevisions(verifiedItems(receiver.committed(), secret)).size,
+    received,
+    delivered: () => uniqueRevisions(received()).size,
     async close() {
       await browser.close();
       await receiver.close();
