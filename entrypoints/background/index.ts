@@ -12,14 +12,14 @@ import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
 import { createLoopBack } from '@/lib/hub/status/loop-back';
 import { reviewPollRecord } from '@/lib/hub/status/poll-record';
-import { dispatch } from '@/lib/protocol/messages';
-import { SIDEBAR_DATA_KEY } from '@/lib/sidebar/data-key';
+import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
 import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar/data-publisher';
 import { syncAdminSites } from '@/lib/sites/registration';
+import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
-/** storage.local keys the sidebar writes that no configuration depends on. */
-const SIDEBAR_OWN_KEYS = new Set([SIDEBAR_DATA_KEY, 'sidebarSnapshots', 'sidebarLayouts']);
+/** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
+const SIDEBAR_OWN_KEYS = new Set<string>([...keysOwnedBy('launcher', 'app'), SIDEBAR_DATA_KEY]);
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -36,8 +36,8 @@ export default defineBackground(() => {
   const publisher = createSidebarDataPublisher({
     current: async () => {
       const [config, recent] = await Promise.all([
-        handlers['sidebar-config']?.({ type: 'sidebar-config' }, undefined),
-        handlers.recent?.({ type: 'recent', limit: RECENT_LIMIT }, undefined),
+        handlers['sidebar-config']({ type: 'sidebar-config' }, undefined),
+        handlers.recent({ type: 'recent', limit: RECENT_LIMIT }, undefined),
       ]);
       return { config, recent };
     },
@@ -68,6 +68,7 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     saveRecord: (record) => reviewPollRecord.setValue(record),
   });
+  // Every message the worker receives (lib/protocol/message-flags.ts): a missing one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
     ...createCaptureHandlers({
@@ -80,7 +81,7 @@ export default defineBackground(() => {
       }),
     }),
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
-  };
+  } satisfies WorkerHandlers;
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -135,7 +136,7 @@ export default defineBackground(() => {
     config.invalidate();
     publisher.changed();
     scheduler.request();
-    if (area === 'managed' || 'settings' in changes) {
+    if (area === 'managed' || SETTINGS_KEY in changes) {
       reapply();
       void loopBack.onConfigChanged();
     }

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { TaxonomyTagSchema } from '../config/taxonomy-tag';
 import { describeZodError, SiteSchema } from '../schema';
+import { MESSAGE_FLAGS, type MessageFlags, type MessageType, type WorkerMessage } from './message-flags';
+
+export type { MessageType, TabMessage, WorkerMessage } from './message-flags';
 
 // zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
 // Schemas are built on first use (`once`), not when the module is evaluated: see PROTOCOL.
@@ -98,9 +101,8 @@ const deadLetterSchema = once(() =>
 );
 
 /**
- * Every message between extension parts, each with its reply schema, declared once.
- * `pageOnly` messages are refused unless they come from an extension page (popup, options):
- * a content script runs inside the CRM page's renderer and must not manage delivery.
+ * Every message between extension parts, each with its reply schema, declared once; its flags
+ * (receiver, pageOnly, readOnly) are in ./message-flags.ts, and PROTOCOL carries both.
  * Each spec is built on first use: the sidebar app evaluates this module on every CRM page load,
  * and building all of zod's schemas up front cost more than the few it uses there.
  */
@@ -154,12 +156,10 @@ const SPECS = {
     reply: z.null(),
   }),
   'queue-health': () => ({
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('queue-health') }),
     reply: queueHealthSchema(),
   }),
   'endpoint-resume': () => ({
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('endpoint-resume'),
       endpointId: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -181,7 +181,6 @@ const SPECS = {
   }),
   'reviews-unseen': () => ({
     // The popup lists what the toolbar badge counts, before the agent marks it seen.
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('reviews-unseen') }),
     reply: z.strictObject({
       entries: z.array(
@@ -196,47 +195,43 @@ const SPECS = {
     }),
   }),
   'dead-letters': () => ({
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('dead-letters'),
       action: z.enum(['retry', 'export', 'discard']),
     }),
     reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(deadLetterSchema())) }),
   }),
+} satisfies { [T in MessageType]: () => { request: z.ZodMiniType<{ type: T }>; reply: z.ZodMiniType } };
+
+type Specs = {
+  readonly [T in MessageType]: (typeof MESSAGE_FLAGS)[T] & ReturnType<(typeof SPECS)[T]>;
 };
 
-type Specs = { readonly [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
-
-/** Every message's request and reply schema, each built the first time it is read. */
+/** Every message's flags and its request and reply schema, each built the first time it is read. */
 export const PROTOCOL = Object.defineProperties(
   {},
   Object.fromEntries(
-    Object.entries(SPECS).map(([type, build]) => [type, { enumerable: true, get: once<unknown>(build) }]),
+    Object.entries(SPECS).map(([type, build]) => [
+      type,
+      { enumerable: true, get: once<unknown>(() => ({ ...MESSAGE_FLAGS[type as MessageType], ...build() })) },
+    ]),
   ),
 ) as Specs;
 
-export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 export type ReplyOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['reply']>;
 /** Typed answer to every message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const buildAnyRequest = () =>
-  z.discriminatedUnion('type', [
-    PROTOCOL.capture.request,
-    PROTOCOL.undo.request,
-    PROTOCOL.recent.request,
-    PROTOCOL['sidebar-config'].request,
-    PROTOCOL.revise.request,
-    PROTOCOL['ticket-context'].request,
-    PROTOCOL['toggle-sidebar'].request,
-    PROTOCOL['queue-health'].request,
-    PROTOCOL['endpoint-resume'].request,
-    PROTOCOL['dead-letters'].request,
-    PROTOCOL['reviews-refresh'].request,
-    PROTOCOL['reviews-seen'].request,
-    PROTOCOL['reviews-unseen'].request,
-  ]);
+/** Any message's request. */
+export type AnyRequest = { [T in MessageType]: RequestOf<T> }[MessageType];
+
+/** Every spec's request schema in one union, discriminated by `type` (no list to keep in step). */
+const buildAnyRequest = () => {
+  const [first, ...rest] = (Object.keys(SPECS) as MessageType[]).map((type) => PROTOCOL[type].request);
+  if (!first) throw new Error('the protocol declares no message');
+  return z.discriminatedUnion('type', [first, ...rest]);
+};
 let anyRequest: ReturnType<typeof buildAnyRequest> | undefined;
 
 /** Any request, discriminated by its `type` (built on first use, like PROTOCOL). */
@@ -244,12 +239,21 @@ export function anyRequestSchema(): ReturnType<typeof buildAnyRequest> {
   anyRequest ??= buildAnyRequest();
   return anyRequest;
 }
-export type AnyRequest = z.infer<ReturnType<typeof buildAnyRequest>>;
 
-/** Handlers for a subset of message types (each receiver handles its own). */
-export type Handlers<S = unknown> = {
-  [T in MessageType]?: (request: RequestOf<T>, sender: S) => Promise<ReplyOf<T>>;
-};
+/** One message's handler: it gets the parsed request and answers the reply (or throws). */
+export type Handler<T extends MessageType, S = unknown> = (
+  request: RequestOf<T>,
+  sender: S,
+) => Promise<ReplyOf<T>>;
+
+/** Handlers for exactly these message types: each part of the background answers its own. */
+export type HandlersFor<T extends MessageType, S = unknown> = { [K in T]: Handler<K, S> };
+
+/** Handlers for any subset of message types (what `dispatch` looks a message up in). */
+export type Handlers<S = unknown> = Partial<HandlersFor<MessageType, S>>;
+
+/** The background's handler map: every message the worker receives, so a missing one fails typecheck. */
+export type WorkerHandlers<S = unknown> = HandlersFor<WorkerMessage, S>;
 
 /** Where a message came from: an extension page, or a content script inside a web page. */
 export type Origin = 'extension-page' | 'content-script';
@@ -263,8 +267,8 @@ export async function dispatch<S>(
 ): Promise<Result<unknown>> {
   const parsed = anyRequestSchema().safeParse(message);
   if (!parsed.success) return { ok: false, error: `invalid message: ${describeZodError(parsed.error)}` };
-  const spec = PROTOCOL[parsed.data.type];
-  if ('pageOnly' in spec && spec.pageOnly && origin !== 'extension-page') {
+  const flags: MessageFlags = MESSAGE_FLAGS[parsed.data.type];
+  if (flags.pageOnly && origin !== 'extension-page') {
     return { ok: false, error: `"${parsed.data.type}" is only accepted from Earmark's own pages` };
   }
   const handler = handlers[parsed.data.type] as ((r: AnyRequest, s: S) => Promise<unknown>) | undefined;
