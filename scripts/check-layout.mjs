@@ -44,7 +44,8 @@ export function checkLayout(baseDir = process.cwd()) {
   const dirs = new Set(entries.filter((e) => e.dir).map((e) => e.rel));
   for (const { rel, dir } of entries) {
     if (dir) continue;
-    if (path.posix.dirname(rel) === 'components') problems.push(`${rel}: components/ holds surface folders only`);
+    if (path.posix.dirname(rel) === 'components')
+      problems.push(`${rel}: components/ holds surface folders only`);
     const problem = nameProblem(rel);
     if (problem) problems.push(`${rel}: ${problem}`);
     const stem = rel.replace(/\.[^/]+$/, '');
@@ -52,7 +53,9 @@ export function checkLayout(baseDir = process.cwd()) {
   }
   const looseLib = entries.filter((e) => !e.dir && path.posix.dirname(e.rel) === 'lib');
   if (looseLib.length > MAX_LOOSE_LIB_FILES) {
-    problems.push(`lib/: ${looseLib.length} loose files (at most ${MAX_LOOSE_LIB_FILES}); move them to their concern`);
+    problems.push(
+      `lib/: ${looseLib.length} loose files (at most ${MAX_LOOSE_LIB_FILES}); move them to their concern`,
+    );
   }
   return problems.sort();
 }

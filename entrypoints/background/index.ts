@@ -13,14 +13,14 @@ import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
 import { createLoopBack } from '@/lib/hub/status/loop-back';
 import { reviewPollRecord } from '@/lib/hub/status/poll-record';
-import { dispatch } from '@/lib/protocol/messages';
-import { SIDEBAR_DATA_KEY } from '@/lib/sidebar/data-key';
+import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
 import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar/data-publisher';
 import { syncAdminSites } from '@/lib/sites/registration';
+import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
-/** storage.local keys the sidebar writes that no configuration depends on. */
-const SIDEBAR_OWN_KEYS = new Set([SIDEBAR_DATA_KEY, 'sidebarSnapshots', 'sidebarLayouts']);
+/** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
+const SIDEBAR_OWN_KEYS = new Set<string>([...keysOwnedBy('launcher', 'app'), SIDEBAR_DATA_KEY]);
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -37,8 +37,8 @@ export default defineBackground(() => {
   const publisher = createSidebarDataPublisher({
     current: async () => {
       const [config, recent] = await Promise.all([
-        handlers['sidebar-config']?.({ type: 'sidebar-config' }, undefined),
-        handlers.recent?.({ type: 'recent', limit: RECENT_LIMIT }, undefined),
+        handlers['sidebar-config']({ type: 'sidebar-config' }, undefined),
+        handlers.recent({ type: 'recent', limit: RECENT_LIMIT }, undefined),
       ]);
       return { config, recent };
     },
@@ -69,6 +69,7 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     saveRecord: (record) => reviewPollRecord.setValue(record),
   });
+  // Every message the worker receives (lib/protocol/message-flags.ts): a missing one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
     ...createCaptureHandlers({
@@ -83,7 +84,7 @@ export default defineBackground(() => {
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
-  };
+  } satisfies WorkerHandlers;
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -138,7 +139,7 @@ export default defineBackground(() => {
     config.invalidate();
     publisher.changed();
     scheduler.request();
-    if (area === 'managed' || 'settings' in changes) {
+    if (area === 'managed' || SETTINGS_KEY in changes) {
       reapply();
       void loopBack.onConfigChanged();
     }

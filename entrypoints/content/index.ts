@@ -6,12 +6,12 @@ import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
 import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
-import { SIDEBAR_DATA_KEY } from '@/lib/sidebar/data-key';
-import { asHostList, DISABLED_SITES_KEY, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
+import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
+import { DISABLED_SITES_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 
 // The eager content script is only a launcher (no React, no zod): it decides whether and where
 // the sidebar goes, shows the collapsed tab or paints the open sidebar from its last snapshot

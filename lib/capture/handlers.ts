@@ -3,7 +3,7 @@ import { type LastSidebarConfig, sidebarConfig, sidebarView } from '../config/si
 import { endpointStates } from '../delivery';
 import { withReview } from '../hub/status/recent';
 import { reviewsFor } from '../hub/status/reviews';
-import type { Handlers } from '../protocol/messages';
+import type { HandlersFor } from '../protocol/messages';
 import type { Item } from '../schema';
 import type { EarmarkDatabase } from '../store/db';
 import { pendingItems, recentWithRows, rowsForItem, saveRevision } from '../store/queue';
@@ -43,8 +43,11 @@ export async function statusContext(
   return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
 }
 
+/** The sidebar's messages this module answers. */
+export type CaptureHandlers = HandlersFor<'capture' | 'undo' | 'revise' | 'recent' | 'sidebar-config'>;
+
 /** The background's answers to the sidebar's messages (content scripts may send these). */
-export function createCaptureHandlers(deps: HandlerDeps): Handlers {
+export function createCaptureHandlers(deps: HandlerDeps): CaptureHandlers {
   /** Stores the next revision of an item wherever it went or was going; null from `next` = no change. */
   const revise = async (
     id: string,

@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../config/policy';
-import { anyRequestSchema, type Handlers, PROTOCOL, type RequestOf } from '../protocol/messages';
+import { anyRequestSchema, PROTOCOL, type RequestOf, type WorkerHandlers } from '../protocol/messages';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '../sites/registry';
 import { captureRequestFor, type MenuClick, menuEntries } from './context-menu';
 
@@ -25,12 +25,12 @@ async function askContext(api: Api, tabId: number, frameId: number) {
 /** Captures a selection from the context menu and flags the result on the toolbar icon. */
 export async function captureFromMenu(
   api: Api,
-  handlers: Handlers,
+  handlers: Pick<WorkerHandlers, 'capture'>,
   click: MenuClick,
   tabId?: number,
 ): Promise<void> {
   const request = await captureRequestFor(click, tabId, (tab, frame) => askContext(api, tab, frame));
-  if (!request || !handlers.capture) return;
+  if (!request) return;
   let ok = true;
   try {
     await handlers.capture(request, undefined);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../redact/types';
 import { type Agent, AgentSchema } from '../schema';
+import { keysIn } from '../storage-keys';
 import type { PolicyProblem } from './problem';
 import {
   type Endpoint,
@@ -32,16 +33,7 @@ export interface ParsedPolicy {
   problems: PolicyProblem[];
 }
 
-const KNOWN_KEYS = new Set([
-  'endpoints',
-  'agent',
-  'taxonomy',
-  'sites',
-  'urlMode',
-  'redaction',
-  'lockSettings',
-  'hub',
-]);
+const KNOWN_KEYS = new Set<string>(keysIn('managed'));
 
 /** Policy `redaction`: which kinds of personal data are replaced (default: every kind). */
 const RedactionPolicySchema = z.strictObject({ categories: z.array(z.enum(CATEGORIES)) });

@@ -4,8 +4,6 @@ import type { EffectiveConfig } from './policy';
 /** What the sidebar is told of the configuration. */
 export type SidebarConfig = ReplyOf<'sidebar-config'>;
 
-export { LAST_SIDEBAR_CONFIG_KEY } from '../sidebar/config-key';
-
 /** How long the sidebar waits for the effective config before the last one known will do. */
 export const FRESH_CONFIG_WAIT_MS = 400;
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { DELIVERY_TUNING_KEY, LAST_SIDEBAR_CONFIG_KEY, SETTINGS_KEY, storageItemKey } from '../storage-keys';
 import { type EffectiveConfig, mergeConfig, parsePolicy } from './policy';
 import {
   DEFAULT_SETTINGS,
@@ -9,28 +10,30 @@ import {
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
 } from './settings';
-import { LAST_SIDEBAR_CONFIG_KEY } from './sidebar-config';
 
 /**
  * Local settings, versioned. Lives in storage.local, read only by the background and
  * extension pages: endpoint secrets are never handed to content scripts.
  */
-export const localSettings = storage.defineItem<LocalSettings>('local:settings', {
+export const localSettings = storage.defineItem<LocalSettings>(storageItemKey(SETTINGS_KEY), {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
 });
 
 /** The last config the sidebar was told (no secrets), answered while the policy read is slow. */
-export const lastSidebarConfig = storage.defineItem<unknown>(`local:${LAST_SIDEBAR_CONFIG_KEY}`);
+export const lastSidebarConfig = storage.defineItem<unknown>(storageItemKey(LAST_SIDEBAR_CONFIG_KEY));
 
 /**
  * Delivery tuning for tests and demos: `retryScale` shrinks the retry schedule (1 = the real one).
  * Not part of the settings model or the options page.
  */
-export const deliveryTuning = storage.defineItem<{ retryScale: number }>('local:deliveryTuning', {
-  fallback: { retryScale: 1 },
-});
+export const deliveryTuning = storage.defineItem<{ retryScale: number }>(
+  storageItemKey(DELIVERY_TUNING_KEY),
+  {
+    fallback: { retryScale: 1 },
+  },
+);
 
 /** Reads local settings, falling back to defaults (without overwriting) if they are corrupt. */
 export async function readLocalSettings(): Promise<LocalSettings> {

@@ -1,6 +1,6 @@
 import { QUEUE_CAP } from '../capture/handlers';
 import type { EffectiveConfig } from '../config/policy';
-import type { EndpointHealth, Handlers } from '../protocol/messages';
+import type { EndpointHealth, HandlersFor } from '../protocol/messages';
 import type { EarmarkDatabase } from '../store/db';
 import { queueStats } from '../store/queue';
 import { discardDeadLetters, endpointStates, exportDeadLetters, resumeEndpoint, retryDeadLetters } from './';
@@ -18,8 +18,11 @@ export interface AdminDeps {
   queueCap?: number;
 }
 
+/** The extension pages' messages this module answers. */
+export type AdminHandlers = HandlersFor<'queue-health' | 'endpoint-resume' | 'dead-letters'>;
+
 /** Handlers for delivery health and dead letters; the dispatcher accepts them only from extension pages. */
-export function createAdminHandlers(deps: AdminDeps): Handlers {
+export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
   return {
     async 'queue-health'() {
       const db = await deps.db();

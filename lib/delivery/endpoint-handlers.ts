@@ -1,5 +1,5 @@
 import { EndpointSchema } from '../config/settings';
-import type { Handlers } from '../protocol/messages';
+import type { HandlersFor } from '../protocol/messages';
 import { describeZodError } from '../schema';
 import type { EarmarkDatabase } from '../store/db';
 import { dropExported, exportQueued, queuedCount } from '../store/endpoint-queue';
@@ -16,8 +16,13 @@ export interface EndpointHandlerDeps {
   fetch: typeof fetch;
 }
 
+/** The options page's endpoint queue operations and "Send test". */
+export type EndpointHandlers = HandlersFor<
+  'endpoint-queued-count' | 'endpoint-queued-export' | 'endpoint-queued-drop' | 'endpoint-test'
+>;
+
 /** Handlers for deleting an endpoint without losing captures, and for "Send test" (pages only). */
-export function createEndpointHandlers(deps: EndpointHandlerDeps): Handlers {
+export function createEndpointHandlers(deps: EndpointHandlerDeps): EndpointHandlers {
   return {
     async 'endpoint-queued-count'(request) {
       return { count: await queuedCount(await deps.db(), request.endpointId) };

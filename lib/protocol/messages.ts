@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { TaxonomyTagSchema } from '../config/taxonomy-tag';
 import { describeZodError, ItemSchema, SiteSchema } from '../schema';
+import { MESSAGE_FLAGS, type MessageFlags, type MessageType, type WorkerMessage } from './message-flags';
+
+export type { MessageType, TabMessage, WorkerMessage } from './message-flags';
 
 // zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
 // Schemas are built on first use (`once`), not when the module is evaluated: see PROTOCOL.
@@ -100,9 +103,8 @@ const deadLetterSchema = once(() =>
 );
 
 /**
- * Every message between extension parts, each with its reply schema, declared once.
- * `pageOnly` messages are refused unless they come from an extension page (popup, options):
- * a content script runs inside the CRM page's renderer and must not manage delivery.
+ * Every message between extension parts, each with its reply schema, declared once; its flags
+ * (receiver, pageOnly, readOnly) are in ./message-flags.ts, and PROTOCOL carries both.
  * Each spec is built on first use: the sidebar app evaluates this module on every CRM page load,
  * and building all of zod's schemas up front cost more than the few it uses there.
  */
@@ -156,12 +158,10 @@ const SPECS = {
     reply: z.null(),
   }),
   'queue-health': () => ({
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('queue-health') }),
     reply: queueHealthSchema(),
   }),
   'endpoint-resume': () => ({
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('endpoint-resume'),
       endpointId: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -183,7 +183,6 @@ const SPECS = {
   }),
   'reviews-unseen': () => ({
     // The popup lists what the toolbar badge counts, before the agent marks it seen.
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('reviews-unseen') }),
     reply: z.strictObject({
       entries: z.array(
@@ -198,7 +197,6 @@ const SPECS = {
     }),
   }),
   'dead-letters': () => ({
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('dead-letters'),
       action: z.enum(['retry', 'export', 'discard']),
@@ -207,13 +205,11 @@ const SPECS = {
   }),
   'endpoint-queued-count': () => ({
     // Captures still owed to an endpoint (waiting or parked), before an admin deletes it.
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('endpoint-queued-count'), endpointId: endpointIdSchema() }),
     reply: z.strictObject({ count: z.int() }),
   }),
   'endpoint-queued-export': () => ({
     // The items still owed to an endpoint, as the admin downloads them before deleting it.
-    pageOnly: true,
     request: z.strictObject({ type: z.literal('endpoint-queued-export'), endpointId: endpointIdSchema() }),
     reply: z.strictObject({
       type: z.literal('earmark.queued-items.v1'),
@@ -224,7 +220,6 @@ const SPECS = {
   }),
   'endpoint-queued-drop': () => ({
     // Drops exactly the exported revisions; `remaining` counts rows queued after the export.
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('endpoint-queued-drop'),
       endpointId: endpointIdSchema(),
@@ -234,7 +229,6 @@ const SPECS = {
   }),
   'endpoint-test': () => ({
     // "Send test" in the options page: the worker POSTs a ping to this (saved) endpoint.
-    pageOnly: true,
     request: z.strictObject({
       type: z.literal('endpoint-test'),
       endpoint: z.strictObject({
@@ -255,44 +249,37 @@ const SPECS = {
       error: z.nullable(z.string()),
     }),
   }),
+} satisfies { [T in MessageType]: () => { request: z.ZodMiniType<{ type: T }>; reply: z.ZodMiniType } };
+
+type Specs = {
+  readonly [T in MessageType]: (typeof MESSAGE_FLAGS)[T] & ReturnType<(typeof SPECS)[T]>;
 };
 
-type Specs = { readonly [K in keyof typeof SPECS]: ReturnType<(typeof SPECS)[K]> };
-
-/** Every message's request and reply schema, each built the first time it is read. */
+/** Every message's flags and its request and reply schema, each built the first time it is read. */
 export const PROTOCOL = Object.defineProperties(
   {},
   Object.fromEntries(
-    Object.entries(SPECS).map(([type, build]) => [type, { enumerable: true, get: once<unknown>(build) }]),
+    Object.entries(SPECS).map(([type, build]) => [
+      type,
+      { enumerable: true, get: once<unknown>(() => ({ ...MESSAGE_FLAGS[type as MessageType], ...build() })) },
+    ]),
   ),
 ) as Specs;
 
-export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 export type ReplyOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['reply']>;
 /** Typed answer to every message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const buildAnyRequest = () =>
-  z.discriminatedUnion('type', [
-    PROTOCOL.capture.request,
-    PROTOCOL.undo.request,
-    PROTOCOL.recent.request,
-    PROTOCOL['sidebar-config'].request,
-    PROTOCOL.revise.request,
-    PROTOCOL['ticket-context'].request,
-    PROTOCOL['toggle-sidebar'].request,
-    PROTOCOL['queue-health'].request,
-    PROTOCOL['endpoint-resume'].request,
-    PROTOCOL['dead-letters'].request,
-    PROTOCOL['endpoint-queued-count'].request,
-    PROTOCOL['endpoint-queued-export'].request,
-    PROTOCOL['endpoint-queued-drop'].request,
-    PROTOCOL['endpoint-test'].request,
-    PROTOCOL['reviews-refresh'].request,
-    PROTOCOL['reviews-seen'].request,
-    PROTOCOL['reviews-unseen'].request,
-  ]);
+/** Any message's request. */
+export type AnyRequest = { [T in MessageType]: RequestOf<T> }[MessageType];
+
+/** Every spec's request schema in one union, discriminated by `type` (no list to keep in step). */
+const buildAnyRequest = () => {
+  const [first, ...rest] = (Object.keys(SPECS) as MessageType[]).map((type) => PROTOCOL[type].request);
+  if (!first) throw new Error('the protocol declares no message');
+  return z.discriminatedUnion('type', [first, ...rest]);
+};
 let anyRequest: ReturnType<typeof buildAnyRequest> | undefined;
 
 /** Any request, discriminated by its `type` (built on first use, like PROTOCOL). */
@@ -300,12 +287,21 @@ export function anyRequestSchema(): ReturnType<typeof buildAnyRequest> {
   anyRequest ??= buildAnyRequest();
   return anyRequest;
 }
-export type AnyRequest = z.infer<ReturnType<typeof buildAnyRequest>>;
 
-/** Handlers for a subset of message types (each receiver handles its own). */
-export type Handlers<S = unknown> = {
-  [T in MessageType]?: (request: RequestOf<T>, sender: S) => Promise<ReplyOf<T>>;
-};
+/** One message's handler: it gets the parsed request and answers the reply (or throws). */
+export type Handler<T extends MessageType, S = unknown> = (
+  request: RequestOf<T>,
+  sender: S,
+) => Promise<ReplyOf<T>>;
+
+/** Handlers for exactly these message types: each part of the background answers its own. */
+export type HandlersFor<T extends MessageType, S = unknown> = { [K in T]: Handler<K, S> };
+
+/** Handlers for any subset of message types (what `dispatch` looks a message up in). */
+export type Handlers<S = unknown> = Partial<HandlersFor<MessageType, S>>;
+
+/** The background's handler map: every message the worker receives, so a missing one fails typecheck. */
+export type WorkerHandlers<S = unknown> = HandlersFor<WorkerMessage, S>;
 
 /** Where a message came from: an extension page, or a content script inside a web page. */
 export type Origin = 'extension-page' | 'content-script';
@@ -319,8 +315,8 @@ export async function dispatch<S>(
 ): Promise<Result<unknown>> {
   const parsed = anyRequestSchema().safeParse(message);
   if (!parsed.success) return { ok: false, error: `invalid message: ${describeZodError(parsed.error)}` };
-  const spec = PROTOCOL[parsed.data.type];
-  if ('pageOnly' in spec && spec.pageOnly && origin !== 'extension-page') {
+  const flags: MessageFlags = MESSAGE_FLAGS[parsed.data.type];
+  if (flags.pageOnly && origin !== 'extension-page') {
     return { ok: false, error: `"${parsed.data.type}" is only accepted from Earmark's own pages` };
   }
   const handler = handlers[parsed.data.type] as ((r: AnyRequest, s: S) => Promise<unknown>) | undefined;

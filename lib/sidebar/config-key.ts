@@ -1,7 +1,6 @@
-// Zod-free, so the eager launcher can watch for config changes as the sidebar app does.
+import { LAST_SIDEBAR_CONFIG_KEY, SETTINGS_KEY } from '../storage-keys';
 
-/** storage.local key of the last sidebar config answered; open sidebars reload when it changes. */
-export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
+// Zod-free, so the eager launcher can watch for config changes as the sidebar app does.
 
 /**
  * True for a storage change that can change what the sidebar is told of the configuration:
@@ -10,6 +9,7 @@ export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
  */
 export function isSidebarConfigChange(changes: Record<string, unknown>, area: string): boolean {
   return (
-    area === 'managed' || (area === 'local' && ('settings' in changes || LAST_SIDEBAR_CONFIG_KEY in changes))
+    area === 'managed' ||
+    (area === 'local' && (SETTINGS_KEY in changes || LAST_SIDEBAR_CONFIG_KEY in changes))
   );
 }

@@ -4,11 +4,9 @@ import { stableStringify } from './snapshot';
 // What a sidebar snapshot is valid for, in two parts. The data key stands for what the background
 // would answer the sidebar ('sidebar-config' and 'recent'): the background publishes it in
 // storage.local whenever that changes, and the sidebar app computes it from the answers it
-// rendered. The launcher only compares strings: it reads the published key in the one storage read
-// it makes at page load, with no message to the background. No zod here (the launcher bundles it).
-
-/** storage.local key where the background publishes the current sidebar data key. */
-export const SIDEBAR_DATA_KEY = 'sidebarDataKey';
+// rendered. The launcher only compares strings: it reads the published key (SIDEBAR_DATA_KEY in
+// lib/storage-keys.ts) in the one storage read it makes at page load, with no message to the
+// background. No zod here (the launcher bundles it).
 
 /** Two 32-bit FNV-1a style hashes of a string, as 16 hex digits (a key, not a secret). */
 function hash64(text: string): string {

@@ -1,3 +1,4 @@
+import { messageFlags } from '../protocol/message-flags';
 import { sidebarDataKey } from './data-key';
 
 // The background's side of the sidebar data key (lib/sidebar/data-key.ts): after anything that may
@@ -73,21 +74,11 @@ export function createSidebarDataPublisher(deps: PublisherDeps): SidebarDataPubl
   return { changed: schedule };
 }
 
-/** Messages that only read: answering them changes nothing the sidebar shows. */
-const READ_ONLY_MESSAGES = new Set([
-  'recent',
-  'sidebar-config',
-  'ticket-context',
-  'toggle-sidebar',
-  'queue-health',
-  'reviews-unseen',
-  'endpoint-queued-count',
-  'endpoint-queued-export',
-  'endpoint-test',
-]);
-
-/** True when handling this (untrusted, not yet parsed) message may change what the sidebar shows. */
+/**
+ * True when handling this (untrusted, not yet parsed) message may change what the sidebar shows:
+ * anything but a message its flags declare read-only (lib/protocol/message-flags.ts, zod-free).
+ */
 export function mayChangeSidebar(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return typeof type !== 'string' || !READ_ONLY_MESSAGES.has(type);
+  return messageFlags(type)?.readOnly !== true;
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { LocalStorageKey } from '../storage-keys';
 
 // A storage.local value the eager launcher reads or writes, straight through the extension API:
 // WXT's storage layer (about 9 kB, with its start-up work) is more than these plain values need.
@@ -7,14 +8,14 @@ import { browser } from 'wxt/browser';
 
 /** One storage.local value: read (the fallback when absent), write, remove. */
 export interface LocalItem<T> {
-  key: string;
+  key: LocalStorageKey;
   getValue(): Promise<unknown>;
   setValue(value: T): Promise<void>;
   removeValue(): Promise<void>;
 }
 
 /** A storage.local item under `key`; reading an absent key gives `fallback`. */
-export function localItem<T>(key: string, fallback: T): LocalItem<T> {
+export function localItem<T>(key: LocalStorageKey, fallback: T): LocalItem<T> {
   return {
     key,
     async getValue() {

@@ -1,3 +1,4 @@
+import { DISABLED_SITES_KEY, SIDEBAR_LAYOUTS_KEY } from '../storage-keys';
 import { isSidebarLayout, SIDEBAR_WIDTH, type SidebarLayout } from './layout-shape';
 import { localItem } from './local-item';
 
@@ -21,10 +22,7 @@ export const DEFAULT_LAYOUT: SidebarLayout = {
 };
 
 /** Layouts by hostname. Not secret, so content scripts may read and write it. */
-export const sidebarLayouts = localItem<Record<string, unknown>>('sidebarLayouts', {});
-
-/** storage.local key of the hostnames where the agent switched Earmark off (from the toolbar popup). */
-export const DISABLED_SITES_KEY = 'disabledSites';
+export const sidebarLayouts = localItem<Record<string, unknown>>(SIDEBAR_LAYOUTS_KEY, {});
 
 /** Hostnames where the agent switched Earmark off (from the toolbar popup). */
 export const disabledSites = localItem<string[]>(DISABLED_SITES_KEY, []);

@@ -1,4 +1,4 @@
-import { SIDEBAR_DATA_KEY } from './data-key';
+import { SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '../storage-keys';
 import { localItem, readLocal } from './local-item';
 import {
   asHostList,
@@ -17,7 +17,7 @@ import { isSidebarSnapshot, type SidebarSnapshot } from './snapshot';
 export const SNAPSHOT_SITES = 8;
 
 /** Snapshots by hostname, each with when it was written. Written only by the sidebar app (via the launcher). */
-export const sidebarSnapshots = localItem<Record<string, unknown>>('sidebarSnapshots', {});
+export const sidebarSnapshots = localItem<Record<string, unknown>>(SIDEBAR_SNAPSHOTS_KEY, {});
 
 interface Stored {
   savedAt: number;

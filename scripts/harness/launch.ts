@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { DEFAULT_SETTINGS, type LocalSettings, SETTINGS_VERSION } from '../../lib/config/settings';
+import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { ensureChromium } from './chromium';
 import { EXTENSION_DIR } from './paths';
 
@@ -80,12 +81,13 @@ export async function launchWithExtension(options: {
 export async function seedSettings(worker: Worker, settings: Partial<LocalSettings>): Promise<void> {
   const value: LocalSettings = { ...DEFAULT_SETTINGS, ...settings };
   await worker.evaluate(
-    async ([stored, version]) => {
+    async ([key, stored, version]) => {
+      // WXT keeps a versioned item's schema version under `<key>$`.
       await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({
-        settings: stored,
-        settings$: { v: version },
+        [key]: stored,
+        [`${key}$`]: { v: version },
       });
     },
-    [value, SETTINGS_VERSION] as const,
+    [SETTINGS_KEY, value, SETTINGS_VERSION] as const,
   );
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { openWithSidebar } from './support/pages';
@@ -26,17 +27,20 @@ async function storedSnapshotKey(): Promise<string> {
   await expect
     .poll(
       async () => {
-        key = await session.browser.worker.evaluate(async (host) => {
-          const api = (
-            globalThis as unknown as {
-              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-            }
-          ).chrome;
-          const all = (await api.storage.local.get('sidebarSnapshots')).sidebarSnapshots as
-            | Record<string, { snapshot: { key: string } }>
-            | undefined;
-          return all?.[host]?.snapshot.key;
-        }, HOST);
+        key = await session.browser.worker.evaluate(
+          async ([storageKey, host]) => {
+            const api = (
+              globalThis as unknown as {
+                chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+              }
+            ).chrome;
+            const all = (await api.storage.local.get(storageKey))[storageKey] as
+              | Record<string, { snapshot: { key: string } }>
+              | undefined;
+            return all?.[host]?.snapshot.key;
+          },
+          [SIDEBAR_SNAPSHOTS_KEY, HOST] as const,
+        );
         return key;
       },
       { timeout: 10_000 },

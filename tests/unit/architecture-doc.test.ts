@@ -38,7 +38,9 @@ describe('docs/architecture.md', () => {
   it('walks the capture path hop by hop through files and functions that exist', () => {
     const hops = references(section(doc, '## The capture path'));
     expect(hops.length).toBeGreaterThanOrEqual(12);
-    const missing = hops.filter(({ file, symbol }) => !existsSync(file) || !defines(readFileSync(file, 'utf8'), symbol));
+    const missing = hops.filter(
+      ({ file, symbol }) => !existsSync(file) || !defines(readFileSync(file, 'utf8'), symbol),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -52,7 +54,11 @@ describe('docs/architecture.md', () => {
 
   it('describes the three sidebar bundles and what each may import', () => {
     const bundles = section(doc, '## Three bundles');
-    for (const folder of ['components/sidebar/launcher/', 'components/sidebar/app/', 'entrypoints/background/']) {
+    for (const folder of [
+      'components/sidebar/launcher/',
+      'components/sidebar/app/',
+      'entrypoints/background/',
+    ]) {
       expect(bundles).toContain(folder);
     }
     expect(bundles).toContain('scripts/check-imports.mjs');

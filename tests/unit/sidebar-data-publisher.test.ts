@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MESSAGE_FLAGS } from '../../lib/protocol/message-flags';
 import { sidebarDataKey } from '../../lib/sidebar/data-key';
-import { createSidebarDataPublisher, PUBLISH_DELAY_MS } from '../../lib/sidebar/data-publisher';
+import {
+  createSidebarDataPublisher,
+  mayChangeSidebar,
+  PUBLISH_DELAY_MS,
+} from '../../lib/sidebar/data-publisher';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -80,5 +85,28 @@ describe('the sidebar data key publisher', () => {
     t.publisher.changed();
     await t.settle();
     expect(t.writes.at(-1)).toBe(sidebarDataKey(t.state.config, { entries: [] }));
+  });
+});
+
+describe('which messages may change what the sidebar shows', () => {
+  it('all but those whose flags declare them read-only', () => {
+    const readOnly = Object.keys(MESSAGE_FLAGS).filter((type) => !mayChangeSidebar({ type }));
+    expect(readOnly).toEqual([
+      'recent',
+      'sidebar-config',
+      'ticket-context',
+      'toggle-sidebar',
+      'queue-health',
+      'reviews-unseen',
+      'endpoint-queued-count',
+      'endpoint-queued-export',
+      'endpoint-test',
+    ]);
+  });
+
+  it('counts anything unparsed or undeclared as a possible change', () => {
+    for (const message of [null, 'recent', {}, { type: 7 }, { type: 'nope' }, { type: '__proto__' }]) {
+      expect(mayChangeSidebar(message)).toBe(true);
+    }
   });
 });

@@ -128,7 +128,7 @@ describe('the sidebar reloads its config', () => {
   it('when settings, the policy or the remembered sidebar config change; not for other keys', async () => {
     const { fakeBrowser } = await import('wxt/testing');
     const { createSidebarApi } = await import('../../components/sidebar/app/wiring');
-    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/config/sidebar-config');
+    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/storage-keys');
     fakeBrowser.reset();
     const reload = vi.fn();
     const stop = createSidebarApi(() => context).onConfigChanged(reload);

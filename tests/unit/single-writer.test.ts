@@ -11,6 +11,7 @@ import { dropExported, exportQueued } from '../../lib/store/endpoint-queue';
 import { pendingItemCount } from '../../lib/store/pending-count';
 import { saveRevision } from '../../lib/store/queue';
 import { testConfig } from '../helpers/config';
+import { TICKET_CONTEXT } from '../helpers/context';
 import { makeItem } from '../helpers/items';
 
 // The options page's downloads, kept instead of clicking a link.
@@ -20,14 +21,7 @@ vi.mock('../../components/options/OptionsParts', async (original) => ({
   downloadJson: (name: string, value: unknown) => downloads.push({ name, value }),
 }));
 
-const context = {
-  site: 'zendesk',
-  url: 'https://acme.zendesk.com/agent/tickets/1',
-  title: null,
-  ticketId: '1',
-  customer: null,
-};
-const capture = { type: 'capture', tagId: 'bug', note: null, quote: null, context };
+const capture = { type: 'capture', tagId: 'bug', note: null, quote: null, context: TICKET_CONTEXT };
 const CAP = 3;
 
 /** The truth the worker's running count must equal: the by-pending index, counted now. */

@@ -1,20 +1,15 @@
-import type { RequestOf, Result } from '@/lib/protocol/messages';
+import type { ReplyOf, Result, TabMessage } from '@/lib/protocol/messages';
 import type { TicketContext } from '@/lib/sites/adapters';
 
 // The launcher answers these on every CRM page, so the check is by hand rather than with the
-// PROTOCOL's zod schemas (zod would dominate the eager bundle). Both requests carry nothing but
-// their type, so "exactly { type }" is the whole schema; the background validates the replies.
+// PROTOCOL's zod schemas (zod would dominate the eager bundle). Every tab request carries nothing
+// but its type, so "exactly { type }" is the whole schema; the background validates the replies.
 
-/** The two requests the background sends to a tab. */
-type TabRequest = RequestOf<'toggle-sidebar'> | RequestOf<'ticket-context'>;
-
-/** True for exactly `{ type: 'toggle-sidebar' }` or `{ type: 'ticket-context' }`. */
-export function isTabRequest(message: unknown): message is TabRequest {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const keys = Object.keys(message);
-  const { type } = message as { type?: unknown };
-  return keys.length === 1 && (type === 'toggle-sidebar' || type === 'ticket-context');
-}
+/**
+ * The content script's answer to each message the background sends a tab (the `tab` receiver in
+ * lib/protocol/message-flags.ts): a tab message without one fails typecheck.
+ */
+export type TabHandlers = { [T in TabMessage]: () => Result<ReplyOf<T>> };
 
 /** What the content script does for messages from the background. */
 export interface TabMessageHandlers {
@@ -43,20 +38,23 @@ function errorText(error: unknown): string {
  * Chrome does not reliably use a returned Promise.
  */
 export function createTabMessageListener(handlers: TabMessageHandlers): TabMessageListener {
+  const answers: TabHandlers = {
+    'toggle-sidebar': () =>
+      handlers.toggle() ? { ok: true, value: null } : { ok: false, error: 'no Earmark sidebar on this page' },
+    'ticket-context': () => {
+      try {
+        return { ok: true, value: handlers.context() };
+      } catch (error) {
+        return { ok: false, error: `no ticket context: ${errorText(error)}` };
+      }
+    },
+  };
   return (message, sender, sendResponse) => {
-    if (sender.id !== handlers.extensionId || !isTabRequest(message)) return false;
-    if (message.type === 'toggle-sidebar') {
-      const shown = handlers.toggle();
-      sendResponse(
-        shown ? { ok: true, value: null } : { ok: false, error: 'no Earmark sidebar on this page' },
-      );
-      return true;
-    }
-    try {
-      sendResponse({ ok: true, value: handlers.context() });
-    } catch (error) {
-      sendResponse({ ok: false, error: `no ticket context: ${errorText(error)}` });
-    }
+    // Exactly `{ type }`, with a type this tab answers (not one of Object's own members).
+    const type = (message as { type?: TabMessage } | null)?.type as TabMessage;
+    const exact = Object.hasOwn(answers, type) && Object.keys(message as object).length === 1;
+    if (sender.id !== handlers.extensionId || !exact) return false;
+    sendResponse(answers[type]());
     return true;
   };
 }

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../protocol/messages';
+import type { HandlersFor } from '../../protocol/messages';
 import type { EarmarkDatabase } from '../../store/db';
 import type { ReviewPoller } from './poller';
 import { markSeen, unseenActioned } from './reviews';
@@ -11,8 +11,11 @@ export interface ReviewHandlerDeps {
   onSeen: (unseen: number) => Promise<void>;
 }
 
+/** The loop-back messages this module answers. */
+export type ReviewHandlers = HandlersFor<'reviews-refresh' | 'reviews-unseen' | 'reviews-seen'>;
+
 /** Handlers for the sidebar's and popup's loop-back messages (content scripts may send these). */
-export function createReviewHandlers(deps: ReviewHandlerDeps): Handlers {
+export function createReviewHandlers(deps: ReviewHandlerDeps): ReviewHandlers {
   return {
     async 'reviews-refresh'() {
       const result = await deps.poller.request('sidebar');

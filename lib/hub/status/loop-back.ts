@@ -1,8 +1,7 @@
 import type { EffectiveConfig } from '../../config/policy';
-import type { Handlers } from '../../protocol/messages';
 import type { EarmarkDatabase } from '../../store/db';
 import { type BadgeApi, showUnseen } from './badge';
-import { createReviewHandlers } from './handlers';
+import { createReviewHandlers, type ReviewHandlers } from './handlers';
 import { type PollRecord, pollReviewStatus } from './poll';
 import { type AlarmsApi, createReviewPoller, pollTarget, STATUS_ALARM, syncStatusAlarm } from './poller';
 import { unseenCount } from './reviews';
@@ -20,7 +19,7 @@ export interface LoopBackDeps {
 
 /** The loop back to the agent as the background wires it: handlers plus its event entry points. */
 export interface LoopBack {
-  handlers: Handlers;
+  handlers: ReviewHandlers;
   /** Polls when the status alarm fires. */
   onAlarm(name: string): Promise<void>;
   /** Settings or policy changed: keep the alarm in step and poll if the hub changed. */

@@ -1,9 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { REVIEW_POLL_KEY, storageItemKey } from '../../storage-keys';
 import type { PollRecord } from './poll';
 
 /** How the last status poll went; the options page shows it next to the hub settings. */
-export const reviewPollRecord = storage.defineItem<PollRecord | null>('local:reviewPoll', { fallback: null });
+export const reviewPollRecord = storage.defineItem<PollRecord | null>(storageItemKey(REVIEW_POLL_KEY), {
+  fallback: null,
+});
 
 const PollRecordSchema = z.strictObject({
   at: z.number(),

@@ -2,6 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import type { Endpoint } from '../../../lib/config/settings';
 import { BatchSchema, type Item } from '../../../lib/schema';
+import { DELIVERY_TUNING_KEY } from '../../../lib/storage-keys';
 import type { ExtensionBrowser } from '../../../scripts/harness/launch';
 import { seedSettings } from '../../../scripts/harness/launch';
 import type { ReceivedRequest } from './receiver';
@@ -12,12 +13,15 @@ export const TEST_AGENT = { id: 'agent-7', name: 'Ada Agent', team: 'Tier 1' };
 /** Seeds endpoints (and the test agent) and shrinks the retry schedule by `retryScale`. */
 export async function configure(worker: Worker, endpoints: Endpoint[], retryScale = 1): Promise<void> {
   await seedSettings(worker, { endpoints, agent: TEST_AGENT });
-  await worker.evaluate(async (scale) => {
-    const api = (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome;
-    await api.storage.local.set({ deliveryTuning: { retryScale: scale } });
-  }, retryScale);
+  await worker.evaluate(
+    async ([key, scale]) => {
+      const api = (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome;
+      await api.storage.local.set({ [key]: { retryScale: scale } });
+    },
+    [DELIVERY_TUNING_KEY, retryScale] as const,
+  );
   // Chrome answers the first managed-storage read seconds after start; wait for it here so tests
   // measure delivery, not browser start-up.
   await worker.evaluate(async () => {

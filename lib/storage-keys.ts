@@ -1,0 +1,85 @@
+// Every key Earmark keeps in extension storage, with its area and its owner, in one place: adding
+// a key is an edit here plus its user. No imports at all: the eager launcher (content script)
+// imports the key names below, and the bundler leaves the table out of bundles that do not read it.
+// tests/unit/storage-keys.test.ts fails on a storage key named anywhere else in the source.
+
+/** The chrome.storage areas. */
+export type StorageArea = 'local' | 'session' | 'sync' | 'managed';
+
+/**
+ * The part that writes a key: the service worker, the eager launcher, the lazy sidebar app,
+ * the extension's own pages (popup, options, review), or the admin's policy (read-only to us).
+ */
+export type StorageOwner = 'worker' | 'launcher' | 'app' | 'pages' | 'admin';
+
+/** Local settings (lib/config/store.ts; WXT keeps their schema version under `settings$`). */
+export const SETTINGS_KEY = 'settings';
+/** The last sidebar config the worker answered; open sidebars reload when it changes. */
+export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
+/** Delivery tuning, read by the worker; only tests and demos set it (lib/config/store.ts). */
+export const DELIVERY_TUNING_KEY = 'deliveryTuning';
+/** How the last review-status poll went (lib/hub/status/poll-record.ts). */
+export const REVIEW_POLL_KEY = 'reviewPoll';
+/** The sidebar data key the worker publishes (lib/sidebar/data-key.ts). */
+export const SIDEBAR_DATA_KEY = 'sidebarDataKey';
+/** Sidebar layouts by hostname (lib/sidebar/site-prefs.ts). */
+export const SIDEBAR_LAYOUTS_KEY = 'sidebarLayouts';
+/** Sidebar snapshots by hostname (lib/sidebar/snapshot-store.ts). */
+export const SIDEBAR_SNAPSHOTS_KEY = 'sidebarSnapshots';
+/** The hostnames where the agent switched Earmark off from the toolbar popup. */
+export const DISABLED_SITES_KEY = 'disabledSites';
+
+/** One stored key: where it lives and who writes it. */
+export interface StorageKeySpec {
+  key: string;
+  area: StorageArea;
+  owner: StorageOwner;
+}
+
+/** Every storage key (the admin policy's keys are public/managed_schema.json's properties). */
+export const STORAGE_KEYS = [
+  { key: SETTINGS_KEY, area: 'local', owner: 'pages' },
+  { key: LAST_SIDEBAR_CONFIG_KEY, area: 'local', owner: 'worker' },
+  { key: DELIVERY_TUNING_KEY, area: 'local', owner: 'worker' },
+  { key: REVIEW_POLL_KEY, area: 'local', owner: 'worker' },
+  { key: SIDEBAR_DATA_KEY, area: 'local', owner: 'worker' },
+  // The sidebar app saves its layout and snapshots through the launcher, which writes them.
+  { key: SIDEBAR_LAYOUTS_KEY, area: 'local', owner: 'launcher' },
+  { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
+  { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
+  { key: 'endpoints', area: 'managed', owner: 'admin' },
+  { key: 'agent', area: 'managed', owner: 'admin' },
+  { key: 'taxonomy', area: 'managed', owner: 'admin' },
+  { key: 'sites', area: 'managed', owner: 'admin' },
+  { key: 'urlMode', area: 'managed', owner: 'admin' },
+  { key: 'redaction', area: 'managed', owner: 'admin' },
+  { key: 'lockSettings', area: 'managed', owner: 'admin' },
+  { key: 'hub', area: 'managed', owner: 'admin' },
+] as const satisfies readonly StorageKeySpec[];
+
+type Spec = (typeof STORAGE_KEYS)[number];
+
+/** A key in the table. */
+export type StorageKey = Spec['key'];
+
+/** A key kept in storage.local. */
+export type LocalStorageKey = Extract<Spec, { area: 'local' }>['key'];
+
+/** The keys of one area. */
+export function keysIn(area: StorageArea): StorageKey[] {
+  return STORAGE_KEYS.filter((spec) => spec.area === area).map((spec) => spec.key);
+}
+
+/** The keys these owners write. */
+export function keysOwnedBy(...owners: StorageOwner[]): StorageKey[] {
+  return STORAGE_KEYS.filter((spec) => owners.includes(spec.owner)).map((spec) => spec.key);
+}
+
+/** WXT's name of a stored item: `<area>:<key>`. */
+export type StorageItemKey<K extends StorageKey> = `${Extract<Spec, { key: K }>['area']}:${K}`;
+
+/** WXT's name of a stored item, its area as the table declares it. */
+export function storageItemKey<K extends StorageKey>(key: K): StorageItemKey<K> {
+  const spec = STORAGE_KEYS.find((s) => s.key === key) as Spec;
+  return `${spec.area}:${key}` as StorageItemKey<K>;
+}
