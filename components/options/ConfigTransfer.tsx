@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { PolicyProblem } from '@/lib/config/policy';
-import { isLoopbackUrl, originPattern } from '@/lib/config/rules';
 import { readLocalSettings } from '@/lib/config/store';
 import {
   exportConfig,
@@ -10,6 +8,7 @@ import {
   planImport,
   policyFileFor,
 } from '@/lib/config/transfer';
+import { requestAccess } from '@/lib/http/host-access';
 import { datedName, downloadJson } from './OptionsParts';
 
 /** Every problem of a refused import, by path, so the file can be fixed in one pass. */
@@ -69,11 +68,8 @@ export function ConfigTransfer() {
   };
   const apply = () => {
     if (!pending?.plan.ok) return;
-    const origins = pending.plan.settings.endpoints
-      .filter((e) => !isLoopbackUrl(e.url))
-      .map((e) => originPattern(e.url));
     // First thing in the click: Chrome shows the prompt only during the user gesture.
-    const asked = origins.length > 0 ? browser.permissions.request({ origins }) : Promise.resolve(true);
+    const asked = requestAccess({ urls: pending.plan.settings.endpoints.map((e) => e.url) });
     void (async () => {
       const granted = await asked.catch(() => false);
       const result = await importConfig(pending.text);

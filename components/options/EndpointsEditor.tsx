@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react';
 import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/config/endpoint-edit';
-import { originPattern } from '@/lib/config/rules';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { sendToBackground } from '@/lib/protocol/client';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
-import {
-  countQueued,
-  hasAccess,
-  removeEndpoint,
-  requestAccess,
-  saveDraft,
-  setEndpointEnabled,
-} from './endpoint-actions';
+import { countQueued, removeEndpoint, saveDraft, setEndpointEnabled } from './endpoint-actions';
 import { LockableControls } from './OptionsParts';
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; endpoint: Endpoint };

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { draftOfHub, type HubDraft, parseHubDraft } from '@/lib/config/hub-settings';
-import { originPattern } from '@/lib/config/rules';
 import { updateLocalSettings } from '@/lib/config/store';
+import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { type HubCheck, testHubConnection } from '@/lib/hub/check';
 import type { PollRecord } from '@/lib/hub/status/poll';
 import { ago } from '../shared/format-time';
-import { hasAccess, requestAccess } from './endpoint-actions';
 import { LockableControls, SetByOrganization } from './OptionsParts';
 import { TokenField } from './TokenField';
 import { type HubState, useHubState } from './useHubState';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { type SiteRule, SiteRuleSchema } from '@/lib/config/settings';
 import { loadConfig, updateLocalSettings } from '@/lib/config/store';
+import { hasAccess, requestAccess } from '@/lib/http/host-access';
 import { describeZodError, SITES, type Site } from '@/lib/schema';
 import { siteEntry } from '@/lib/sites/registry';
 import { checkUrl } from '@/lib/sites/site-check';
@@ -24,9 +24,7 @@ export function SitesEditor() {
     const config = await loadConfig();
     const byPolicy = config.lockedKeys.includes('sites');
     setLocked(byPolicy);
-    const granted = await Promise.all(
-      config.sites.map((s) => browser.permissions.contains({ origins: [s.match] })),
-    );
+    const granted = await Promise.all(config.sites.map((s) => hasAccess({ matches: [s.match] })));
     setRows(config.sites.map((s, i) => ({ ...s, granted: granted[i] ?? false, byPolicy })));
   }, []);
   useEffect(() => void refresh(), [refresh]);
@@ -35,7 +33,7 @@ export function SitesEditor() {
     const rule = SiteRuleSchema.safeParse({ match: match.trim(), adapter });
     if (!rule.success) return setMessage(describeZodError(rule.error));
     // Asked first, inside the click: Chrome only shows the prompt during a user gesture.
-    const granted = await browser.permissions.request({ origins: [rule.data.match] });
+    const granted = await requestAccess({ matches: [rule.data.match] });
     await updateLocalSettings((s) => ({
       ...s,
       sites: [...s.sites.filter((x) => x.match !== rule.data.match), rule.data],
@@ -47,7 +45,7 @@ export function SitesEditor() {
     await refresh();
   };
   const grant = async (row: Row) => {
-    const granted = await browser.permissions.request({ origins: [row.match] });
+    const granted = await requestAccess({ matches: [row.match] });
     setMessage(granted ? `Access granted for ${row.match}.` : `Access for ${row.match} was refused.`);
     await refresh();
   };

@@ -1,30 +1,9 @@
-import { browser } from 'wxt/browser';
 import { applyDraft, type EndpointDraft } from '@/lib/config/endpoint-edit';
-import { isLoopbackUrl, originPattern } from '@/lib/config/rules';
 import type { Endpoint } from '@/lib/config/settings';
 import { updateLocalSettings } from '@/lib/config/store';
 import { sendToBackground } from '@/lib/protocol/client';
 import type { ReplyOf } from '@/lib/protocol/messages';
 import { datedName, downloadJson } from './OptionsParts';
-
-/**
- * Asks for host access to an endpoint's origin. Call it before any other await in a click
- * handler: Chrome shows the prompt only during the user gesture. Loopback is granted up front.
- */
-export function requestAccess(url: string): Promise<boolean> {
-  if (isLoopbackUrl(url)) return Promise.resolve(true);
-  return browser.permissions.request({ origins: [originPattern(url)] });
-}
-
-/** True when the worker may POST to this endpoint (host access granted, or loopback). */
-export async function hasAccess(url: string): Promise<boolean> {
-  if (isLoopbackUrl(url)) return true;
-  try {
-    return await browser.permissions.contains({ origins: [originPattern(url)] });
-  } catch {
-    return false;
-  }
-}
 
 /** Saves a draft against the settings as stored now (not as the page last saw them). */
 export async function saveDraft(draft: EndpointDraft, editingId: string | null): Promise<Endpoint> {

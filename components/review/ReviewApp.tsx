@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import { loadConfig } from '@/lib/config/store';
-import { hubAccessGranted, requestHubAccess } from '@/lib/hub/review/access';
+import { hasAccess, requestAccess } from '@/lib/http/host-access';
 import { createReviewClient } from '@/lib/hub/review/client';
 import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { ReviewPage } from './ReviewPage';
@@ -22,7 +22,7 @@ async function readSetup(): Promise<Setup> {
       reason: `The hub ${config.hub.url} is configured, but without a lead token.`,
     };
   }
-  if (!(await hubAccessGranted(config.hub.url))) return { state: 'no-access', url: config.hub.url };
+  if (!(await hasAccess(config.hub.url))) return { state: 'no-access', url: config.hub.url };
   return { state: 'ready', url: config.hub.url, token: config.hub.leadToken, taxonomy: config.taxonomy };
 }
 
@@ -54,7 +54,7 @@ export function ReviewApp() {
 
   const grant = (url: string) => {
     // The permission prompt needs the click's user gesture: request before any other await.
-    requestHubAccess(url).then(
+    requestAccess(url).then(
       (granted) => (granted ? refresh() : setProblem(`Access to ${new URL(url).origin} was not granted.`)),
       (error: unknown) => setProblem(String(error)),
     );

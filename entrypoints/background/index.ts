@@ -11,6 +11,7 @@ import { flush } from '@/lib/delivery';
 import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
 import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
+import { hasAccess } from '@/lib/http/host-access';
 import { createLoopBack } from '@/lib/hub/status/loop-back';
 import { reviewPollRecord } from '@/lib/hub/status/poll-record';
 import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
@@ -113,7 +114,7 @@ export default defineBackground(() => {
     const current = await loadConfig();
     await rebuildMenus(browser, current);
     await syncAdminSites(current.sites, {
-      contains: (origins) => browser.permissions.contains({ origins }),
+      contains: (matches) => hasAccess({ matches }),
       registered: () => browser.scripting.getRegisteredContentScripts(),
       register: (script) => browser.scripting.registerContentScripts([script]),
       unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),

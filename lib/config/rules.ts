@@ -1,4 +1,3 @@
-import { LOOPBACK_HOSTS } from '../http/loopback';
 import type { PolicyProblem } from './problem';
 
 /**
@@ -53,18 +52,4 @@ export function duplicateProblems(settings: unknown, prefix = ''): PolicyProblem
       (v) => v.toLowerCase(),
     ),
   ];
-}
-
-/** True for loopback hosts: the manifest grants them up front, so no permission prompt is needed. */
-export function isLoopbackUrl(raw: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(raw).hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** The host-permission pattern a POST to this URL needs (its origin, any path). */
-export function originPattern(raw: string): string {
-  return `${new URL(raw).origin}/*`;
 }

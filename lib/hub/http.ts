@@ -2,14 +2,22 @@ import type { z } from 'zod';
 import { readBodyBounded } from '../http/bounded-body';
 import { errorForStatus, HubError } from './errors';
 
+// The one HTTP client for the hub: the review page, the loop back's status poll and Test
+// connection all go through hubRequest, so they share its timeout, redirect and size rules.
+
+/** Longest a hub request (answer and body) may take unless the caller says otherwise. */
+export const HUB_TIMEOUT_MS = 10_000;
+/** Most bytes of an answer read unless the caller says otherwise: 100 statuses with 2,000-character comments fit easily. */
+export const HUB_MAX_BYTES = 1_000_000;
+
 /** Where the hub is and how to authenticate; fetch is injectable for tests. */
 export interface HubConnection {
   /** Base URL without a trailing slash, as HubSchema stores it. */
   url: string;
-  /** The lead's bearer token. */
-  token: string;
+  /** Bearer token (agent or lead); null for the unauthenticated /healthz. */
+  token: string | null;
   fetch?: typeof fetch;
-  /** Per request, body included. */
+  /** Per request, body included; HUB_TIMEOUT_MS when absent. */
   timeoutMs?: number;
 }
 
@@ -18,13 +26,12 @@ export interface RequestOptions {
   method?: 'GET' | 'PATCH' | 'POST';
   json?: unknown;
   signal?: AbortSignal;
-  maxBytes: number;
+  /** HUB_MAX_BYTES when absent. */
+  maxBytes?: number;
   accept?: string;
   /** Overrides the connection's timeout (an export takes longer than a page). */
   timeoutMs?: number;
 }
-
-const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Reads a body up to maxBytes: a wrong URL or a hostile server must not make the page buffer more. */
 export async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -34,7 +41,9 @@ export async function readBounded(response: Response, maxBytes: number): Promise
 }
 
 function tooLarge(maxBytes: number): HubError {
-  return new HubError('bad-response', `the hub's answer is larger than ${Math.round(maxBytes / 1024)} KB`);
+  return new HubError('bad-response', `the hub's answer is larger than ${Math.round(maxBytes / 1024)} KB`, {
+    short: 'the hub answered more than expected',
+  });
 }
 
 /** The `{error}` text of a JSON error body, if any (best effort, bounded). */
@@ -49,44 +58,51 @@ async function errorDetail(response: Response): Promise<string | null> {
 }
 
 /**
- * Sends one authenticated request and returns the 2xx body as bytes. Every failure is a HubError:
- * unreachable (network, timeout), token (401/403), rate-limited (429), http, aborted.
+ * Sends one request and returns the 2xx body as bytes. No cookies and no redirects (the token
+ * must not travel to wherever a redirect points); one timeout for answer and body; a bounded
+ * read. Every failure is a HubError: unreachable (network, timeout), token (401/403),
+ * rate-limited (429), http (a redirect or any other status), bad-response (too large), aborted.
  */
 export async function hubRequest(
   conn: HubConnection,
   path: string,
-  options: RequestOptions,
+  options: RequestOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const timeoutMs = options.timeoutMs ?? conn.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? conn.timeoutMs ?? HUB_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${conn.token}`,
-    accept: options.accept ?? 'application/json',
-  };
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+  if (conn.token) headers.authorization = `Bearer ${conn.token}`;
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   const doFetch = conn.fetch ?? globalThis.fetch.bind(globalThis);
   const failed = (error: unknown): HubError => {
     if (options.signal?.aborted) return new HubError('aborted', 'cancelled');
     if (timeout.aborted) {
-      return new HubError('unreachable', `the hub did not answer within ${Math.round(timeoutMs / 1000)} s`);
+      return new HubError('unreachable', `the hub did not answer within ${Math.round(timeoutMs / 1000)} s`, {
+        short: `no answer within ${timeoutMs / 1000} s`,
+      });
     }
     if (error instanceof HubError) return error;
-    return new HubError('unreachable', `could not reach the hub at ${new URL(conn.url).origin}`);
+    return new HubError('unreachable', `could not reach the hub at ${new URL(conn.url).origin}`, {
+      short: `network error: ${error instanceof Error ? error.message : String(error)}`,
+    });
   };
   try {
     const response = await doFetch(`${conn.url}${path}`, {
       method: options.method ?? 'GET',
       headers,
       signal,
+      redirect: 'manual',
       // The token goes in a header; nothing else of the browser's (cookies) should.
       credentials: 'omit',
       ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
     });
-    if (!response.ok) {
-      throw errorForStatus(response.status, response.headers.get('retry-after'), await errorDetail(response));
+    // A browser hides a manual redirect's status behind an opaque response (status 0).
+    const status = response.type === 'opaqueredirect' ? 302 : response.status;
+    if (status < 200 || status >= 300) {
+      throw errorForStatus(status, response.headers.get('retry-after'), await errorDetail(response));
     }
-    return await readBounded(response, options.maxBytes);
+    return await readBounded(response, options.maxBytes ?? HUB_MAX_BYTES);
   } catch (error) {
     throw failed(error);
   }
@@ -97,7 +113,7 @@ export async function hubJson<T>(
   conn: HubConnection,
   path: string,
   schema: z.ZodType<T>,
-  options: RequestOptions,
+  options: RequestOptions = {},
 ): Promise<T> {
   const bytes = await hubRequest(conn, path, options);
   let json: unknown;

@@ -1,49 +1,20 @@
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../schema';
 import type { EarmarkDatabase, EarmarkDB, OutboxRow, StoredItem } from './db';
+import { writeItemsWithRows } from './item-writes';
 import { pendingItemCount, pendingTally } from './pending-count';
 
-/** A fresh delivery obligation for this item revision, due now. */
-export function newOutboxRow(item: Item, endpointId: string, now: number): OutboxRow {
-  return {
-    itemId: item.id,
-    endpointId,
-    revision: item.revision,
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    bytes: JSON.stringify(item).length,
-    batchId: null,
-    leaseUntil: 0,
-  };
-}
-
 /**
- * Stores an item revision and its outbox rows in one transaction, so an item is never
- * stored without its delivery obligations (nor the other way round).
+ * Stores an item revision (an edit, an undo, or any item not known to be new) and its outbox rows
+ * in one transaction, so an item is never stored without its delivery obligations.
  */
-export async function saveRevision(
+export function saveRevision(
   db: EarmarkDatabase,
   item: Item,
   endpointIds: string[],
   now: number,
 ): Promise<void> {
-  // Default durability: this is the agent's capture, and nothing else holds it.
-  const tx = db.transaction(['items', 'outbox'], 'readwrite');
-  const tally = pendingTally(db);
-  const [previous, rowsLeft] = await Promise.all([
-    tx.objectStore('items').get(item.id),
-    tx.objectStore('outbox').index('by-item').count(item.id),
-  ]);
-  const stored: StoredItem = { item, sentAt: null };
-  if (endpointIds.length > 0 || rowsLeft > 0) stored.pending = 1;
-  const writes: Promise<unknown>[] = [tx.objectStore('items').put(stored)];
-  for (const endpointId of endpointIds) {
-    // A new revision replaces any pending row: the batch will carry the latest revision.
-    writes.push(tx.objectStore('outbox').put(newOutboxRow(item, endpointId, now)));
-  }
-  await Promise.all([...writes, tx.done]);
-  tally.add((stored.pending ? 1 : 0) - (previous?.pending ? 1 : 0));
+  return writeItemsWithRows(db, [{ item, endpointIds, now }], 'revision');
 }
 
 /** A capture with the outbox rows it still has. */

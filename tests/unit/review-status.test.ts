@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Hub } from '../../lib/config/settings';
-import { HUB_TIMEOUT_MS, hubGet } from '../../lib/hub/hub-get';
+import { HUB_TIMEOUT_MS, hubRequest } from '../../lib/hub/http';
 import { CHUNK_SIZE, MAX_POLLED, pollReviewStatus, recentlySent } from '../../lib/hub/status/poll';
 import { reviewsFor } from '../../lib/hub/status/reviews';
 import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
@@ -163,8 +163,12 @@ describe('polling the hub for review statuses', () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       })) as typeof globalThis.fetch;
-    const answer = await hubGet(hanging, `${HUB.url}/healthz`, null, { timeoutMs: 50 });
-    expect(answer).toEqual({ ok: false, status: null, error: 'no answer within 0.05 s' });
+    const answer = hubRequest({ url: HUB.url, token: null, fetch: hanging, timeoutMs: 50 }, '/healthz');
+    await expect(answer).rejects.toMatchObject({
+      kind: 'unreachable',
+      status: null,
+      short: 'no answer within 0.05 s',
+    });
   });
 
   it('shortens a long comment', async () => {

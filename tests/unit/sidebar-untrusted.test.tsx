@@ -61,14 +61,7 @@ describe('untrusted events in the sidebar', () => {
 
   it('a tag captures on the agent’s click, never on a page script’s', async () => {
     const onCapture = vi.fn();
-    const onBeforeCapture = vi.fn();
-    const host = await render(
-      <TagButtons
-        shortcuts={assignShortcuts(TAGS)}
-        onCapture={onCapture}
-        onBeforeCapture={onBeforeCapture}
-      />,
-    );
+    const host = await render(<TagButtons shortcuts={assignShortcuts(TAGS)} onCapture={onCapture} />);
     const bug = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Bug'));
     if (!bug) throw new Error('no Bug button');
     await act(async () => {

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
 import type { OpenRequest } from '../launcher/handoff';
 import { assignShortcuts } from '../launcher/keys';
+import { keepTagSelection, type TagSelection } from '../launcher/tag-capture';
 import { CollapsedTab } from './CollapsedTab';
 import type { FirstData } from './first-data';
 import { SidebarPanel } from './SidebarPanel';
@@ -46,7 +47,7 @@ export function Sidebar(props: Props) {
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
   useSnapshotWriter(rootRef, captures, layout, props.snapshots);
-  const pointerQuote = useRef<string | null>(null);
+  const selection = useRef<TagSelection | null>(null);
   const pendingFocus = useRef<PendingFocus>(
     initialOpen ? { target: 'tags', visible: initialOpen.visible } : null,
   );
@@ -55,10 +56,20 @@ export function Sidebar(props: Props) {
     pendingFocus.current = focus;
     update({ collapsed });
   };
+  // The selection when the agent pressed the tag, else now, else when focus entered the sidebar.
+  // Kept from the first commit on (a layout effect), as the tag buttons' own handler was.
+  useLayoutEffect(() => {
+    if (!rootRef.current) return;
+    const kept = keepTagSelection(rootRef.current, readSelection);
+    selection.current = kept;
+    return () => {
+      kept.stop();
+      selection.current = null;
+    };
+  }, [readSelection]);
   const capture = (tag: TaxonomyTag) => {
     const entryQuote = keyboard.takeEntryQuote();
-    const quote = pointerQuote.current ?? readSelection() ?? entryQuote;
-    pointerQuote.current = null;
+    const quote = (selection.current ? selection.current.take() : readSelection()) ?? entryQuote;
     void captures.capture(tag, quote);
   };
   const focusTags = (visible = true) => {
@@ -137,9 +148,6 @@ export function Sidebar(props: Props) {
           onKeyDown={keyboard.onKeyDown}
           onCollapse={() => setCollapsed(true, { target: 'tab', visible: false })}
           onCapture={capture}
-          onBeforeCapture={() => {
-            pointerQuote.current = readSelection();
-          }}
           onNoteDone={() => focusTags(true)}
         />
       )}

@@ -19,8 +19,6 @@ interface Props {
   onKeyDown(event: KeyboardEvent<HTMLElement>): void;
   onCollapse(): void;
   onCapture(tag: TaxonomyTag): void;
-  /** Pointer-down on a tag: read the page's selection before focus moves. */
-  onBeforeCapture(): void;
   /** Enter in the note: back to the tags, so the next key press captures with the note. */
   onNoteDone(): void;
 }
@@ -69,13 +67,7 @@ export function SidebarPanel(props: Props) {
       </header>
       <div className="em-body">
         {captures.loadError ? <p role="alert">Earmark is unavailable: {captures.loadError}</p> : null}
-        {captures.taxonomy ? (
-          <TagButtons
-            shortcuts={props.shortcuts}
-            onCapture={props.onCapture}
-            onBeforeCapture={props.onBeforeCapture}
-          />
-        ) : null}
+        {captures.taxonomy ? <TagButtons shortcuts={props.shortcuts} onCapture={props.onCapture} /> : null}
         <label className="em-note">
           <span>Note</span>
           <textarea

@@ -4,9 +4,8 @@ import { isUserInput, type TagShortcut } from '../launcher/keys';
 interface Props {
   /** Tags in display order with their capture keys (see sidebar-keys.ts for the precedence). */
   shortcuts: readonly TagShortcut[];
+  /** The agent's click on a tag; the page's selection at pointer-down is kept by the sidebar (launcher/tag-capture.ts). */
   onCapture(tag: TaxonomyTag): void;
-  /** Called on pointer-down, before focus moves, so the page's text selection can be kept. */
-  onBeforeCapture(): void;
 }
 
 /** Shortcuts grouped by category, keeping display order. */
@@ -21,7 +20,7 @@ function groups(shortcuts: readonly TagShortcut[]): Array<[string, TagShortcut[]
 }
 
 /** The taxonomy as one button per tag, grouped by category; a click (or the tag's key) is a capture. */
-export function TagButtons({ shortcuts, onCapture, onBeforeCapture }: Props) {
+export function TagButtons({ shortcuts, onCapture }: Props) {
   return (
     <div className="em-tags">
       {groups(shortcuts).map(([category, members]) => (
@@ -39,9 +38,6 @@ export function TagButtons({ shortcuts, onCapture, onBeforeCapture }: Props) {
                 aria-keyshortcuts={key ?? undefined}
                 // Set through the CSSOM (not a style attribute), which a strict page CSP allows.
                 style={tag.color ? { borderLeftColor: tag.color } : undefined}
-                onPointerDown={(event) => {
-                  if (isUserInput(event)) onBeforeCapture();
-                }}
                 // A page script's `click()` on our (open) shadow root is untrusted: never a capture.
                 onClick={(event) => {
                   if (isUserInput(event)) onCapture(tag);

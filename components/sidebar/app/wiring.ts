@@ -5,6 +5,7 @@ import { isSidebarConfigChange } from '@/lib/sidebar/config-key';
 import type { SiteAdapterRule, TicketContext } from '@/lib/sites/adapters';
 import type { Prefetched } from '../launcher/handoff';
 import { RECENT_LIMIT } from '../launcher/recent-limit';
+import { captureMessage } from '../launcher/tag-capture';
 import type { SidebarApi } from './sidebar-api';
 
 /**
@@ -37,8 +38,10 @@ export function createSidebarApi(
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
-    capture: (tagId, note, quote) =>
-      sendToBackground('capture', { tagId, note, quote, context: currentContext() }),
+    capture: (tagId, note, quote) => {
+      const { type, ...body } = captureMessage(tagId, note, quote, currentContext());
+      return sendToBackground(type, body);
+    },
     adoptCapture: async (reply) => unwrapReply('capture', await reply),
     undo: async (id) => {
       await sendToBackground('undo', { id });
@@ -62,4 +65,4 @@ export function createSidebarApi(
   };
 }
 
-export { readPageSelection } from '../launcher/page-selection';
+export { readPageSelection } from '../launcher/tag-capture';

@@ -6,7 +6,7 @@ import { dispatchReplayed } from './replayed-events';
 // loads the app, and the app replays it once it has rendered over the snapshot. Only input the
 // agent really gave is recorded (a page script's events are untrusted); typing into the note is
 // left to the browser and the typed text handed over. A click on a tag does not wait for the app:
-// painted-capture.ts sends it at once and hands its reply here (captured()), which shows it.
+// painted.ts sends it at once and hands its reply here (captured()), which shows it.
 
 /** A click or key the agent gave on the snapshot, to replay on the app's rendering of it. */
 export interface RecordedInput {
@@ -52,7 +52,7 @@ function isSidebarKey(event: KeyboardEvent, inTextField: boolean): boolean {
 
 /**
  * Records the agent's clicks and sidebar keys on `root` (capture phase) until take() is called; a
- * click on a tag button goes to `onTag` instead, when given (painted-capture.ts sends it at once).
+ * click on a tag button goes to `onTag` instead, when given (painted.ts sends it at once).
  */
 export function recordEarlyInput(
   root: Element,

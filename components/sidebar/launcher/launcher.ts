@@ -119,7 +119,7 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
   const paint = (target: HTMLElement): boolean => {
     const snapshot = deps.snapshot();
     if (!snapshot) return false;
-    painted = paintSnapshot(target, snapshot, () => mountApp(), { send: deps.send, context: deps.context });
+    painted = paintSnapshot(target, snapshot, () => mountApp(), deps);
     if (!painted) return false;
     deps.setSiteRules(snapshot.sites as SiteAdapterRule[]); // until the app reads the config
     checkPainted();

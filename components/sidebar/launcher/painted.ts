@@ -1,20 +1,30 @@
 import { type SnapshotEnvironment, snapshotKey } from '@/lib/sidebar/data-key';
 import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
 import { buildElement, type SidebarSnapshot } from '@/lib/sidebar/snapshot';
+import type { TicketContext } from '@/lib/sites/adapters';
 import { type EarlyInput, recordEarlyInput } from './early-input';
-import { type PaintedCaptureDeps, paintedCapture } from './painted-capture';
+import { captureMessage, keepTagSelection, readPageSelection } from './tag-capture';
 
 // The launcher's first paint of an open sidebar: the site's snapshot (lib/sidebar/snapshot.ts)
 // rebuilt as plain DOM at DOMContentLoaded, with no framework. It stays until the app renders over
 // it: at once when the snapshot is stale (isSnapshotCurrent) or shows something still moving,
 // otherwise when the agent reaches for the sidebar (pointer, focus, key). The agent's input
-// meanwhile is recorded.
+// meanwhile is recorded, except a click on a tag: that is a capture at once, the same 'capture'
+// message the app would send (tag-capture.ts; the background validates it), with the agent's note
+// and the page's selection, and the reply shows in the status line. The app, when it renders
+// over the painted sidebar, takes the reply over (Undo, recent captures).
 
 /** Marks the painted snapshot until the app has rendered over it (also for tests and the bench). */
 export const SNAPSHOT_ATTRIBUTE = 'data-em-snapshot';
 
 /** Events that show the agent is reaching for the sidebar. */
 const INTENT_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
+
+/** What a capture from the painted sidebar needs: the background, and the ticket context now. */
+export interface PaintedCaptureDeps {
+  send(message: unknown): Promise<unknown>;
+  context(): TicketContext;
+}
 
 /** A painted snapshot, recording input until the app takes over. */
 export interface PaintedSidebar {
@@ -30,7 +40,7 @@ export interface PaintedSidebar {
 /**
  * Paints `snapshot` into `container` and calls `onIntent` once, on the agent's first pointer,
  * focus or key on it; null when the snapshot does not rebuild (then the app renders as usual).
- * A click on a tag captures at once (painted-capture.ts); other input waits for the app.
+ * A click on a tag captures at once; other input waits for the app.
  */
 export function paintSnapshot(
   container: HTMLElement,
@@ -42,12 +52,17 @@ export function paintSnapshot(
   if (!element) return null;
   element.setAttribute(SNAPSHOT_ATTRIBUTE, '');
   container.append(element);
-  const capturing = paintedCapture(element, captureDeps);
-  const recorder = recordEarlyInput(element, capturing.capture);
+  const selection = keepTagSelection(element, readPageSelection);
+  const recorder = recordEarlyInput(element, (tagId, early) => {
+    const quote = selection.take();
+    const send = async () =>
+      captureDeps.send(captureMessage(tagId, early.note(), quote, captureDeps.context()));
+    early.captured(send()); // rejects, never throws, when the message cannot be sent
+  });
   const early: EarlyInput = {
     ...recorder,
     take() {
-      capturing.stop();
+      selection.stop();
       return recorder.take();
     },
   };
@@ -67,7 +82,7 @@ export function paintSnapshot(
     stopWaiting: stop,
     remove() {
       stop();
-      capturing.stop();
+      selection.stop();
       element.remove();
     },
   };

@@ -19,7 +19,8 @@ import {
 const JSON_MAX = 8 * 1024 * 1024;
 const SMALL_MAX = 512 * 1024;
 const CSV_MAX = 96 * 1024 * 1024;
-// The hub builds the whole export before answering.
+// A page of items with its total may take a while on a big hub; the export is built whole first.
+const PAGE_TIMEOUT_MS = 15_000;
 const CSV_TIMEOUT_MS = 120_000;
 /** The hub's limit on ids per bulk triage. */
 export const BULK_CHUNK = 500;
@@ -53,8 +54,9 @@ function triageBody(status: ReviewStatus, comment: string) {
   return trimmed ? { status, comment: trimmed.slice(0, 2000) } : { status };
 }
 
-/** A client for the hub at conn.url, authenticated with the lead token. */
-export function createReviewClient(conn: HubConnection): ReviewClient {
+/** A client for the hub at lead.url, authenticated with the lead token. */
+export function createReviewClient(lead: HubConnection & { token: string }): ReviewClient {
+  const conn: HubConnection = { ...lead, timeoutMs: lead.timeoutMs ?? PAGE_TIMEOUT_MS };
   return {
     listItems(filters, options = {}) {
       const params = filterParams(filters);

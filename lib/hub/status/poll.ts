@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Hub } from '../../config/settings';
 import { describeZodError } from '../../schema';
 import type { EarmarkDatabase } from '../../store/db';
-import { hubGet } from '../hub-get';
+import { asHubError } from '../errors';
+import { hubRequest } from '../http';
 import { applyStatuses, type HubStatus, unseenCount } from './reviews';
 
 /** Captures older than this are not asked about any more. */
@@ -71,7 +72,7 @@ function chunks<T>(list: T[], size: number): T[][] {
 }
 
 /** What the agent should read when the hub refused or failed. */
-function failure(status: number | null, error: string): string {
+function failure({ status, short: error }: { status: number | null; short: string }): string {
   if (status === 401) return `Agent token refused (${error})`;
   if (status === 403) return `Agent token not allowed to read statuses (${error})`;
   return `Hub not reachable: ${error}`;
@@ -91,17 +92,20 @@ export async function pollReviewStatus(deps: {
   const result: PollResult = { record: null, changed: 0, newlyActioned: [], unseen: 0 };
   const ids = hub?.agentToken ? await recentlySent(db, deps.now()) : [];
   if (!hub?.agentToken || ids.length === 0) return { ...result, unseen: await unseenCount(db) };
+  const conn = { url: hub.url, token: hub.agentToken, fetch: deps.fetch };
   let problem: string | null = null;
   for (const chunk of chunks(ids, CHUNK_SIZE)) {
-    const url = `${hub.url}/v1/agent/status?ids=${chunk.map(encodeURIComponent).join(',')}`;
-    const answer = await hubGet(deps.fetch, url, hub.agentToken);
-    if (!answer.ok) {
-      problem = failure(answer.status, answer.error);
+    const path = `/v1/agent/status?ids=${chunk.map(encodeURIComponent).join(',')}`;
+    let body: Uint8Array;
+    try {
+      body = await hubRequest(conn, path);
+    } catch (error) {
+      problem = failure(asHubError(error));
       break;
     }
     let parsed: HubStatus[];
     try {
-      const json: unknown = JSON.parse(answer.body);
+      const json: unknown = JSON.parse(new TextDecoder().decode(body));
       const checked = HubStatusesSchema.safeParse(json);
       if (!checked.success) throw new Error(describeZodError(checked.error));
       parsed = checked.data;
