@@ -15,7 +15,8 @@ import { hasAccess } from '@/lib/http/host-access';
 import { createLoopBack } from '@/lib/hub/status/loop-back';
 import { reviewPollRecord } from '@/lib/hub/status/poll-record';
 import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
-import { createSidebarDataPublisher, mayChangeSidebar } from '@/lib/sidebar/data-publisher';
+import { mayChangeSidebar } from '@/lib/protocol/read-only';
+import { createSidebarDataPublisher } from '@/lib/sidebar/data-publisher';
 import { syncAdminSites } from '@/lib/sites/registration';
 import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
@@ -70,7 +71,8 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     saveRecord: (record) => reviewPollRecord.setValue(record),
   });
-  // Every message the worker receives (lib/protocol/message-flags.ts): a missing one fails typecheck.
+  // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
+  // one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
     ...createCaptureHandlers({

@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { TaxonomyTagSchema } from '../config/taxonomy-tag';
 import { describeZodError, ItemSchema, SiteSchema } from '../schema';
-import { MESSAGE_FLAGS, type MessageFlags, type MessageType, type WorkerMessage } from './message-flags';
-
-export type { MessageType, TabMessage, WorkerMessage } from './message-flags';
+import { type MessageFlags, type MisnamedRequests, type None, type Receiver, spec } from './spec';
 
 // zod/mini, like the item contract: the sidebar app on every CRM page loads this (lib/schema.ts).
 // Schemas are built on first use (`once`), not when the module is evaluated: see PROTOCOL.
@@ -103,13 +101,13 @@ const deadLetterSchema = once(() =>
 );
 
 /**
- * Every message between extension parts, each with its reply schema, declared once; its flags
- * (receiver, pageOnly, readOnly) are in ./message-flags.ts, and PROTOCOL carries both.
- * Each spec is built on first use: the sidebar app evaluates this module on every CRM page load,
- * and building all of zod's schemas up front cost more than the few it uses there.
+ * Every message between extension parts, declared once: its flags (receiver, pageOnly, readOnly)
+ * and its request and reply schemas. Adding a message is one entry here plus its handler.
+ * The schemas are built on first use: the sidebar app evaluates this module on every CRM page
+ * load, and building all of zod's schemas up front cost more than the few it uses there.
  */
 const SPECS = {
-  capture: () => ({
+  capture: spec({ receiver: 'worker' }, () => ({
     request: z.strictObject({
       type: z.literal('capture'),
       tagId: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -118,16 +116,16 @@ const SPECS = {
       context: ticketContextSchema(),
     }),
     reply: z.strictObject({ id: z.string(), tagLabel: z.string() }),
-  }),
-  undo: () => ({
+  })),
+  undo: spec({ receiver: 'worker' }, () => ({
     request: z.strictObject({ type: z.literal('undo'), id: z.uuid() }),
     reply: z.strictObject({ id: z.string() }),
-  }),
-  recent: () => ({
+  })),
+  recent: spec({ receiver: 'worker', readOnly: true }, () => ({
     request: z.strictObject({ type: z.literal('recent'), limit: z.int().check(z.minimum(1), z.maximum(50)) }),
     reply: z.strictObject({ entries: z.array(recentEntrySchema()) }),
-  }),
-  'sidebar-config': () => ({
+  })),
+  'sidebar-config': spec({ receiver: 'worker', readOnly: true }, () => ({
     request: z.strictObject({ type: z.literal('sidebar-config') }),
     // Only what a content script may see: never endpoints or secrets.
     reply: z.strictObject({
@@ -135,8 +133,8 @@ const SPECS = {
       agentName: z.string(),
       sites: z.array(z.strictObject({ match: z.string(), adapter: SiteSchema })),
     }),
-  }),
-  revise: () => ({
+  })),
+  revise: spec({ receiver: 'worker' }, () => ({
     // An agent edits a capture's note or deletes it: a new revision, delivered like any change.
     request: z.strictObject({
       type: z.literal('revise'),
@@ -147,41 +145,41 @@ const SPECS = {
       ]),
     }),
     reply: z.strictObject({ id: z.string(), revision: z.int() }),
-  }),
-  'ticket-context': () => ({
+  })),
+  'ticket-context': spec({ receiver: 'tab', readOnly: true }, () => ({
     // Background → content script: the ticket context for a context-menu capture.
     request: z.strictObject({ type: z.literal('ticket-context') }),
     reply: ticketContextSchema(),
-  }),
-  'toggle-sidebar': () => ({
+  })),
+  'toggle-sidebar': spec({ receiver: 'tab', readOnly: true }, () => ({
     request: z.strictObject({ type: z.literal('toggle-sidebar') }),
     reply: z.null(),
-  }),
-  'queue-health': () => ({
+  })),
+  'queue-health': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     request: z.strictObject({ type: z.literal('queue-health') }),
     reply: queueHealthSchema(),
-  }),
-  'endpoint-resume': () => ({
+  })),
+  'endpoint-resume': spec({ receiver: 'worker', pageOnly: true }, () => ({
     request: z.strictObject({
       type: z.literal('endpoint-resume'),
       endpointId: z.string().check(z.minLength(1), z.maxLength(100)),
     }),
     reply: z.strictObject({ endpointId: z.string() }),
-  }),
-  'reviews-refresh': () => ({
+  })),
+  'reviews-refresh': spec({ receiver: 'worker' }, () => ({
     // The sidebar opened: ask the hub for news (at most every 30 s); changed > 0 → re-read "recent".
     request: z.strictObject({ type: z.literal('reviews-refresh') }),
     reply: z.strictObject({ polled: z.boolean(), changed: z.int() }),
-  }),
-  'reviews-seen': () => ({
+  })),
+  'reviews-seen': spec({ receiver: 'worker' }, () => ({
     // The agent saw these reviews (sidebar) or opened the popup ('all'); clears the badge.
     request: z.strictObject({
       type: z.literal('reviews-seen'),
       ids: z.union([z.literal('all'), z.array(z.uuid()).check(z.maxLength(50))]),
     }),
     reply: z.strictObject({ unseen: z.int() }),
-  }),
-  'reviews-unseen': () => ({
+  })),
+  'reviews-unseen': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // The popup lists what the toolbar badge counts, before the agent marks it seen.
     request: z.strictObject({ type: z.literal('reviews-unseen') }),
     reply: z.strictObject({
@@ -195,20 +193,20 @@ const SPECS = {
         }),
       ),
     }),
-  }),
-  'dead-letters': () => ({
+  })),
+  'dead-letters': spec({ receiver: 'worker', pageOnly: true }, () => ({
     request: z.strictObject({
       type: z.literal('dead-letters'),
       action: z.enum(['retry', 'export', 'discard']),
     }),
     reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(deadLetterSchema())) }),
-  }),
-  'endpoint-queued-count': () => ({
+  })),
+  'endpoint-queued-count': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // Captures still owed to an endpoint (waiting or parked), before an admin deletes it.
     request: z.strictObject({ type: z.literal('endpoint-queued-count'), endpointId: endpointIdSchema() }),
     reply: z.strictObject({ count: z.int() }),
-  }),
-  'endpoint-queued-export': () => ({
+  })),
+  'endpoint-queued-export': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // The items still owed to an endpoint, as the admin downloads them before deleting it.
     request: z.strictObject({ type: z.literal('endpoint-queued-export'), endpointId: endpointIdSchema() }),
     reply: z.strictObject({
@@ -217,8 +215,8 @@ const SPECS = {
       exportedAt: z.string(),
       items: z.array(ItemSchema),
     }),
-  }),
-  'endpoint-queued-drop': () => ({
+  })),
+  'endpoint-queued-drop': spec({ receiver: 'worker', pageOnly: true }, () => ({
     // Drops exactly the exported revisions; `remaining` counts rows queued after the export.
     request: z.strictObject({
       type: z.literal('endpoint-queued-drop'),
@@ -226,8 +224,8 @@ const SPECS = {
       items: z.array(z.strictObject({ id: z.uuid(), revision: z.int().check(z.minimum(1)) })),
     }),
     reply: z.strictObject({ remaining: z.int() }),
-  }),
-  'endpoint-test': () => ({
+  })),
+  'endpoint-test': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // "Send test" in the options page: the worker POSTs a ping to this (saved) endpoint.
     request: z.strictObject({
       type: z.literal('endpoint-test'),
@@ -248,20 +246,49 @@ const SPECS = {
       excerpt: z.string(),
       error: z.nullable(z.string()),
     }),
-  }),
-} satisfies { [T in MessageType]: () => { request: z.ZodMiniType<{ type: T }>; reply: z.ZodMiniType } };
+  })),
+};
+
+/** Every message type. */
+export type MessageType = keyof typeof SPECS;
+
+// Fails typecheck naming any message whose request's literal `type` is not its key in SPECS.
+type _EveryRequestTypeIsItsKey = None<MisnamedRequests<typeof SPECS>>;
+
+/** The message types a receiver answers. */
+export type MessageTo<R extends Receiver> = {
+  [T in MessageType]: (typeof SPECS)[T]['flags']['receiver'] extends R ? T : never;
+}[MessageType];
+
+/** What the background answers. */
+export type WorkerMessage = MessageTo<'worker'>;
+
+/** What the content script in a tab answers. */
+export type TabMessage = MessageTo<'tab'>;
+
+/** Every message's flags, by type: read without building any schema. */
+export const MESSAGE_FLAGS = Object.fromEntries(
+  Object.entries(SPECS).map(([type, { flags }]) => [type, flags]),
+) as { readonly [T in MessageType]: (typeof SPECS)[T]['flags'] };
+
+/** The flags of a message type; undefined for anything else (also for Object's own members). */
+export function messageFlags(type: unknown): MessageFlags | undefined {
+  return typeof type === 'string' && Object.hasOwn(MESSAGE_FLAGS, type)
+    ? MESSAGE_FLAGS[type as MessageType]
+    : undefined;
+}
 
 type Specs = {
-  readonly [T in MessageType]: (typeof MESSAGE_FLAGS)[T] & ReturnType<(typeof SPECS)[T]>;
+  readonly [T in MessageType]: (typeof SPECS)[T]['flags'] & ReturnType<(typeof SPECS)[T]['build']>;
 };
 
 /** Every message's flags and its request and reply schema, each built the first time it is read. */
 export const PROTOCOL = Object.defineProperties(
   {},
   Object.fromEntries(
-    Object.entries(SPECS).map(([type, build]) => [
+    Object.entries(SPECS).map(([type, { flags, build }]) => [
       type,
-      { enumerable: true, get: once<unknown>(() => ({ ...MESSAGE_FLAGS[type as MessageType], ...build() })) },
+      { enumerable: true, get: once<unknown>(() => ({ ...flags, ...build() })) },
     ]),
   ),
 ) as Specs;

@@ -1,4 +1,3 @@
-import { messageFlags } from '../protocol/message-flags';
 import { sidebarDataKey } from './data-key';
 
 // The background's side of the sidebar data key (lib/sidebar/data-key.ts): after anything that may
@@ -6,7 +5,8 @@ import { sidebarDataKey } from './data-key';
 // out the current answers again, a moment later so a burst costs one look, and publishes their key
 // in storage.local when it differs. Every CRM tab's launcher reads that key at page load instead
 // of asking the background, and a tab whose painted sidebar no longer matches learns of it from
-// the storage change.
+// the storage change. Which messages may change it is the protocol's to say (mayChangeSidebar,
+// lib/protocol/read-only.ts).
 
 /** How long after a change the data is looked at (changes come in bursts: a drain, a capture). */
 export const PUBLISH_DELAY_MS = 150;
@@ -72,13 +72,4 @@ export function createSidebarDataPublisher(deps: PublisherDeps): SidebarDataPubl
   };
 
   return { changed: schedule };
-}
-
-/**
- * True when handling this (untrusted, not yet parsed) message may change what the sidebar shows:
- * anything but a message its flags declare read-only (lib/protocol/message-flags.ts, zod-free).
- */
-export function mayChangeSidebar(message: unknown): boolean {
-  const type = (message as { type?: unknown } | null)?.type;
-  return messageFlags(type)?.readOnly !== true;
 }

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { TabHandlers } from '../../components/sidebar/launcher/tab-messages';
 import { createCaptureHandlers, type HandlerDeps } from '../../lib/capture/handlers';
 import { type AdminDeps, createAdminHandlers } from '../../lib/delivery/admin-handlers';
 import { createEndpointHandlers, type EndpointHandlerDeps } from '../../lib/delivery/endpoint-handlers';
 import { createReviewHandlers, type ReviewHandlerDeps } from '../../lib/hub/status/handlers';
-import { MESSAGE_FLAGS, type MessageType, messageFlags } from '../../lib/protocol/message-flags';
-import { anyRequestSchema, PROTOCOL, type RequestOf, type WorkerHandlers } from '../../lib/protocol/messages';
+import {
+  anyRequestSchema,
+  MESSAGE_FLAGS,
+  type MessageType,
+  messageFlags,
+  PROTOCOL,
+  type RequestOf,
+  type WorkerHandlers,
+} from '../../lib/protocol/messages';
+import { type MisnamedRequests, spec } from '../../lib/protocol/spec';
 
-// A message type is declared once, with its flags (lib/protocol/message-flags.ts) and its spec
-// (PROTOCOL); the request union and the receivers' handler maps follow from the declaration.
+// A message type is declared once, its flags with its spec (SPECS in lib/protocol/messages.ts);
+// the request union and the receivers' handler maps follow from the declaration.
 
 const ID = '0190a000-0000-7000-8000-000000000001';
 
@@ -104,5 +113,20 @@ describe('the protocol, declared once', () => {
     // @ts-expect-error -- 'ticket-context' is received by the tab and has no handler here
     const tabIncomplete: TabHandlers = toggleOnly;
     expect(Object.keys(tabIncomplete)).toEqual(['toggle-sidebar']);
+  });
+
+  it('names a spec whose request type is not its key (typecheck; SPECS must name none)', () => {
+    const request = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+    const misnamed = {
+      undo: spec({ receiver: 'worker' }, () => ({ request: request('redo'), reply: z.null() })),
+    };
+    const named = {
+      undo: spec({ receiver: 'worker' }, () => ({ request: request('undo'), reply: z.null() })),
+    };
+    const caught: MisnamedRequests<typeof misnamed> = 'undo';
+    // @ts-expect-error -- every request in `named` carries its own key: nothing is misnamed
+    const none: MisnamedRequests<typeof named> = 'undo';
+    expect([caught, none]).toEqual(['undo', 'undo']);
+    expect(misnamed.undo.build().request.safeParse({ type: 'undo' }).success).toBe(false);
   });
 });

@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { anyRequestSchema, PROTOCOL, unwrapReply } from '../../lib/protocol/messages';
+
+// Counts the literals zod builds (every request schema has one for its `type`), zod unchanged.
+const built = vi.hoisted(() => ({ literals: 0 }));
+vi.mock('zod/mini', async (importOriginal) => {
+  const z = await importOriginal<typeof import('zod/mini')>();
+  const literal = (...args: unknown[]) => {
+    built.literals++;
+    return (z.literal as (...a: unknown[]) => unknown)(...args);
+  };
+  return { ...z, literal };
+});
 
 // The sidebar app evaluates lib/protocol/messages.ts on every CRM page load, so its schemas are built on
 // first use; these checks keep the lazy protocol behaving like the plain object it replaced.
@@ -43,6 +54,26 @@ describe('PROTOCOL, built on first use', () => {
       'endpoint-queued-drop',
       'endpoint-test',
     ]);
+  });
+
+  it('reads every message’s flags without building a schema', async () => {
+    vi.resetModules(); // a fresh protocol module, whose specs no earlier test has built
+    const fresh = await import('../../lib/protocol/messages');
+    const { mayChangeSidebar } = await import('../../lib/protocol/read-only');
+    const before = built.literals;
+    expect(fresh.messageFlags('queue-health')).toEqual({
+      receiver: 'worker',
+      pageOnly: true,
+      readOnly: true,
+    });
+    expect(Object.values(fresh.MESSAGE_FLAGS).filter((flags) => flags.receiver === 'tab')).toHaveLength(2);
+    expect([mayChangeSidebar({ type: 'recent' }), mayChangeSidebar({ type: 'capture' })]).toEqual([
+      false,
+      true,
+    ]);
+    expect(built.literals).toBe(before);
+    expect(fresh.PROTOCOL.undo.receiver).toBe('worker'); // reading a spec builds its schemas
+    expect(built.literals).toBeGreaterThan(before);
   });
 
   it('validates replies the same on every call (the envelope is built once per type)', () => {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MESSAGE_FLAGS } from '../../lib/protocol/message-flags';
+import { MESSAGE_FLAGS } from '../../lib/protocol/messages';
+import { mayChangeSidebar } from '../../lib/protocol/read-only';
 import { sidebarDataKey } from '../../lib/sidebar/data-key';
-import {
-  createSidebarDataPublisher,
-  mayChangeSidebar,
-  PUBLISH_DELAY_MS,
-} from '../../lib/sidebar/data-publisher';
+import { createSidebarDataPublisher, PUBLISH_DELAY_MS } from '../../lib/sidebar/data-publisher';
 
 beforeEach(() => {
   vi.useFakeTimers();

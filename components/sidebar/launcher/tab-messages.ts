@@ -7,7 +7,7 @@ import type { TicketContext } from '@/lib/sites/adapters';
 
 /**
  * The content script's answer to each message the background sends a tab (the `tab` receiver in
- * lib/protocol/message-flags.ts): a tab message without one fails typecheck.
+ * lib/protocol/messages.ts): a tab message without one fails typecheck.
  */
 export type TabHandlers = { [T in TabMessage]: () => Result<ReplyOf<T>> };
 
