@@ -15,6 +15,7 @@ import {
   type WorkerHandlers,
 } from '../../lib/protocol/messages';
 import { type MisnamedRequests, spec } from '../../lib/protocol/spec';
+import { TICKET_CONTEXT } from '../helpers/context';
 
 // A message type is declared once, its flags with its spec (SPECS in lib/protocol/messages.ts);
 // the request union and the receivers' handler maps follow from the declaration.
@@ -23,18 +24,7 @@ const ID = '0190a000-0000-7000-8000-000000000001';
 
 /** A valid request of every type: typed so that a type declared without one fails typecheck. */
 const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
-  capture: {
-    type: 'capture',
-    tagId: 'bug',
-    note: null,
-    quote: null,
-    context: {
-      site: 'zendesk',
-      url: 'https://acme.zendesk.com/t/1',
-      title: null,
-      ticketId: '1',
-    },
-  },
+  capture: { type: 'capture', tagId: 'bug', note: null, quote: null, context: TICKET_CONTEXT },
   undo: { type: 'undo', id: ID },
   recent: { type: 'recent', limit: 5 },
   'sidebar-config': { type: 'sidebar-config' },

@@ -44,20 +44,24 @@ describe('salesforce adapter', () => {
     });
   });
 
-  it('accepts 15-character ids, the short /lightning/r/<id>/view form and Classic /<id>', () => {
-    expect(salesforce.context(doc, new URL(`${ORG}/lightning/r/Case/500Hs00001XyZab/view`)).ticketId).toBe(
+  it.each([
+    ['15-character ids', `${ORG}/lightning/r/Case/500Hs00001XyZab/view`, '500Hs00001XyZab', null],
+    [
+      'the short /lightning/r/<id>/view form',
+      `${ORG}/lightning/r/${FOCUSED_CASE}/view`,
+      FOCUSED_CASE,
+      `${ORG}/lightning/r/${FOCUSED_CASE}/view`,
+    ],
+    [
+      'Classic /<id>',
+      'https://acme.my.salesforce.com/500Hs00001XyZab?srPos=0',
       '500Hs00001XyZab',
-    );
-    const short = salesforce.context(doc, new URL(`${ORG}/lightning/r/${FOCUSED_CASE}/view`));
-    expect(short).toMatchObject({ ticketId: FOCUSED_CASE, url: `${ORG}/lightning/r/${FOCUSED_CASE}/view` });
-    const classic = salesforce.context(
-      doc,
-      new URL('https://acme.my.salesforce.com/500Hs00001XyZab?srPos=0'),
-    );
-    expect(classic).toMatchObject({
-      ticketId: '500Hs00001XyZab',
-      url: 'https://acme.my.salesforce.com/500Hs00001XyZab',
-    });
+      'https://acme.my.salesforce.com/500Hs00001XyZab',
+    ],
+  ])('accepts %s', (_, href, ticketId, url) => {
+    const ctx = salesforce.context(doc, new URL(href));
+    expect(ctx.ticketId).toBe(ticketId);
+    if (url) expect(ctx.url).toBe(url);
   });
 
   it('falls back to the selected tab, then the active panel, when no tab links to the record', () => {
