@@ -21,10 +21,11 @@ import { DISABLED_SITES_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 // Why a dynamic import() of a web-accessible file, not `scripting.executeScript` from the
 // background: WXT 0.21 builds content scripts as single IIFE bundles (no chunks), but an unlisted
 // script's IIFE also runs as a module, and an import() from a content script evaluates it in this
-// same isolated world, where it finds the launcher (sidebar-handoff). Chrome compiles an imported
-// module off the main thread, while an injected file is compiled on it (measured: ~100 ms less
-// main-thread work per load on the bench machine); it needs no round trip to a possibly sleeping
-// service worker, and no host permissions beyond the content-script matches.
+// same isolated world, where it finds the launcher (components/sidebar/launcher/handoff.ts).
+// Chrome compiles an imported module off the main thread, while an injected file is compiled on
+// it (measured: ~100 ms less main-thread work per load on the bench machine); it needs no round
+// trip to a possibly sleeping service worker, and no host permissions beyond the content-script
+// matches.
 
 // Admin-added sites (from the sidebar config) name the adapter for pages no built-in one covers.
 let siteRules: SiteAdapterRule[] = [];

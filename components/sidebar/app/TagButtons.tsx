@@ -32,7 +32,7 @@ export function TagButtons({ shortcuts, onCapture }: Props) {
                 key={tag.id}
                 type="button"
                 className="em-tag"
-                // Names the tag for a click replayed onto a fresh rendering (sidebar-early-input.ts).
+                // Names the tag for a click replayed onto a fresh rendering (launcher/early-input.ts).
                 data-tag={tag.id}
                 title={tag.description}
                 aria-keyshortcuts={key ?? undefined}

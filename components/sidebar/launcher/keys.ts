@@ -87,7 +87,7 @@ export function isTextField(target: EventTarget | null): boolean {
 
 /**
  * True only for input the agent really gave (a click, a key, typing), or its replay by the launcher
- * (input given on the painted snapshot before the app was there: see sidebar-early-input.ts). The
+ * (input given on the painted snapshot before the app was there: see early-input.ts). The
  * sidebar's shadow root is open, so a CRM page's own script can reach our controls and call
  * `click()` or dispatch key events; such events are never trusted, and must never capture, undo,
  * edit or delete.

@@ -1,7 +1,7 @@
 // Events the launcher replays into the sidebar app: copies of the agent's real clicks and keys on
 // the painted snapshot, made before the app was there. Their copies are synthetic (isTrusted is
 // false), so they are vouched for here. The set lives on a global of the extension's isolated world
-// (shared by the launcher and the app bundle, like sidebar-handoff); a page script cannot reach it,
+// (shared by the launcher and the app bundle, like handoff.ts); a page script cannot reach it,
 // so it cannot vouch for an event of its own.
 
 const KEY = Symbol.for('earmark.replayed-events');
