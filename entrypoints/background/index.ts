@@ -5,6 +5,8 @@ import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { handleCommand } from '@/lib/capture/commands';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
 import { captureFromMenu, rebuildMenus } from '@/lib/capture/menu-actions';
+import { recentBySite } from '@/lib/capture/recent';
+import { isExtensionPage } from '@/lib/capture/site-scope';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
 import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
@@ -17,8 +19,9 @@ import { reviewPollRecord } from '@/lib/hub/status/poll-record';
 import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
 import { mayChangeSidebar } from '@/lib/protocol/read-only';
 import { createSidebarDataPublisher } from '@/lib/sidebar/data-publisher';
+import { clearSnapshots, snapshotHosts } from '@/lib/sidebar/snapshot-store';
 import { syncAdminSites } from '@/lib/sites/registration';
-import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
+import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
 /** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
@@ -35,17 +38,18 @@ export default defineBackground(() => {
   const config = createConfigCache();
   const loadConfig = () => config.get();
   void loadConfig(); // warm up: the first managed-storage read can be slow
-  // The sidebar's data key (lib/sidebar/data-key.ts), published after anything that may change it.
+  // The sidebar's data keys (lib/sidebar/data-key.ts), one per site with a snapshot, published
+  // after anything that may change them.
   const publisher = createSidebarDataPublisher({
     current: async () => {
       const [config, recent] = await Promise.all([
         handlers['sidebar-config']({ type: 'sidebar-config' }, undefined),
-        handlers.recent({ type: 'recent', limit: RECENT_LIMIT }, undefined),
+        snapshotHosts().then((hosts) => recentBySite(deps, RECENT_LIMIT, hosts)),
       ]);
       return { config, recent };
     },
     read: async () => (await browser.storage.local.get(SIDEBAR_DATA_KEY))[SIDEBAR_DATA_KEY],
-    write: (key) => browser.storage.local.set({ [SIDEBAR_DATA_KEY]: key }),
+    write: (keys) => browser.storage.local.set({ [SIDEBAR_DATA_KEY]: keys }),
     onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
   });
   const scheduler = createFlushScheduler(async () => {
@@ -63,6 +67,8 @@ export default defineBackground(() => {
     return result;
   });
   const deps = { db, loadConfig, now: Date.now };
+  // Its pages may list every site's captures; a content script only its own site's.
+  const extensionOrigin = browser.runtime.getURL('/');
   // The loop back: leads' triage of this agent's captures, polled from the hub (badge, sidebar).
   const loopBack = createLoopBack({
     ...deps,
@@ -78,6 +84,7 @@ export default defineBackground(() => {
     ...createCaptureHandlers({
       ...deps,
       newId: uuidv7,
+      extensionOrigin,
       onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
       lastSidebarConfig: memoizedLastSidebarConfig({
         get: () => lastSidebarConfig.getValue(),
@@ -88,11 +95,10 @@ export default defineBackground(() => {
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
   } satisfies WorkerHandlers;
-  const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id) return false;
-    const origin = sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
+    const origin = isExtensionPage(sender, extensionOrigin) ? 'extension-page' : 'content-script';
     void dispatch(handlers, message, sender, origin).then((reply) => {
       sendResponse(reply);
       if (mayChangeSidebar(message)) publisher.changed();
@@ -137,6 +143,8 @@ export default defineBackground(() => {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
+    // A site's first snapshot (or one dropped): publish the data keys for the sites that keep one.
+    if (area === 'local' && SIDEBAR_SNAPSHOTS_KEY in changes) publisher.changed();
     // What the sidebar itself writes (its snapshots, and the key published here) changes no config.
     if (area === 'local' && Object.keys(changes).every((key) => SIDEBAR_OWN_KEYS.has(key))) return;
     config.invalidate();
@@ -154,7 +162,12 @@ export default defineBackground(() => {
   // the extension is updated, so a queue left from the last session is sent without waiting for
   // the alarm. Every worker start (any event) then flushes whatever is due.
   browser.runtime.onStartup.addListener(() => scheduler.request());
-  browser.runtime.onInstalled.addListener(() => scheduler.request());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Snapshots written before an update are stale anyway (the build is in their key), and before
+    // this version they could list other sites' captures: none survives an update.
+    if (reason === 'update') void clearSnapshots().catch((e: unknown) => console.error('Earmark:', e));
+    scheduler.request();
+  });
   scheduler.request();
   void loopBack.onStart();
   publisher.changed(); // leases of a killed worker have run out; settings may have changed meanwhile

@@ -6,6 +6,7 @@ import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
 import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
+import { publishedKeyFor } from '@/lib/sidebar/data-key';
 import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
@@ -169,8 +170,7 @@ export default defineContentScript({
       if (DISABLED_SITES_KEY in changes)
         apply(!asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host));
       if (SIDEBAR_DATA_KEY in changes) {
-        const next = changes[SIDEBAR_DATA_KEY]?.newValue;
-        dataKey = typeof next === 'string' && next !== '' ? next : null;
+        dataKey = publishedKeyFor(changes[SIDEBAR_DATA_KEY]?.newValue, host);
         if (document.visibilityState === 'visible') launcher.recheck();
       }
     };

@@ -47,13 +47,14 @@ async function drain(db: EarmarkDatabase, group: Group): Promise<void> {
 
 /**
  * Stores a new capture (revision 1, a fresh id) and its outbox rows atomically; resolves once
- * committed. Concurrent captures are committed together.
+ * committed. Concurrent captures are committed together. `host`: the page's host it was made on.
  */
 export function saveCapture(
   db: EarmarkDatabase,
   item: Item,
   endpointIds: string[],
   now: number,
+  host: string | null = null,
 ): Promise<void> {
   let group = groups.get(db);
   if (!group) {
@@ -66,6 +67,7 @@ export function saveCapture(
       item,
       endpointIds,
       now,
+      host,
       done: (error) => (error === undefined ? resolve() : reject(error)),
     });
     if (!current.writing) void drain(db, current);

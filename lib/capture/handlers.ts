@@ -1,15 +1,13 @@
 import type { EffectiveConfig } from '../config/policy';
 import { type LastSidebarConfig, sidebarConfig, sidebarView } from '../config/sidebar-config';
-import { endpointStates } from '../delivery';
-import { withReview } from '../hub/status/recent';
-import { reviewsFor } from '../hub/status/reviews';
 import type { HandlersFor } from '../protocol/messages';
 import type { Item } from '../schema';
 import type { EarmarkDatabase } from '../store/db';
-import { pendingItems, recentWithRows, rowsForItem, saveRevision } from '../store/queue';
-import { type StatusContext, toRecentEntry } from '../store/sync-status';
+import { pendingItems, rowsForItem, saveRevision } from '../store/queue';
 import { buildItem, routeEndpoints, tombstone, withNote } from './build';
 import { saveCapture } from './commit';
+import { recentEntries } from './recent';
+import { captureHost, recentScope } from './site-scope';
 
 /** Most items waiting before new captures are refused (visibly) rather than dropped. */
 export const QUEUE_CAP = 50_000;
@@ -25,22 +23,8 @@ export interface HandlerDeps {
   queueCap?: number;
   /** The last sidebar config answered, for when the effective one is slow to read (policy). */
   lastSidebarConfig?: LastSidebarConfig;
-}
-
-/** Everything the status of a capture depends on, read once per request. */
-export async function statusContext(
-  db: EarmarkDatabase,
-  config: EffectiveConfig,
-  now: number,
-): Promise<StatusContext> {
-  const states = await endpointStates(db);
-  const paused = new Map<string, string>();
-  for (const state of states.values())
-    if (state.status === 'paused') paused.set(state.endpointId, state.reason ?? '');
-  for (const e of config.endpoints) {
-    if (e.enabled === false) paused.set(e.id, 'Its sync endpoint is disabled in the settings');
-  }
-  return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
+  /** The extension's own origin (`runtime.getURL('/')`): its pages may list every site's captures. */
+  extensionOrigin?: string;
 }
 
 /** The sidebar's messages this module answers. */
@@ -70,7 +54,7 @@ export function createCaptureHandlers(deps: HandlerDeps): CaptureHandlers {
   };
 
   return {
-    async capture(request) {
+    async capture(request, sender) {
       const db = await deps.db();
       const cap = deps.queueCap ?? QUEUE_CAP;
       if ((await pendingItems(db)) >= cap) {
@@ -82,7 +66,8 @@ export function createCaptureHandlers(deps: HandlerDeps): CaptureHandlers {
         config.endpoints,
         item.tags.map((t) => t.id),
       );
-      await saveCapture(db, item, endpointIds, deps.now());
+      const host = captureHost(sender, request.context.url, deps.extensionOrigin);
+      await saveCapture(db, item, endpointIds, deps.now(), host);
       deps.onQueued();
       return { id: item.id, tagLabel: item.tags.map((t) => t.label).join(', ') };
     },
@@ -102,18 +87,9 @@ export function createCaptureHandlers(deps: HandlerDeps): CaptureHandlers {
       return { id: request.id, revision: revision.revision };
     },
 
-    async recent(request) {
-      const db = await deps.db();
-      const context = await statusContext(db, await deps.loadConfig(), deps.now());
-      const shown = await recentWithRows(db, request.limit);
-      const reviews = await reviewsFor(
-        db,
-        shown.map((s) => s.stored.item.id),
-      );
-      const entries = shown.map(({ stored, rows }) =>
-        withReview(toRecentEntry(stored, rows, context), reviews.get(stored.item.id)),
-      );
-      return { entries };
+    async recent(request, sender) {
+      // The open shadow root lets the page read the list: only its own site's captures go there.
+      return recentEntries(deps, request.limit, recentScope(sender, deps.extensionOrigin));
     },
 
     async 'sidebar-config'() {

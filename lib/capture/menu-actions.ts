@@ -33,7 +33,8 @@ export async function captureFromMenu(
   if (!request) return;
   let ok = true;
   try {
-    await handlers.capture(request, undefined);
+    // The browser's record of the clicked page names the site the capture is listed on.
+    await handlers.capture(request, click.pageUrl ? { url: click.pageUrl } : undefined);
   } catch (error) {
     ok = false;
     console.error('Earmark: context-menu capture failed', error);

@@ -1,4 +1,5 @@
 import { SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '../storage-keys';
+import { publishedKeyFor } from './data-key';
 import { localItem, readLocal } from './local-item';
 import {
   asHostList,
@@ -39,8 +40,8 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The sidebar data key the background publishes (lib/sidebar/data-key.ts). */
-export const publishedDataKey = localItem<string>(SIDEBAR_DATA_KEY, '');
+/** The sidebar data keys the background publishes, by hostname (lib/sidebar/data-key.ts). */
+export const publishedDataKeys = localItem<Record<string, string>>(SIDEBAR_DATA_KEY, {});
 
 /** What the launcher needs before the page has parsed, in one storage read. */
 export interface StartupPrefs {
@@ -48,7 +49,7 @@ export interface StartupPrefs {
   layout: SidebarLayout;
   /** This site's last sidebar snapshot, if a valid one is stored. */
   snapshot: SidebarSnapshot | null;
-  /** The sidebar data key the background last published, if any. */
+  /** The sidebar data key the background last published for this site, if any. */
   dataKey: string | null;
 }
 
@@ -58,7 +59,7 @@ export async function startupPrefs(host: string): Promise<StartupPrefs> {
     disabledSites,
     sidebarLayouts,
     sidebarSnapshots,
-    publishedDataKey,
+    publishedDataKeys,
   ]);
   const layout = asRecord(layouts)[host];
   const stored = asRecord(snapshots)[host];
@@ -66,7 +67,7 @@ export async function startupPrefs(host: string): Promise<StartupPrefs> {
     enabled: !asHostList(disabled).includes(host),
     layout: isSidebarLayout(layout) ? layout : DEFAULT_LAYOUT,
     snapshot: isStored(stored) ? stored.snapshot : null,
-    dataKey: typeof dataKey === 'string' && dataKey !== '' ? dataKey : null,
+    dataKey: publishedKeyFor(dataKey, host),
   };
 }
 
@@ -78,6 +79,11 @@ export async function saveSnapshot(host: string, snapshot: SidebarSnapshot, now 
     .sort(([, a], [, b]) => b.savedAt - a.savedAt)
     .slice(0, SNAPSHOT_SITES - 1);
   await sidebarSnapshots.setValue(Object.fromEntries([[host, { savedAt: now, snapshot }], ...kept]));
+}
+
+/** The hostnames that keep a snapshot (the sites the background publishes a data key for). */
+export async function snapshotHosts(): Promise<string[]> {
+  return Object.keys(asRecord(await sidebarSnapshots.getValue()));
 }
 
 /** Forgets every site's snapshot (they hold recent captures' notes, already redacted). */

@@ -8,6 +8,12 @@ export interface StoredItem {
   sentAt: number | null;
   /** 1 while any outbox row exists for the item (indexed, so the queue size is a count). */
   pending?: 1;
+  /**
+   * Hostname of the page the capture was made on, from the browser's record of the sender: the
+   * sidebar lists a capture only on this host (lib/capture/site-scope.ts). Optional, so no
+   * migration: items stored before it fall back to their source URL's host.
+   */
+  host?: string;
 }
 
 /** Why a row stopped being retried; it waits for an admin to retry, export or discard it. */

@@ -12,6 +12,8 @@ export interface ItemWrite {
   item: Item;
   endpointIds: string[];
   now: number;
+  /** The host a new capture was made on (StoredItem.host); a revision keeps the stored one. */
+  host?: string | null;
 }
 
 /**
@@ -39,19 +41,21 @@ export function newOutboxRow(item: Item, endpointId: string, now: number): Outbo
 }
 
 /** Writes one item and its rows; resolves to the change in items waiting. */
-async function writeOne(tx: ItemsOutboxTx, { item, endpointIds, now }: ItemWrite, kind: WriteKind) {
+async function writeOne(tx: ItemsOutboxTx, { item, endpointIds, now, host }: ItemWrite, kind: WriteKind) {
   const items = tx.objectStore('items');
   const outbox = tx.objectStore('outbox');
   const stored: StoredItem = { item, sentAt: null };
   let wasPending = false;
   if (kind === 'new') {
     if (endpointIds.length > 0) stored.pending = 1;
+    if (host) stored.host = host;
   } else {
     const [previous, rowsLeft] = await Promise.all([
       items.get(item.id),
       outbox.index('by-item').count(item.id),
     ]);
     wasPending = Boolean(previous?.pending);
+    if (previous?.host) stored.host = previous.host;
     if (endpointIds.length > 0 || rowsLeft > 0) stored.pending = 1;
   }
   const writes: Promise<unknown>[] = [kind === 'new' ? items.add(stored) : items.put(stored)];

@@ -23,18 +23,28 @@ export interface CaptureWithRows {
   rows: OutboxRow[];
 }
 
+/** How many of the newest captures a filtered `recentWithRows` looks through at most. */
+export const RECENT_SCAN_LIMIT = 2_000;
+
 /**
- * The newest captures not deleted, newest first (through the capturedAt index, never a full
- * scan), each with its outbox rows, read in one
- * transaction: read apart, a delivery settling in between (rows deleted, sentAt set) could show a
- * capture with neither rows nor a sent time, which reads as "no endpoint" for a moment.
+ * The newest captures not deleted (and, given a filter, that it keeps), newest first, through the
+ * capturedAt index, each with its outbox rows, read in one transaction: read apart, a delivery
+ * settling in between (rows deleted, sentAt set) could show a capture with neither rows nor a sent
+ * time, which reads as "no endpoint" for a moment. A filter looks through at most the newest
+ * RECENT_SCAN_LIMIT captures, so a site with none is no scan of the whole history.
  */
-export async function recentWithRows(db: EarmarkDatabase, limit: number): Promise<CaptureWithRows[]> {
+export async function recentWithRows(
+  db: EarmarkDatabase,
+  limit: number,
+  keep: (stored: StoredItem) => boolean = () => true,
+): Promise<CaptureWithRows[]> {
   const tx = db.transaction(['items', 'outbox']);
   const shown: StoredItem[] = [];
+  let looked = 0;
   let cursor = await tx.objectStore('items').index('by-captured').openCursor(null, 'prev');
-  while (cursor && shown.length < limit) {
-    if (!cursor.value.item.deleted) shown.push(cursor.value);
+  while (cursor && shown.length < limit && looked < RECENT_SCAN_LIMIT) {
+    looked++;
+    if (!cursor.value.item.deleted && keep(cursor.value)) shown.push(cursor.value);
     cursor = await cursor.continue();
   }
   const byItem = tx.objectStore('outbox').index('by-item');

@@ -16,6 +16,9 @@ const context = {
   ticketId: '4821',
 } as const;
 
+/** The sender of the sidebar's messages: a content script on the ticket's page. */
+const page = { url: context.url };
+
 async function setup() {
   const db = await openEarmarkDB(`messages-${Math.random()}`);
   const onQueued = vi.fn();
@@ -112,13 +115,13 @@ describe('message validation', () => {
     const { db, handlers } = await setup();
     const captured = unwrapReply(
       'capture',
-      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: null, quote: null, context }, {}),
+      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: null, quote: null, context }, page),
     );
     await db.clear('outbox'); // as if revision 1 was already delivered
-    unwrapReply('undo', await dispatch(handlers, { type: 'undo', id: captured.id }, {}));
+    unwrapReply('undo', await dispatch(handlers, { type: 'undo', id: captured.id }, page));
     expect((await db.get('items', captured.id))?.item).toMatchObject({ revision: 2, deleted: true });
     expect((await db.getAll('outbox')).map((r) => r.revision)).toEqual([2]);
-    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, {}));
+    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, page));
     expect(recent.entries).toEqual([]);
   });
 
@@ -134,7 +137,7 @@ describe('message validation', () => {
     const { handlers } = await setup();
     const captured = unwrapReply(
       'capture',
-      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: 'n', quote: 'q', context }, {}),
+      await dispatch(handlers, { type: 'capture', tagId: 'bug', note: 'n', quote: 'q', context }, page),
     );
     const requests = [
       { type: 'sidebar-config' },
@@ -146,7 +149,7 @@ describe('message validation', () => {
       { type: 'dead-letters', action: 'export' },
     ];
     for (const request of requests) {
-      const reply = JSON.stringify(await dispatch(handlers, request, {}, 'content-script'));
+      const reply = JSON.stringify(await dispatch(handlers, request, page, 'content-script'));
       expect(reply, request.type).not.toContain(TEST_SECRET);
       expect(reply, request.type).not.toContain('whsec_');
       expect(reply, request.type).not.toContain(config.endpoints[0]!.url);
@@ -155,8 +158,8 @@ describe('message validation', () => {
 
   it('recent reports Queued for an undelivered capture', async () => {
     const { handlers } = await setup();
-    await dispatch(handlers, { type: 'capture', tagId: 'praise', note: null, quote: null, context }, {});
-    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, {}));
+    await dispatch(handlers, { type: 'capture', tagId: 'praise', note: null, quote: null, context }, page);
+    const recent = unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, page));
     expect(recent.entries).toEqual([expect.objectContaining({ tags: ['Praise'], status: 'Queued' })]);
   });
 

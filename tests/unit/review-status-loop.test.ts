@@ -151,6 +151,8 @@ describe('toolbar badge', () => {
 });
 
 describe('loop back as the worker wires it', () => {
+  /** The sidebar's sender: a content script on the page the capture was made on. */
+  const onTicketPage = { url: 'https://acme.zendesk.com/agent/tickets/4821' };
   async function setup(hub: Hub | null = HUB) {
     const db = await openEarmarkDB(`loop-${Math.random()}`);
     const item = makeItem({ capturedAt: new Date().toISOString() });
@@ -174,7 +176,7 @@ describe('loop back as the worker wires it', () => {
       handlers: Handlers,
       type: T,
       body: object = {},
-    ) => (handlers[type] as (r: unknown, s: unknown) => Promise<ReplyOf<T>>)({ type, ...body }, {});
+    ) => (handlers[type] as (r: unknown, s: unknown) => Promise<ReplyOf<T>>)({ type, ...body }, onTicketPage);
     const setHub = (next: Hub | null) => {
       config = testConfig({ hub: next });
     };

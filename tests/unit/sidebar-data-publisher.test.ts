@@ -11,12 +11,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A publisher over answers the test sets, counting looks and recording writes. */
+const A = 'acme.zendesk.com';
+const B = 'acme.freshdesk.com';
+
+/** The keys published for one site's 'recent' answer (the only site with a snapshot). */
+const keysFor = (config: unknown, recent: unknown) => ({ [A]: sidebarDataKey(config, recent) });
+
+/** A publisher over answers the test sets (site A's), counting looks and recording writes. */
 function setup(stored: unknown = undefined) {
   const state = { config: { taxonomy: ['bug'] } as unknown, recent: { entries: [] } as unknown };
-  const writes: string[] = [];
+  const writes: Record<string, string>[] = [];
   const errors: unknown[] = [];
-  const current = vi.fn(async () => ({ config: state.config, recent: state.recent }));
+  const current = vi.fn(async () => ({
+    config: state.config,
+    recent: { [A]: state.recent } as Record<string, unknown>,
+  }));
   const publisher = createSidebarDataPublisher({
     current,
     read: async () => stored,
@@ -35,7 +44,7 @@ describe('the sidebar data key publisher', () => {
     t.publisher.changed();
     await t.settle();
     expect(t.current).toHaveBeenCalledOnce();
-    expect(t.writes).toEqual([sidebarDataKey(t.state.config, t.state.recent)]);
+    expect(t.writes).toEqual([keysFor(t.state.config, t.state.recent)]);
 
     t.publisher.changed(); // nothing the sidebar shows changed
     await t.settle();
@@ -45,13 +54,24 @@ describe('the sidebar data key publisher', () => {
     t.publisher.changed();
     await t.settle();
     expect(t.writes).toEqual([
-      sidebarDataKey(t.state.config, { entries: [] }),
-      sidebarDataKey(t.state.config, t.state.recent),
+      keysFor(t.state.config, { entries: [] }),
+      keysFor(t.state.config, t.state.recent),
+    ]);
+  });
+
+  it("publishes one key per site, each over that site's own recent captures", async () => {
+    const t = setup();
+    const onA = { entries: [{ id: 'a', status: 'Sent' }] };
+    t.current.mockResolvedValue({ config: t.state.config, recent: { [A]: onA, [B]: { entries: [] } } });
+    t.publisher.changed();
+    await t.settle();
+    expect(t.writes).toEqual([
+      { [A]: sidebarDataKey(t.state.config, onA), [B]: sidebarDataKey(t.state.config, { entries: [] }) },
     ]);
   });
 
   it('does not rewrite a key already published by an earlier worker', async () => {
-    const t = setup(sidebarDataKey({ taxonomy: ['bug'] }, { entries: [] }));
+    const t = setup(keysFor({ taxonomy: ['bug'] }, { entries: [] }));
     t.publisher.changed();
     await t.settle();
     expect(t.writes).toEqual([]);
@@ -62,7 +82,7 @@ describe('the sidebar data key publisher', () => {
     let release: () => void = () => {};
     t.current.mockImplementationOnce(async () => {
       await new Promise<void>((resolve) => (release = resolve));
-      return { config: t.state.config, recent: t.state.recent };
+      return { config: t.state.config, recent: { [A]: t.state.recent } };
     });
     t.publisher.changed();
     await t.settle(); // the first look is under way
@@ -72,7 +92,7 @@ describe('the sidebar data key publisher', () => {
     await t.settle();
     await t.settle();
     expect(t.current).toHaveBeenCalledTimes(2);
-    expect(t.writes.at(-1)).toBe(sidebarDataKey(t.state.config, t.state.recent));
+    expect(t.writes.at(-1)).toEqual(keysFor(t.state.config, t.state.recent));
 
     t.current.mockRejectedValueOnce(new Error('database closed'));
     t.state.recent = { entries: [] };
@@ -81,7 +101,7 @@ describe('the sidebar data key publisher', () => {
     expect(t.errors).toEqual([new Error('database closed')]);
     t.publisher.changed();
     await t.settle();
-    expect(t.writes.at(-1)).toBe(sidebarDataKey(t.state.config, { entries: [] }));
+    expect(t.writes.at(-1)).toEqual(keysFor(t.state.config, { entries: [] }));
   });
 });
 

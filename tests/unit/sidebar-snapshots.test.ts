@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_LAYOUT, disabledSites, saveLayout } from '../../lib/sidebar/site-prefs';
 import type { SidebarSnapshot } from '../../lib/sidebar/snapshot';
 import {
-  publishedDataKey,
+  publishedDataKeys,
   SNAPSHOT_SITES,
   saveSnapshot,
   sidebarSnapshots,
@@ -20,15 +20,22 @@ describe('stored sidebar snapshots', () => {
     await disabledSites.setValue(['acme.zendesk.com']);
     await saveLayout('acme.zendesk.com', { ...DEFAULT_LAYOUT, width: 320 });
     await saveSnapshot('acme.zendesk.com', snapshot('a'));
-    await publishedDataKey.setValue('0123456789abcdef');
+    await publishedDataKeys.setValue({
+      'acme.zendesk.com': '0123456789abcdef',
+      'b.example': 'fedcba9876543210',
+    });
     expect(await startupPrefs('acme.zendesk.com')).toEqual({
       enabled: false,
       layout: { ...DEFAULT_LAYOUT, width: 320 },
       snapshot: snapshot('a'),
       dataKey: '0123456789abcdef',
     });
-    // Another site's prefs are its own; the data key is everyone's.
-    expect(await startupPrefs('other.zendesk.com')).toEqual({ ...none, dataKey: '0123456789abcdef' });
+    // Another site's prefs are its own, and so is its data key (its recent captures are its own).
+    expect(await startupPrefs('other.zendesk.com')).toEqual(none);
+    expect((await startupPrefs('b.example')).dataKey).toBe('fedcba9876543210');
+    // A key published by an earlier version (one string for every site) is no site's key.
+    await fakeBrowser.storage.local.set({ sidebarDataKey: '0123456789abcdef' });
+    expect((await startupPrefs('acme.zendesk.com')).dataKey).toBeNull();
   });
 
   it('keeps the snapshots of the sites written last, and ignores what does not validate', async () => {
