@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../lib/config/settings';
+import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { readAllIndexedDb } from './support/idb';
@@ -14,6 +15,9 @@ import { type Session, startSession } from './support/session';
 // and nothing of the settings (endpoint URL and secret, hub tokens) may be readable in the page.
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/4821';
+/** Another CRM, another company's page: it shows the sidebar too. */
+const OTHER_SITE = 'acme.freshdesk.com';
+const OTHER_TICKET = `https://${OTHER_SITE}/a/tickets/77`;
 const INJECTED_NOTE = 'INJECTED BY THE PAGE';
 const HUB: Hub = {
   // Nothing listens there: the status poll fails quietly, which is all this test needs.
@@ -28,6 +32,41 @@ let session: Session;
 async function storedItems(): Promise<Array<{ item: { id: string; revision: number; deleted: boolean } }>> {
   const dump = await readAllIndexedDb(session.browser.worker);
   return (dump.items ?? []) as Array<{ item: { id: string; revision: number; deleted: boolean } }>;
+}
+
+/** Everything the page's own scripts can read of the sidebar: the text of every open shadow root. */
+function readableSidebarText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (node: Document | ShadowRoot) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        for (const child of el.shadowRoot.childNodes)
+          parts.push(new XMLSerializer().serializeToString(child));
+        walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return parts.join('\n');
+  });
+}
+
+/** A site's stored sidebar snapshot as JSON ('' while it has none), read in the worker. */
+function storedSnapshot(host: string): Promise<string> {
+  return session.browser.worker.evaluate(
+    async ([storageKey, site]) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      const all = (await api.storage.local.get(storageKey))[storageKey] as
+        | Record<string, unknown>
+        | undefined;
+      return all?.[site] ? JSON.stringify(all[site]) : '';
+    },
+    [SIDEBAR_SNAPSHOTS_KEY, host] as const,
+  );
 }
 
 /** Every webhook POST the receiver verified, as items. */
@@ -243,5 +282,30 @@ describe('a hostile CRM page driving the sidebar', () => {
     const port = new URL(session.receiver.url).port;
     expect(readable.text).not.toContain(`127.0.0.1:${port}`);
     expect(readable.canMessageExtensions).toBe(false);
+  });
+
+  it('on another CRM, finds none of the captures made on this one: not listed, not in its snapshot', async () => {
+    const other = await openWithSidebar(session.browser, OTHER_TICKET);
+    // The agent captures on this site too, so its list and snapshot have something to show.
+    await other.sidebar.getByRole('textbox', { name: 'Note', exact: true }).fill('Noted on Freshdesk');
+    await other.sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    await expect.poll(() => other.sidebar.getByRole('status').textContent()).toContain('Saved');
+    const list = other.sidebar.getByRole('list', { name: 'Recent captures' });
+    await expect.poll(() => list.textContent()).toContain('Noted on Freshdesk');
+    // What the page's scripts can read: this site's capture, nothing of the Zendesk one.
+    const readable = await readableSidebarText(other.page);
+    expect(readable).toContain('Noted on Freshdesk');
+    expect(readable).not.toContain('Agent edit');
+    // This site's snapshot, painted at its next page load, holds its capture and nothing else.
+    await expect.poll(() => storedSnapshot(OTHER_SITE), { timeout: 10_000 }).toContain('Noted on Freshdesk');
+    expect(await storedSnapshot(OTHER_SITE)).not.toContain('Agent edit');
+    // Back on the Zendesk page: its own capture is there, the Freshdesk one is not.
+    await page.reload();
+    const zendesk = page.getByRole('complementary', { name: 'Earmark' });
+    await expect
+      .poll(() => zendesk.getByRole('list', { name: 'Recent captures' }).textContent())
+      .toContain('Agent edit');
+    expect(await readableSidebarText(page)).not.toContain('Noted on Freshdesk');
+    await other.page.close();
   });
 });
