@@ -20,7 +20,7 @@ export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
 export const DELIVERY_TUNING_KEY = 'deliveryTuning';
 /** How the last review-status poll went (lib/hub/status/poll-record.ts). */
 export const REVIEW_POLL_KEY = 'reviewPoll';
-/** The sidebar data key the worker publishes (lib/sidebar/data-key.ts). */
+/** The sidebar data keys the worker publishes, by hostname (lib/sidebar/data-key.ts). */
 export const SIDEBAR_DATA_KEY = 'sidebarDataKey';
 /** Sidebar layouts by hostname (lib/sidebar/site-prefs.ts). */
 export const SIDEBAR_LAYOUTS_KEY = 'sidebarLayouts';
