@@ -59,7 +59,7 @@ describe('check-imports', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /launcher-light: components\/sidebar\/launcher\/paint\.ts -> (\.\.\/)*node_modules\/zod\//,
+      /launcher-light: components\/sidebar\/launcher\/paint\.ts -> \S*node_modules\/zod\//,
     );
   });
 
@@ -72,7 +72,7 @@ describe('check-imports', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /launcher-light: entrypoints\/content\/index\.ts -> (\.\.\/)*node_modules\/preact\//,
+      /launcher-light: entrypoints\/content\/index\.ts -> \S*node_modules\/preact\//,
     );
   });
 
