@@ -6,6 +6,14 @@ export const MAX_BATCH_ITEMS = 25;
 /** Most body bytes one request carries (a single larger item still goes alone). */
 export const MAX_BATCH_BYTES = 64 * 1024;
 
+/** How much one request to an endpoint may carry, in items and in `sizeOf` units. */
+export interface BatchLimits {
+  maxItems: number;
+  maxBytes: number;
+}
+/** The limits of the signed JSON batch. */
+export const JSON_BATCH_LIMITS: BatchLimits = { maxItems: MAX_BATCH_ITEMS, maxBytes: MAX_BATCH_BYTES };
+
 /** Rows that travel together in one request to one endpoint. */
 export interface PlannedBatch {
   batchId: string;
@@ -15,12 +23,14 @@ export interface PlannedBatch {
 
 /**
  * Groups due rows into batches: rows already sent in a batch stay together under the same id
- * (so a retry keeps its webhook-id); new rows fill fresh batches within both size limits.
+ * (so a retry keeps its webhook-id); new rows fill fresh batches within their endpoint's limits
+ * (chat formats are smaller, so every item of a batch renders in full).
  */
 export function planBatches(
   rows: OutboxRow[],
   newBatchId: () => string,
   sizeOf: (row: OutboxRow) => number,
+  limitsOf: (endpointId: string) => BatchLimits = () => JSON_BATCH_LIMITS,
 ): PlannedBatch[] {
   const byKey = new Map<string, PlannedBatch>();
   const fresh = new Map<string, OutboxRow[]>();
@@ -36,11 +46,12 @@ export function planBatches(
   }
   const planned = [...byKey.values()];
   for (const [endpointId, pending] of fresh) {
+    const { maxItems, maxBytes } = limitsOf(endpointId);
     let current: PlannedBatch | null = null;
     let bytes = 0;
     for (const row of pending) {
       const size = sizeOf(row);
-      const full = current && (current.rows.length >= MAX_BATCH_ITEMS || bytes + size > MAX_BATCH_BYTES);
+      const full = current && (current.rows.length >= maxItems || bytes + size > maxBytes);
       if (!current || full) {
         current = { batchId: newBatchId(), endpointId, rows: [] };
         planned.push(current);

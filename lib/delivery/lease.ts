@@ -3,6 +3,7 @@ import type { OutboxRow } from '../store/db';
 import { type PlannedBatch, planBatches } from './batching';
 import type { DeliveryDeps } from './deps';
 import { pausedEndpoints } from './endpoint-state';
+import { batchLimits, renderedSize } from './formats';
 import { readItems } from './span-read';
 
 const DEFAULT_LEASE_MS = 20_000;
@@ -65,12 +66,15 @@ export async function leaseDueRows(
     due.map((row) => row.itemId),
   );
   const items = new Map<string, Item>([...stored].map(([id, entry]) => [id, entry.item]));
+  const formatOf = (endpointId: string) => deps.endpoints.find((e) => e.id === endpointId)?.format ?? 'json';
   // Rows queued since sizes were recorded carry theirs; older ones are measured from the item.
+  // Teams batches are sized by the rendered card, so each holds only what shows in full.
   const sizeOf = (row: OutboxRow) => {
     const item = items.get(row.itemId);
-    return row.bytes ?? (item ? JSON.stringify(item).length : 0);
+    const rendered = item ? renderedSize(formatOf(row.endpointId), item) : null;
+    return rendered ?? row.bytes ?? (item ? JSON.stringify(item).length : 0);
   };
-  const batches = planBatches(due, deps.newBatchId, sizeOf);
+  const batches = planBatches(due, deps.newBatchId, sizeOf, (id) => batchLimits(formatOf(id)));
   const leaseUntil = now + (deps.leaseMs ?? DEFAULT_LEASE_MS);
   const writes: Promise<unknown>[] = [];
   for (const batch of batches) {

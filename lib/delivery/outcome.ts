@@ -11,7 +11,12 @@ export type Decision =
 
 /** Shown when a receiver refuses our credentials (design: "Needs attention"). */
 export const AUTH_REFUSED = 'Needs attention: the endpoint refused our signature or token';
-const SKEW_TEXT = /timestamp|clock|skew|too old|too new|expired/i;
+/**
+ * The timestamp errors the official Standard Webhooks libraries raise ("Message timestamp too
+ * old" / "too new"). Looser words ("expired", "timestamp") also describe expired tokens or bad
+ * requests, which are not ours to retry forever, so only these exact messages count as skew.
+ */
+const STANDARD_WEBHOOKS_SKEW = /\bmessage timestamp too (?:old|new)\b/i;
 const SKEW_LIMIT_MS = 5 * 60_000;
 
 /** How far the receiver's Date header is from our clock, when it is far enough to matter. */
@@ -31,7 +36,10 @@ export function decide(
   const { status, error, retryAfterMs } = outcome;
   if (status === null) return { kind: 'retry', error, retryAfterMs: null, countsAsAttempt: context.online };
   const skew = clockSkewMs(outcome, context.nowMs);
-  if ((status === 400 || status === 401 || status === 403) && (skew !== null || SKEW_TEXT.test(error))) {
+  if (
+    (status === 400 || status === 401 || status === 403) &&
+    (skew !== null || STANDARD_WEBHOOKS_SKEW.test(error))
+  ) {
     const off =
       skew === null
         ? ''

@@ -14,6 +14,15 @@ export const NEVER = Number.MAX_SAFE_INTEGER;
 /** How soon an offline or clock-skewed row is looked at again (the alarm may come first). */
 const RECHECK_MS = 30_000;
 
+/** Parks a row that has failed for PARK_AFTER_MS, keeping the last error as the reason. */
+function parkAfterSevenDays(row: OutboxRow, now: number, error: string): void {
+  Object.assign(row, {
+    parkedAt: now,
+    parkedReason: `Undeliverable for 7 days: ${error}`,
+    nextAttemptAt: NEVER,
+  });
+}
+
 type Key = [string, string];
 const keyOf = (row: OutboxRow): Key => [row.itemId, row.endpointId];
 
@@ -133,21 +142,21 @@ export async function settleFailed(
         nextAttemptAt: NEVER,
         lastError: decision.reason,
       });
-    } else if (decision.kind === 'skew' || !decision.countsAsAttempt) {
-      next.lastError = decision.kind === 'skew' ? decision.reason : decision.error;
+    } else if (decision.kind === 'skew') {
+      // A wrong clock is fixed on this computer, not by the receiver: keep trying, but not forever.
+      next.lastError = decision.reason;
+      next.firstFailureAt = row.firstFailureAt ?? now;
+      next.nextAttemptAt = now + RECHECK_MS;
+      if (now - next.firstFailureAt >= PARK_AFTER_MS) parkAfterSevenDays(next, now, decision.reason);
+    } else if (!decision.countsAsAttempt) {
+      next.lastError = decision.error;
       next.nextAttemptAt = now + RECHECK_MS;
     } else {
       next.attempts = attempts;
       next.lastError = decision.error;
       next.firstFailureAt = row.firstFailureAt ?? now;
       next.nextAttemptAt = now + delay;
-      if (now - next.firstFailureAt >= PARK_AFTER_MS) {
-        Object.assign(next, {
-          parkedAt: now,
-          parkedReason: `Undeliverable for 7 days: ${decision.error}`,
-          nextAttemptAt: NEVER,
-        });
-      }
+      if (now - next.firstFailureAt >= PARK_AFTER_MS) parkAfterSevenDays(next, now, decision.error);
     }
     writes.push(store.put(next));
   }

@@ -64,6 +64,18 @@ async function drain(d: DeliveryDeps & { now: () => number }, clock: { t: number
   }
 }
 
+/** The error the official standardwebhooks library raises for a stale webhook-timestamp. */
+function officialTimestampError(): string {
+  const stale = Math.floor(Date.now() / 1000) - 3600;
+  const headers = { 'webhook-id': 'b', 'webhook-timestamp': String(stale), 'webhook-signature': 'v1,x' };
+  try {
+    new Webhook(TEST_SECRET).verify('{}', headers);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the library accepted a timestamp an hour old');
+}
+
 describe('delivery engine', () => {
   it('500 three times then 200: delivered once, no loss, same webhook-id on every attempt', async () => {
     const db = await setup(3);
@@ -231,6 +243,56 @@ describe('delivery engine', () => {
     expect(state?.status).toBe('retrying');
     expect(state?.reason).toMatch(/clock \(about 120 min ahead\)/);
     expect((await queueStats(db)).parkedRows).toBe(0);
+  });
+
+  it('pauses on a 401 that only says "token expired": no Date header, so no evidence of skew', async () => {
+    const db = await setup();
+    const clock = { t: Date.now() };
+    await flush(deps(db, scripted([{ status: 401, body: 'token expired' }]).fetchImpl, clock));
+    const state = (await endpointStates(db)).get('hub');
+    expect(state?.status).toBe('paused');
+    expect(state?.reason).toBe(`${AUTH_REFUSED} (HTTP 401: token expired)`);
+  });
+
+  it('parks a 400 that mentions an expired link or a timestamp field: a bad request, not skew', async () => {
+    const db = await setup();
+    const body = 'invalid timestamp field; link expired';
+    await flush(deps(db, scripted([{ status: 400, body }]).fetchImpl, { t: Date.now() }));
+    const [letter] = await exportDeadLetters(db);
+    expect(letter?.reason).toBe(`Rejected by the receiver (HTTP 400: ${body})`);
+  });
+
+  it("treats the official library's timestamp error as skew, even without a Date header", async () => {
+    const db = await setup();
+    const clock = { t: Date.now() };
+    const body = JSON.stringify({ error: officialTimestampError() });
+    await flush(deps(db, scripted([{ status: 400, body }]).fetchImpl, clock));
+    const state = (await endpointStates(db)).get('hub');
+    expect(state?.status).toBe('retrying');
+    expect(state?.reason).toMatch(/check this computer's clock\. HTTP 400: .*Message timestamp too old/);
+    expect((await queueStats(db)).parkedRows).toBe(0);
+  });
+
+  it('keeps retrying a skewed batch, then parks it after 7 days', async () => {
+    const db = await setup();
+    const start = Date.parse('2026-11-23T10:00:00Z');
+    const clock = { t: start };
+    // The receiver's clock is always 2 h behind ours.
+    const fetchImpl = (async () =>
+      new Response('stale', {
+        status: 401,
+        headers: { date: new Date(clock.t - 2 * 3_600_000).toUTCString() },
+      })) as unknown as typeof fetch;
+    const d = deps(db, fetchImpl, clock);
+    const first = await flush(d);
+    expect(first.nextDueAt).toBe(start + 30_000);
+    clock.t = start + PARK_AFTER_MS - 30_000;
+    expect((await flush(d)).nextDueAt).toBe(clock.t + 30_000);
+    expect((await queueStats(db)).parkedRows).toBe(0);
+    clock.t = start + PARK_AFTER_MS;
+    expect((await flush(d)).nextDueAt).toBeNull();
+    const [letter] = await exportDeadLetters(db);
+    expect(letter?.reason).toMatch(/^Undeliverable for 7 days: The receiver rejected our timestamp/);
   });
 
   it('routes by endpoint and one endpoint down does not delay the other', async () => {

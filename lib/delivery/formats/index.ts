@@ -1,7 +1,7 @@
 import type { Item } from '../../schema';
-import { batchBody } from '../batching';
-import { slackMessage } from './slack';
-import { teamsMessage } from './teams';
+import { type BatchLimits, batchBody, JSON_BATCH_LIMITS, MAX_BATCH_BYTES } from '../batching';
+import { SLACK_MAX_ITEMS, slackMessage } from './slack';
+import { TEAMS_ITEMS_BUDGET, teamsItemBytes, teamsMessage } from './teams';
 
 export type { SlackBlock, SlackMessage } from './slack';
 export { slackMessage } from './slack';
@@ -31,4 +31,25 @@ export function renderBody(format: BodyFormat, batchId: string, items: Item[], s
     case 'teams':
       return JSON.stringify(teamsMessage(items));
   }
+}
+
+/**
+ * How much one batch of this format may carry so that every item renders in full (a chat message
+ * that said "and N more" would drop items a 2xx then settles). Teams is measured in rendered
+ * bytes (renderedSize), the others in item JSON bytes.
+ */
+export function batchLimits(format: BodyFormat): BatchLimits {
+  switch (format) {
+    case 'json':
+      return JSON_BATCH_LIMITS;
+    case 'slack':
+      return { maxItems: SLACK_MAX_ITEMS, maxBytes: MAX_BATCH_BYTES };
+    case 'teams':
+      return { maxItems: JSON_BATCH_LIMITS.maxItems, maxBytes: TEAMS_ITEMS_BUDGET };
+  }
+}
+
+/** The size batchLimits counts for an item of this format, or null where it is the item's JSON. */
+export function renderedSize(format: BodyFormat, item: Item): number | null {
+  return format === 'teams' ? teamsItemBytes(item) : null;
 }

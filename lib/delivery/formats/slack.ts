@@ -32,6 +32,11 @@ export interface SlackMessage {
 
 /** Slack rejects messages with more blocks than this. */
 export const SLACK_MAX_BLOCKS = 50;
+/**
+ * Most items one Slack message shows in full: each takes at most two blocks plus a divider before
+ * it (the first none), so 17 fill the 50 blocks exactly and never need "and N more".
+ */
+export const SLACK_MAX_ITEMS = Math.floor((SLACK_MAX_BLOCKS + 1) / 3);
 /** Slack rejects section texts longer than this. */
 export const SLACK_MAX_SECTION_CHARS = 3000;
 

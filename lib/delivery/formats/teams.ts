@@ -128,13 +128,13 @@ function itemContainer(item: Item): CardContainer {
 const encoder = new TextEncoder();
 const bytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
-/**
- * Renders a batch as one Adaptive Card for a Teams Workflows webhook: a summary heading, then one
- * Container per item while the message stays under TEAMS_MAX_BYTES, then "and N more".
- */
-export function teamsMessage(items: Item[]): TeamsMessage {
-  const body: CardElement[] = [textBlock(summaryText(items), { size: 'Medium', weight: 'Bolder' })];
-  const message = (card: CardElement[]): TeamsMessage => ({
+/** What one item adds to a Teams message, in bytes: its Container and the comma joining it. */
+export function teamsItemBytes(item: Item): number {
+  return bytes(itemContainer(item)) + 1;
+}
+
+function message(card: CardElement[]): TeamsMessage {
+  return {
     type: 'message',
     attachments: [
       {
@@ -149,14 +149,31 @@ export function teamsMessage(items: Item[]): TeamsMessage {
         },
       },
     ],
-  });
-  const more = (n: number) => textBlock(`and ${n} more`, { isSubtle: true });
+  };
+}
+const heading = (text: string) => textBlock(text, { size: 'Medium', weight: 'Bolder' });
+const more = (n: number) => textBlock(`and ${n} more`, { isSubtle: true });
+
+/**
+ * Bytes the items of one Teams message may take (summed teamsItemBytes) so that all render:
+ * TEAMS_MAX_BYTES less the frame with the longest heading and footer a batch can have.
+ */
+export const TEAMS_ITEMS_BUDGET =
+  TEAMS_MAX_BYTES - bytes(message([heading('999 new Earmark captures, 999 withdrawn'), more(999)]));
+
+/**
+ * Renders a batch as one Adaptive Card for a Teams Workflows webhook: a summary heading, then one
+ * Container per item while the message stays under TEAMS_MAX_BYTES, then "and N more". Delivery
+ * plans batches within TEAMS_ITEMS_BUDGET, so the footer only shows for larger lists.
+ */
+export function teamsMessage(items: Item[]): TeamsMessage {
+  const body: CardElement[] = [heading(summaryText(items))];
   // Worst-case footer counted up front so the final "and N more" always fits.
   let used = bytes(message([...body, more(items.length)]));
   let shown = 0;
   for (const item of items) {
     const container = itemContainer(item);
-    const cost = bytes(container) + 1; // + the comma joining it to the body array
+    const cost = bytes(container) + 1; // as teamsItemBytes: + the comma joining it to the body array
     // Per-item clipping keeps any single item well under the limit, so the first always fits.
     if (shown > 0 && used + cost > TEAMS_MAX_BYTES) break;
     body.push(container);

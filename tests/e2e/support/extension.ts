@@ -38,37 +38,41 @@ export async function openExtensionPage(browser: ExtensionBrowser, path: string)
   return page;
 }
 
-/** Captures through the same message the sidebar sends, from an extension page, n at a time. */
-export async function captureMany(page: Page, tagIds: string[]): Promise<string[]> {
-  return page.evaluate(async (tags) => {
-    const runtime = (
-      globalThis as unknown as {
-        chrome: {
-          runtime: {
-            sendMessage(m: unknown): Promise<{ ok: boolean; value: { id: string }; error?: string }>;
+/** Captures through the same message the sidebar sends, from an extension page, n at a time;
+ * `notes[i]`, when given, is the i-th capture's note. */
+export async function captureMany(page: Page, tagIds: string[], notes: string[] = []): Promise<string[]> {
+  return page.evaluate(
+    async ([tags, notes]) => {
+      const runtime = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: {
+              sendMessage(m: unknown): Promise<{ ok: boolean; value: { id: string }; error?: string }>;
+            };
           };
-        };
+        }
+      ).chrome.runtime;
+      const ids: string[] = [];
+      for (const [index, tagId] of tags.entries()) {
+        const reply = await runtime.sendMessage({
+          type: 'capture',
+          tagId,
+          note: notes[index] ?? null,
+          quote: null,
+          context: {
+            site: 'zendesk',
+            url: 'https://acme.zendesk.com/agent/tickets/4821',
+            title: 'Export',
+            ticketId: '4821',
+          },
+        });
+        if (!reply.ok) throw new Error(reply.error);
+        ids.push(reply.value.id);
       }
-    ).chrome.runtime;
-    const ids: string[] = [];
-    for (const tagId of tags) {
-      const reply = await runtime.sendMessage({
-        type: 'capture',
-        tagId,
-        note: null,
-        quote: null,
-        context: {
-          site: 'zendesk',
-          url: 'https://acme.zendesk.com/agent/tickets/4821',
-          title: 'Export',
-          ticketId: '4821',
-        },
-      });
-      if (!reply.ok) throw new Error(reply.error);
-      ids.push(reply.value.id);
-    }
-    return ids;
-  }, tagIds);
+      return ids;
+    },
+    [tagIds, notes] as const,
+  );
 }
 
 /** Verifies every request's signature with the official library and returns all items received. */
