@@ -118,8 +118,8 @@ export interface HubStore {
   countTeams(): Promise<number>;
   /** Adds a new secret; the team's older ones stay valid until now + graceMs. */
   rotateSecret(teamId: string, secret: string, graceMs: number): Promise<void>;
-  /** Secrets that verify at `now`, with their team. */
-  activeSecrets(now: Date): Promise<Array<{ teamId: string; secret: string }>>;
+  /** Secrets that verify at `now`, with their team; only that team's when `teamId` is given. */
+  activeSecrets(now: Date, teamId?: string): Promise<Array<{ teamId: string; secret: string }>>;
   createToken(token: Omit<TokenRecord, 'id'>): Promise<{ id: string }>;
   findToken(hash: string): Promise<TokenRecord | null>;
   hasTokens(): Promise<boolean>;

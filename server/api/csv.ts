@@ -54,3 +54,38 @@ export function itemRow(h: HubItem): string {
     String(item.deleted),
   ]);
 }
+
+/** Reads one page of the export after `cursor` (the previous page's last row), `limit` rows at most. */
+export type ReadPage = (limit: number, cursor?: { capturedAt: string; id: string }) => Promise<HubItem[]>;
+
+/**
+ * The CSV export as a byte stream: the header, then one chunk per page of `pageSize` rows, up to
+ * `maxRows`. A page is read only when the client has taken the previous chunk (pull), so the hub
+ * holds about one page whatever the size of the download, and the first bytes leave before the
+ * last rows are read.
+ */
+export function csvStream(
+  readPage: ReadPage,
+  options: { pageSize: number; maxRows: number; cursor?: { capturedAt: string; id: string } },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor = options.cursor;
+  let rows = 0;
+  let header = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (header) {
+        header = false;
+        controller.enqueue(encoder.encode(csvRow(CSV_COLUMNS)));
+        return;
+      }
+      const limit = Math.min(options.pageSize, options.maxRows - rows);
+      const page = limit > 0 ? await readPage(limit, cursor) : [];
+      if (page.length) controller.enqueue(encoder.encode(page.map(itemRow).join('')));
+      rows += page.length;
+      const last = page.at(-1);
+      if (page.length < limit || !last || rows >= options.maxRows) controller.close();
+      else cursor = { capturedAt: last.item.capturedAt, id: last.item.id };
+    },
+  });
+}

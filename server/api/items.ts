@@ -4,7 +4,7 @@ import type { HubEnv } from '../auth/access';
 import { scopeOf } from '../auth/tokens';
 import { itemsPage } from '../items-page';
 import { type HubStore, type Role, STATUSES } from '../store';
-import { CSV_COLUMNS, csvRow, itemRow } from './csv';
+import { csvStream } from './csv';
 import { encodeCursor, parseBody, parseFilter } from './query';
 
 type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler<HubEnv>;
@@ -12,8 +12,9 @@ type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler
 const Uuid = z.uuid();
 const Triage = z.strictObject({ status: z.enum(STATUSES), comment: z.string().max(2000).optional() });
 const BulkTriage = Triage.extend({ ids: z.array(z.uuid()).min(1).max(500) });
-// The CSV export pages through the filter; this caps one download.
+// The CSV export streams the filter page by page; this caps one download.
 const CSV_MAX_ROWS = 50_000;
+const CSV_PAGE_ROWS = 500;
 
 /** Listing, reading, exporting and triaging items. */
 export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void {
@@ -46,18 +47,12 @@ export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void
     if (typeof parsed === 'string') return c.json({ error: parsed }, 400);
     const { withTotal: _unused, ...filter } = parsed;
     const scope = scopeOf(c.get('principal'));
-    let out = csvRow(CSV_COLUMNS);
-    let cursor = filter.cursor;
-    for (let rows = 0; rows < CSV_MAX_ROWS; ) {
-      const page = await store.listItems({ ...filter, limit: 500, scope, ...(cursor ? { cursor } : {}) });
-      for (const h of page) out += itemRow(h);
-      rows += page.length;
-      const last = page.at(-1);
-      if (page.length < 500 || !last) break;
-      cursor = { capturedAt: last.item.capturedAt, id: last.item.id };
-    }
+    const body = csvStream(
+      (limit, cursor) => store.listItems({ ...filter, limit, scope, ...(cursor ? { cursor } : {}) }),
+      { pageSize: CSV_PAGE_ROWS, maxRows: CSV_MAX_ROWS, ...(filter.cursor ? { cursor: filter.cursor } : {}) },
+    );
     c.header('content-disposition', 'attachment; filename="earmark-items.csv"');
-    return c.body(out, 200, { 'content-type': 'text/csv; charset=utf-8; header=present' });
+    return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8; header=present' });
   });
 
   app.get('/v1/items/:id', need(['lead', 'admin']), async (c) => {

@@ -1,10 +1,16 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { z } from 'zod';
 import { BatchSchema, describeZodError } from '../../lib/schema';
 import type { HubEnv } from '../auth/access';
 import { peer } from '../auth/access';
-import { createRateLimiter, type RateLimit, WEBHOOK_RATE_LIMIT } from '../auth/rate-limit';
+import {
+  createRateLimiter,
+  type RateLimit,
+  WEBHOOK_FAILURE_RATE_LIMIT,
+  WEBHOOK_RATE_LIMIT,
+} from '../auth/rate-limit';
 import type { HubStore } from '../store';
 
 /** Largest webhook body accepted (a batch is at most 25 items or 64 KB; this leaves headroom). */
@@ -17,18 +23,19 @@ export interface WebhookOptions {
   now: () => Date;
   /** Requests per peer address; default WEBHOOK_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** Failed verifications (and unknown teams) per peer address; default WEBHOOK_FAILURE_RATE_LIMIT. */
+  failureRateLimit?: RateLimit;
 }
 
+type Candidate = { teamId: string | null; secret: string };
+
+const TeamId = z.uuid();
+
 /**
- * Tries every active secret (newest first). During a rotation a team has two, and a sender may
+ * Tries each candidate secret (newest first). During a rotation a team has two, and a sender may
  * put several `v1,` signatures in the header; any match verifies. The matching secret names the team.
  */
-async function verify(options: WebhookOptions, body: string, headers: Record<string, string>) {
-  const candidates: Array<{ teamId: string | null; secret: string }> = await options.store.activeSecrets(
-    options.now(),
-  );
-  if (options.secret && !candidates.some((s) => s.secret === options.secret))
-    candidates.push({ teamId: null, secret: options.secret });
+function verify(candidates: Candidate[], body: string, headers: Record<string, string>) {
   let firstError = 'No matching signature found';
   for (const [index, candidate] of candidates.entries()) {
     try {
@@ -43,24 +50,53 @@ async function verify(options: WebhookOptions, body: string, headers: Record<str
   return { error: firstError };
 }
 
-/** POST /v1/webhook: signed, idempotent ingest by item id + revision. */
+/**
+ * POST /v1/webhook/:teamId verifies against that team's secrets only. POST /v1/webhook (one-team
+ * hubs, and senders set up before team paths) still tries every team's, plus the legacy secret:
+ * refusing it on a hub with several teams would strand every extension already pointed there,
+ * and the failure limit below bounds what an unsigned flood costs either way.
+ */
 export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
   const limiter = createRateLimiter(options.rateLimit ?? WEBHOOK_RATE_LIMIT);
+  const failures = createRateLimiter(options.failureRateLimit ?? WEBHOOK_FAILURE_RATE_LIMIT);
+
+  /** Counts a failure against the peer; in-process calls (no socket) are not throttled. */
+  function refuse(c: Context, error: string) {
+    const address = peer(c);
+    if (address !== null) failures.take(address);
+    return c.json({ error }, 401);
+  }
+
+  /** The secrets a request to `teamId` (undefined = the bare path) may be signed with. */
+  async function candidates(teamId: string | undefined): Promise<Candidate[]> {
+    if (teamId !== undefined) return options.store.activeSecrets(options.now(), teamId);
+    const all: Candidate[] = await options.store.activeSecrets(options.now());
+    if (options.secret && !all.some((s) => s.secret === options.secret))
+      all.push({ teamId: null, secret: options.secret });
+    return all;
+  }
+
   app.post(
-    '/v1/webhook',
-    // Before the body is read: a flood costs the hub as little as possible.
+    '/v1/webhook/:teamId?',
+    // Before the body is read: a flood, or a peer that keeps failing, costs the hub as little as possible.
     async (c, next) => {
       const address = peer(c);
-      const wait = address === null ? 0 : limiter.take(address);
+      const wait = address === null ? 0 : Math.max(failures.wait(address), limiter.take(address));
       if (wait === 0) return next();
       c.header('Retry-After', String(wait));
       return c.json({ error: 'rate limit exceeded' }, 429);
     },
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
     async (c) => {
+      const teamId = c.req.param('teamId');
+      // An unknown team is refused before its body is read or any other team's secret tried. 401,
+      // not 404: the extension pauses the endpoint on 401 (a wrong URL) instead of parking its items.
+      if (teamId !== undefined && !TeamId.safeParse(teamId).success) return refuse(c, 'unknown team');
+      const secrets = await candidates(teamId);
+      if (teamId !== undefined && !secrets.length) return refuse(c, 'unknown team');
       const body = await c.req.text();
-      const verified = await verify(options, body, Object.fromEntries(c.req.raw.headers));
-      if ('error' in verified) return c.json({ error: `signature rejected: ${verified.error}` }, 401);
+      const verified = verify(secrets, body, Object.fromEntries(c.req.raw.headers));
+      if ('error' in verified) return refuse(c, `signature rejected: ${verified.error}`);
       let json: unknown;
       try {
         json = JSON.parse(body);

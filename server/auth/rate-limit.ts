@@ -16,6 +16,12 @@ export const ANONYMOUS_RATE_LIMIT: RateLimit = { perSecond: 2, burst: 20 };
  */
 export const WEBHOOK_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
 
+/**
+ * Failed webhook verifications, per peer address: each costs an HMAC of up to 1 MB per candidate
+ * secret and a sender with the right secret rarely fails, so far fewer than WEBHOOK_RATE_LIMIT.
+ */
+export const WEBHOOK_FAILURE_RATE_LIMIT: RateLimit = { perSecond: 0.2, burst: 20 };
+
 /** Most keys a limiter remembers: peer addresses come from the network, so the map is capped. */
 const MAX_KEYS = 10_000;
 
@@ -42,6 +48,13 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
         return 0;
       }
       return Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
+    },
+    /** The seconds until `key` may take one request (0 = now), without taking it. */
+    wait(key: string): number {
+      const bucket = buckets.get(key);
+      if (!bucket) return 0;
+      const tokens = Math.min(limit.burst, bucket.tokens + ((now() - bucket.at) / 1000) * limit.perSecond);
+      return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
     },
   };
 }

@@ -53,11 +53,12 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
         ]);
       });
     },
-    async activeSecrets(now) {
+    async activeSecrets(now, teamId) {
       const { rows } = await db.query<{ team_id: string; secret: string }>(
-        `SELECT team_id, secret FROM team_secrets WHERE expires_at IS NULL OR expires_at > $1::timestamptz
+        `SELECT team_id, secret FROM team_secrets
+         WHERE (expires_at IS NULL OR expires_at > $1::timestamptz) AND ($2::uuid IS NULL OR team_id = $2::uuid)
          ORDER BY created_at DESC`,
-        [now.toISOString()],
+        [now.toISOString(), teamId ?? null],
       );
       return rows.map((r) => ({ teamId: r.team_id, secret: r.secret }));
     },

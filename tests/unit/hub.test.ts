@@ -13,7 +13,7 @@ let app: ReturnType<typeof createHubApp>;
 beforeAll(async () => {
   store = await openPgliteStore();
   app = createHubApp({ store, secret: TEST_SECRET });
-});
+}, 30_000);
 afterAll(() => store.close());
 
 const countItems = async () => (await store.listItems({ limit: 500 })).length;
