@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
+import { MIGRATIONS } from '../../server/db/migrations';
 import { openPglite } from '../../server/db/pglite';
 import { dropSchema, openPostgres } from '../../server/db/postgres';
-import { MIGRATIONS } from '../../server/db/migrations';
 import { migrate, type SqlDb } from '../../server/db/sql';
 import { createSqlStore } from '../../server/sql-store';
 import { makeItem } from '../helpers/items';
