@@ -85,7 +85,10 @@ async function main(): Promise<void> {
   say(`Review page:    ${reviewUrl}`);
   say(`Extension ID:   ${browser.extensionId}`);
   say(`Demo team:      ${describeTeam(demo)}`);
-  say(`Webhook secret: ${team.secret}  (team ${DEMO_TEAM})`);
+  // The secret stays out of the output (terminals and CI logs keep it): the browser got it in its settings.
+  say(
+    `Webhook secret: team ${DEMO_TEAM}'s, in the hub's database and this browser's endpoint settings (not printed)`,
+  );
   say(`Lead token:     ${team.leadToken}`);
   say(`Agent token:    ${team.agentToken}  (${DEMO_BROWSER_AGENT.name}, the agent in this browser)`);
 

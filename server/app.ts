@@ -5,6 +5,7 @@ import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
 import { webhookRoute } from './api/webhook';
 import { access, type HubEnv } from './auth/access';
+import { hostCheck } from './auth/host';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit';
 import type { HubStore } from './store';
 
@@ -23,7 +24,12 @@ export interface HubAppOptions {
   /** Per peer address: webhook senders, and callers without a valid token. */
   webhookRateLimit?: RateLimit;
   anonymousRateLimit?: RateLimit;
-  /** Clock for secret expiry (tests move it past a rotation's grace period). */
+  /**
+   * Host names accepted in the Host header besides localhost, 127.0.0.1 and [::1] (any port):
+   * the hub's public name (EARMARK_PUBLIC_HOST). Any other Host answers 421.
+   */
+  publicHosts?: readonly string[];
+  /** Clock for secret expiry and token last use (tests move it past a grace period or a minute). */
   now?: () => Date;
 }
 
@@ -48,6 +54,8 @@ export function createHubApp(options: HubAppOptions) {
     // Review data is private: never cache it in a browser or a proxy.
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
+  // After the header middlewares (a 421 carries them too), before every route.
+  app.use(hostCheck(options.publicHosts ?? []));
   app.use(
     '/v1/items/*',
     bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
@@ -65,6 +73,7 @@ export function createHubApp(options: HubAppOptions) {
     demo: options.demo ?? false,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     anonymousRateLimit: options.anonymousRateLimit,
+    now: options.now,
   });
   itemRoutes(app, need, store);
   reportRoutes(app, need, store);

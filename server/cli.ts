@@ -13,8 +13,8 @@ async function team(store: HubStore, name: string): Promise<{ id: string; name: 
   return found;
 }
 
-/** Runs one management command and returns what to print as JSON. */
-async function run(store: HubStore, argv: string[]): Promise<unknown> {
+/** Runs one management command and returns what to print as JSON (the CLI's logic, testable in-process). */
+export async function runCommand(store: HubStore, argv: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -49,9 +49,19 @@ async function run(store: HubStore, argv: string[]): Promise<unknown> {
     const { id } = await store.createToken({ hash: hashToken(token), role, teamId, agentId });
     return { token, id, role, teamId, agentId };
   }
+  if (noun === 'token' && verb === 'list') {
+    // Ids, roles and times only: the plaintext was never stored, and the hash stays in the database.
+    const teamId = values.team ? (await team(store, values.team)).id : undefined;
+    return { tokens: await store.listTokens(teamId) };
+  }
+  if (noun === 'token' && verb === 'revoke' && name) {
+    if (!(await store.revokeToken(name))) throw new Error(`no active token with id "${name}"`);
+    return { revoked: name };
+  }
   throw new Error(
     'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
-      'token create --role agent|lead|admin [--team <name>] [--agent <id>]',
+      'token create --role agent|lead|admin [--team <name>] [--agent <id>] | ' +
+      'token list [--team <name>] | token revoke <id>',
   );
 }
 
@@ -59,7 +69,7 @@ async function run(store: HubStore, argv: string[]): Promise<unknown> {
 export async function runCli(config: HubConfig, argv: string[]): Promise<number> {
   const { store } = await openHub(config);
   try {
-    console.log(JSON.stringify(await run(store, argv)));
+    console.log(JSON.stringify(await runCommand(store, argv)));
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

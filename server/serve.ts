@@ -6,16 +6,26 @@ import { openHub } from './setup';
 export interface RunningHub {
   url: string;
   port: number;
-  /** Verifies webhooks when the hub created the "Default" team with it (first start). */
-  secret: string;
+  /** Where the "Default" team's secret came from (never the secret itself: it is not printed at start). */
+  secretSource: string;
+  /** true when this start generated the data dir's secret file. */
   secretCreated: boolean;
   dataDir: string;
   stop(): Promise<void>;
 }
 
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** The URL host for a listen address: a wildcard is reached as 127.0.0.1, IPv6 goes in brackets. */
+function urlHost(host: string): string {
+  if (WILDCARDS.has(host)) return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 /**
  * Starts the hub on host:port (port 0 = any free port). Storage: PGlite under dataDir, or
  * PostgreSQL when databaseUrl is given. demo: true allows unauthenticated reads from anywhere.
+ * The Host header must name loopback, a specific listen host, or one of publicHosts (else 421).
  */
 export async function startHub(options: {
   dataDir: string;
@@ -24,10 +34,17 @@ export async function startHub(options: {
   secret?: string;
   demo?: boolean;
   databaseUrl?: string;
+  publicHosts?: readonly string[];
 }): Promise<RunningHub> {
-  const { store, dataDir, secret, secretCreated } = await openHub(options);
-  const app = createHubApp({ store, demo: options.demo ?? false });
+  const { store, dataDir, secretSource, secretCreated } = await openHub(options);
   const host = options.host ?? '127.0.0.1';
+  // A specific listen address was chosen by the admin; a wildcard names no host.
+  const listenHost = WILDCARDS.has(host) ? [] : [urlHost(host)];
+  const app = createHubApp({
+    store,
+    demo: options.demo ?? false,
+    publicHosts: [...listenHost, ...(options.publicHosts ?? [])],
+  });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: host });
   try {
     await new Promise<void>((ok, fail) => {
@@ -42,9 +59,9 @@ export async function startHub(options: {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${urlHost(host)}:${port}`,
     port,
-    secret,
+    secretSource,
     secretCreated,
     dataDir,
     async stop() {

@@ -21,10 +21,11 @@ export async function openHub(config: HubConfig): Promise<{
   store: HubStore;
   dataDir: string;
   secret: string;
+  secretSource: string;
   secretCreated: boolean;
 }> {
   const dataDir = resolve(config.dataDir);
-  const { secret, created } = resolveSecret(dataDir, config.secret);
+  const { secret, created, source } = resolveSecret(dataDir, config.secret);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: join(dataDir, 'db') });
   try {
     if ((await store.countTeams()) === 0) await store.createTeam(DEFAULT_TEAM, secret);
@@ -35,5 +36,5 @@ export async function openHub(config: HubConfig): Promise<{
       throw error;
     }
   }
-  return { store, dataDir, secret, secretCreated: created };
+  return { store, dataDir, secret, secretSource: source, secretCreated: created };
 }

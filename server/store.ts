@@ -93,6 +93,17 @@ export interface TokenRecord {
   agentId: string | null;
 }
 
+/** A token as an admin lists it: never the token or its hash. Times are ISO; null = never / not revoked. */
+export interface TokenInfo {
+  id: string;
+  role: Role;
+  teamId: string | null;
+  agentId: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 /** The hub's storage: one interface; PGlite and PostgreSQL share the SQL (sql-store/). */
 export interface HubStore {
   /** Keeps the highest revision per item id; re-delivered revisions are harmless. */
@@ -121,7 +132,14 @@ export interface HubStore {
   /** Secrets that verify at `now`, with their team; only that team's when `teamId` is given. */
   activeSecrets(now: Date, teamId?: string): Promise<Array<{ teamId: string; secret: string }>>;
   createToken(token: Omit<TokenRecord, 'id'>): Promise<{ id: string }>;
+  /** The unrevoked token with this hash; a revoked one is never found (no cache in between). */
   findToken(hash: string): Promise<TokenRecord | null>;
+  /** Tokens of one team (teamId given) or all tokens (undefined), oldest first, revoked ones included. */
+  listTokens(teamId?: string): Promise<TokenInfo[]>;
+  /** Marks the token revoked; false when no unrevoked token has this id. */
+  revokeToken(id: string): Promise<boolean>;
+  /** Records that the token authenticated at `at`. */
+  touchToken(id: string, at: Date): Promise<void>;
   hasTokens(): Promise<boolean>;
   close(): Promise<void>;
 }

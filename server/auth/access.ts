@@ -28,12 +28,28 @@ export interface AccessOptions {
   rateLimit: RateLimit;
   /** For callers without a valid token, per peer address. */
   anonymousRateLimit?: RateLimit;
+  /** Clock for last-use records (tests move it past the minute). */
+  now?: () => Date;
 }
+
+/** A token's last use is written at most this often: a busy token costs one UPDATE a minute, not one per request. */
+export const LAST_USE_INTERVAL_MS = 60_000;
 
 /** Builds the auth middleware factory: `need(roles, { bootstrap })` for each route. */
 export function access(options: AccessOptions) {
   const limiter = createRateLimiter(options.rateLimit);
   const anonymous = createRateLimiter(options.anonymousRateLimit ?? ANONYMOUS_RATE_LIMIT);
+  const now = options.now ?? (() => new Date());
+  const lastRecorded = new Map<string, number>();
+
+  /** Records the token's use unless this process already did so within the interval. */
+  async function recordUse(tokenId: string): Promise<void> {
+    const at = now();
+    const previous = lastRecorded.get(tokenId);
+    if (previous !== undefined && at.getTime() - previous < LAST_USE_INTERVAL_MS) return;
+    lastRecorded.set(tokenId, at.getTime());
+    await options.store.touchToken(tokenId, at);
+  }
 
   /** Counts a refused or token-less request against its peer address; a 429 once over the limit. */
   function anonymousRefusal(c: Context, status: 401, error: string) {
@@ -74,6 +90,7 @@ export function access(options: AccessOptions) {
         const token = hash ? await options.store.findToken(hash) : null;
         if (!hash || !token || !sameHash(token.hash, hash)) return anonymousRefusal(c, 401, 'invalid token');
         principal = principalOf(token);
+        await recordUse(token.id);
       }
       const wait = limiter.take(principal.tokenId ?? 'bootstrap');
       if (wait > 0) {

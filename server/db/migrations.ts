@@ -58,4 +58,6 @@ export const MIGRATIONS: readonly string[] = [
      at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX triage_history_item ON triage_history (item_id, at);`,
+  // Token lifecycle: when a token last authenticated (recorded at most once a minute per token).
+  `ALTER TABLE tokens ADD COLUMN last_used_at timestamptz;`,
 ];

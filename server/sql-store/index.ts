@@ -3,6 +3,7 @@ import type { HubStore } from '../store';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { teamMethods } from './teams';
+import { tokenMethods } from './tokens';
 import { trendMethods } from './trends';
 
 /** The one HubStore implementation, over either driver; migrates before returning. */
@@ -11,6 +12,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
   return {
     ...itemMethods(db),
     ...teamMethods(db),
+    ...tokenMethods(db),
     ...trendMethods(db),
     ...facetMethods(db),
     close: () => db.close(),

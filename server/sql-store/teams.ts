@@ -1,18 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { SqlDb } from '../db/sql';
-import type { HubStore, Role, TokenRecord } from '../store';
+import type { HubStore } from '../store';
 
-type TeamMethods =
-  | 'createTeam'
-  | 'findTeam'
-  | 'countTeams'
-  | 'rotateSecret'
-  | 'activeSecrets'
-  | 'createToken'
-  | 'findToken'
-  | 'hasTokens';
+type TeamMethods = 'createTeam' | 'findTeam' | 'countTeams' | 'rotateSecret' | 'activeSecrets';
 
-/** Teams, their webhook secrets, and access tokens (hashes only). */
+/** Teams and their webhook secrets. */
 export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
   return {
     async createTeam(name, secret) {
@@ -61,34 +53,6 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
         [now.toISOString(), teamId ?? null],
       );
       return rows.map((r) => ({ teamId: r.team_id, secret: r.secret }));
-    },
-    async createToken(token) {
-      const id = uuidv7();
-      await db.query('INSERT INTO tokens (id, hash, role, team_id, agent_id) VALUES ($1, $2, $3, $4, $5)', [
-        id,
-        token.hash,
-        token.role,
-        token.teamId,
-        token.agentId,
-      ]);
-      return { id };
-    },
-    async findToken(hash): Promise<TokenRecord | null> {
-      const { rows } = await db.query<{
-        id: string;
-        hash: string;
-        role: Role;
-        team_id: string | null;
-        agent_id: string | null;
-      }>('SELECT id, hash, role, team_id, agent_id FROM tokens WHERE hash = $1 AND revoked_at IS NULL', [
-        hash,
-      ]);
-      const r = rows[0];
-      return r ? { id: r.id, hash: r.hash, role: r.role, teamId: r.team_id, agentId: r.agent_id } : null;
-    },
-    async hasTokens() {
-      const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM tokens) AS any');
-      return rows[0]?.any ?? false;
     },
   };
 }

@@ -1,11 +1,24 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ItemSchema } from '../../lib/schema';
 import { DEMO_BROWSER_AGENT, DEMO_SIZE } from '../../scripts/demo-hub';
 import { ROOT } from '../../scripts/harness/paths';
+import { secretFile } from '../../server/secret';
+import { openHub } from '../../server/setup';
+
+/** Every webhook secret the data dir holds: the hub's file and each team's active secrets. */
+async function secretsIn(dataDir: string): Promise<string[]> {
+  const { store } = await openHub({ dataDir });
+  try {
+    const active = (await store.activeSecrets(new Date())).map((s) => s.secret);
+    return [...new Set([readFileSync(secretFile(dataDir), 'utf8').trim(), ...active])];
+  } finally {
+    await store.close();
+  }
+}
 
 /** Runs the `npm start` script the way a newcomer does, headless, and collects its output. */
 function runStart(dataDir: string): Promise<{ code: number | null; output: string; ms: number }> {
@@ -56,6 +69,14 @@ describe('npm start (headless)', () => {
       expect(shown, output).not.toBeNull();
       expect(Number(shown?.[1]?.replace(/,/g, ''))).toBe(DEMO_SIZE.items + 1);
       expect(ms).toBeLessThan(90_000);
+      // No webhook secret in the output (terminals and CI logs keep it): neither the demo team's
+      // nor the hub's own one in the data dir.
+      const secrets = await secretsIn(dataDir);
+      expect(secrets.length).toBeGreaterThanOrEqual(2);
+      for (const secret of secrets) {
+        expect(output).not.toContain(secret);
+        expect(output).not.toContain(secret.replace(/^whsec_/, ''));
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
+import { MIGRATIONS } from '../../server/db/migrations';
 import { openPglite } from '../../server/db/pglite';
 import { dropSchema, openPostgres } from '../../server/db/postgres';
 import { migrate, type SqlDb } from '../../server/db/sql';
@@ -33,9 +34,9 @@ describe.each(openers)('hub store on $name', ({ open }) => {
       const { db, drop } = await open();
       try {
         const applied = await Promise.all([migrate(db), migrate(db)]);
-        expect(applied.sort()).toEqual([0, 2]);
+        expect(applied.sort()).toEqual([0, MIGRATIONS.length]);
         const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-        expect(rows[0]?.n).toBe(2);
+        expect(rows[0]?.n).toBe(MIGRATIONS.length);
         expect(await migrate(db)).toBe(0);
       } finally {
         await db.close();

@@ -9,7 +9,7 @@ import { makeItem, TEST_SECRET } from '../helpers/items';
 let store: HubStore;
 let app: ReturnType<typeof createHubApp>;
 
-// One embedded database per file: PGlite takes a second or two to start.
+// One embedded database per file: PGlite takes a second or two to start, over 10 s on a busy machine.
 beforeAll(async () => {
   store = await openPgliteStore();
   app = createHubApp({ store, secret: TEST_SECRET });

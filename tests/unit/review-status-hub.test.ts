@@ -23,7 +23,12 @@ const hubFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
 
 beforeAll(async () => {
   store = await openPgliteStore();
-  app = createHubApp({ store, rateLimit: { perSecond: 1000, burst: 1000 } });
+  // A hub deployed as hub.example.com (EARMARK_PUBLIC_HOST): requests name it in their Host.
+  app = createHubApp({
+    store,
+    publicHosts: ['hub.example.com'],
+    rateLimit: { perSecond: 1000, burst: 1000 },
+  });
   const team = await store.createTeam('Tier 1', TEST_SECRET);
   await store.createToken({ hash: hashToken(tokens.agent), role: 'agent', teamId: team.id, agentId: 'a-1' });
   await store.createToken({ hash: hashToken(tokens.lead), role: 'lead', teamId: team.id, agentId: null });
