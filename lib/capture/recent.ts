@@ -3,10 +3,10 @@ import { endpointStates } from '../delivery';
 import { withReview } from '../hub/status/recent';
 import { reviewsFor } from '../hub/status/reviews';
 import type { RecentEntry } from '../protocol/messages';
-import type { EarmarkDatabase } from '../store/db';
+import type { EarmarkDatabase, StoredItem } from '../store/db';
 import { recentWithRows } from '../store/queue';
 import { type StatusContext, toRecentEntry } from '../store/sync-status';
-import { inScope, type RecentScope } from './site-scope';
+import { capturedOn, inScope, type RecentScope } from './site-scope';
 
 /** What reading "Recent captures" depends on. */
 export interface RecentDeps {
@@ -31,33 +31,54 @@ export async function statusContext(
   return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
 }
 
+/** The newest captures `keep` accepts, as "Recent captures" lines (one scan, one status read). */
+async function entriesOf(
+  deps: RecentDeps,
+  limit: number,
+  keep: (stored: StoredItem) => boolean,
+): Promise<Array<{ stored: StoredItem; entry: RecentEntry }>> {
+  const db = await deps.db();
+  const context = await statusContext(db, await deps.loadConfig(), deps.now());
+  const shown = await recentWithRows(db, limit, keep);
+  const reviews = await reviewsFor(
+    db,
+    shown.map((s) => s.stored.item.id),
+  );
+  return shown.map(({ stored, rows }) => ({
+    stored,
+    entry: withReview(toRecentEntry(stored, rows, context), reviews.get(stored.item.id)),
+  }));
+}
+
 /** The newest captures a sender of this scope may see, as "Recent captures" lines. */
 export async function recentEntries(
   deps: RecentDeps,
   limit: number,
   scope: RecentScope,
 ): Promise<{ entries: RecentEntry[] }> {
-  const db = await deps.db();
-  const context = await statusContext(db, await deps.loadConfig(), deps.now());
-  const shown = await recentWithRows(db, limit, (stored) => inScope(stored, scope));
-  const reviews = await reviewsFor(
-    db,
-    shown.map((s) => s.stored.item.id),
-  );
-  const entries = shown.map(({ stored, rows }) =>
-    withReview(toRecentEntry(stored, rows, context), reviews.get(stored.item.id)),
-  );
-  return { entries };
+  const shown = await entriesOf(deps, limit, (stored) => inScope(stored, scope));
+  return { entries: shown.map((s) => s.entry) };
 }
 
-/** Each host's "Recent captures" answer, as a content script on that host gets it. */
+/**
+ * Each host's "Recent captures" answer, as a content script on that host gets it: one scan of the
+ * same newest captures a per-host request looks at, each host keeping its newest `limit`.
+ */
 export async function recentBySite(
   deps: RecentDeps,
   limit: number,
   hosts: readonly string[],
 ): Promise<Record<string, { entries: RecentEntry[] }>> {
-  const answers = await Promise.all(
-    hosts.map(async (host) => [host, await recentEntries(deps, limit, { all: false, host })] as const),
-  );
-  return Object.fromEntries(answers);
+  const taken = new Map(hosts.map((host) => [host, 0]));
+  const shown = await entriesOf(deps, limit * taken.size, (stored) => {
+    const host = capturedOn(stored);
+    const count = host === null ? undefined : taken.get(host);
+    if (host === null || count === undefined || count >= limit) return false;
+    taken.set(host, count + 1);
+    return true;
+  });
+  const answers: Record<string, { entries: RecentEntry[] }> = {};
+  for (const host of taken.keys()) answers[host] = { entries: [] };
+  for (const { stored, entry } of shown) answers[capturedOn(stored) as string]?.entries.push(entry);
+  return answers;
 }

@@ -33,9 +33,12 @@ function senderUrl(sender: unknown): unknown {
   return url ?? tab?.url;
 }
 
-/** True when the sender is one of Earmark's own pages (never a content script in a web page). */
+/**
+ * True when the sender is one of Earmark's own pages (never a content script in a web page). Only
+ * the sending frame's own URL counts, never its tab's: this decides who may send pageOnly messages.
+ */
 export function isExtensionPage(sender: unknown, extensionOrigin: string | undefined): boolean {
-  const url = senderUrl(sender);
+  const url = typeof sender === 'object' && sender !== null ? (sender as SenderLike).url : undefined;
   return extensionOrigin !== undefined && typeof url === 'string' && url.startsWith(extensionOrigin);
 }
 

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { createCaptureHandlers } from '../../lib/capture/handlers';
 import { captureFromMenu } from '../../lib/capture/menu-actions';
+import { recentBySite, recentEntries } from '../../lib/capture/recent';
 import type { EffectiveConfig } from '../../lib/config/policy';
 import { dispatch, unwrapReply } from '../../lib/protocol/messages';
 import { openEarmarkDB } from '../../lib/store/db';
@@ -48,10 +49,30 @@ async function setup(config: EffectiveConfig = testConfig()) {
     unwrapReply('recent', await dispatch(handlers, { type: 'recent', limit: 10 }, sender)).entries.map(
       (e) => e.note,
     );
-  return { db, handlers, capture, notes };
+  const deps = { db: async () => db, loadConfig: async () => config, now: Date.now };
+  return { db, deps, handlers, capture, notes };
 }
 
 describe('recent captures by site', () => {
+  it("gives each snapshot host, in one scan, the answer that host's own request gets", async () => {
+    const t = await setup();
+    for (let i = 0; i < 4; i++) await t.capture(onA, `A ${i}`);
+    for (let i = 0; i < 2; i++) await t.capture(onB, `B ${i}`, B);
+    const bySite = await recentBySite(t.deps, 3, ['acme.zendesk.com', 'acme.freshdesk.com', 'other.example']);
+    for (const host of ['acme.zendesk.com', 'acme.freshdesk.com', 'other.example']) {
+      expect(bySite[host]).toEqual(await recentEntries(t.deps, 3, { all: false, host }));
+    }
+    expect(bySite['acme.zendesk.com']?.entries.map((e) => e.note)).toEqual(['A 3', 'A 2', 'A 1']);
+    expect(bySite['other.example']).toEqual({ entries: [] });
+  });
+
+  it('counts only the sending frame, not its tab, as an extension page', async () => {
+    const t = await setup();
+    await t.capture(onA, 'note on A');
+    // A frame in a tab that shows an extension page is not that page (pageOnly rests on this too).
+    expect(await t.notes({ tab: { url: `${EXTENSION}popup.html` } })).toEqual([]);
+  });
+
   it("answers a content script only its own site's captures, an extension page all", async () => {
     const t = await setup();
     await t.capture(onA, 'note on A');
