@@ -12,8 +12,17 @@ export type StorageArea = 'local' | 'session' | 'sync' | 'managed';
  */
 export type StorageOwner = 'worker' | 'launcher' | 'app' | 'pages' | 'admin';
 
-/** Local settings (lib/config/store.ts; WXT keeps their schema version under `settings$`). */
-export const SETTINGS_KEY = 'settings';
+/**
+ * Where builds before the settings database kept local settings (WXT kept their schema version
+ * under `settings$`): imported once into the extension's IndexedDB, then removed
+ * (lib/config/settings-db.ts). Never written any more: content scripts can read storage.local.
+ */
+export const LEGACY_SETTINGS_KEY = 'settings';
+/**
+ * A fresh random id each time local settings are saved, and nothing else: storage.onChanged tells
+ * the worker, the extension's pages and open sidebars to reload the configuration.
+ */
+export const SETTINGS_CHANGED_KEY = 'settingsChanged';
 /** The last sidebar config the worker answered; open sidebars reload when it changes. */
 export const LAST_SIDEBAR_CONFIG_KEY = 'sidebarConfig';
 /** Delivery tuning, read by the worker; only tests and demos set it (lib/config/store.ts). */
@@ -38,7 +47,8 @@ export interface StorageKeySpec {
 
 /** Every storage key (the admin policy's keys are public/managed_schema.json's properties). */
 export const STORAGE_KEYS = [
-  { key: SETTINGS_KEY, area: 'local', owner: 'pages' },
+  { key: LEGACY_SETTINGS_KEY, area: 'local', owner: 'pages' },
+  { key: SETTINGS_CHANGED_KEY, area: 'local', owner: 'pages' },
   { key: LAST_SIDEBAR_CONFIG_KEY, area: 'local', owner: 'worker' },
   { key: DELIVERY_TUNING_KEY, area: 'local', owner: 'worker' },
   { key: REVIEW_POLL_KEY, area: 'local', owner: 'worker' },

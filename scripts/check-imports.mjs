@@ -5,6 +5,8 @@
  * - the eager launcher (every CRM page load pays for it) reaches no zod, React, Preact, WXT storage
  *   layer or sidebar app at run time;
  * - UI code reaches IndexedDB and delivery only through the worker's messages;
+ * - the sidebar (launcher and app, content scripts) never reaches the settings store, which holds
+ *   endpoint secrets and hub tokens;
  * - lib/ imports no UI; server/ imports only the shared contract;
  * - no import cycle, type-only edges included.
  * Usage: node scripts/check-imports.mjs [baseDir]. Exits 1 and lists each violation.
@@ -16,6 +18,8 @@ import { cruise } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
 const LAUNCHER = '^(components/sidebar/launcher|entrypoints/content)/';
+/** Everything that runs in a CRM page's content script: the launcher and the lazy sidebar app. */
+const SIDEBAR = '^(components/sidebar|entrypoints/content|entrypoints/sidebar-app)';
 /** What server/ may import from the extension's tree: the item contract and the webhook format. */
 const SHARED_CONTRACT = '^lib/(schema[.]ts|delivery/signing[.]ts|config/secret[.]ts|config/taxonomy)';
 
@@ -69,6 +73,13 @@ export const BUNDLE_RULES = [
       path: 'node_modules/(zod|react|react-dom|preact|@preact|wxt/dist/utils/storage|@wxt-dev/storage)/',
       reachable: true,
     },
+  },
+  {
+    name: 'sidebar-not-settings-store',
+    comment: 'Settings hold secrets and tokens: content scripts get the sidebar config by message.',
+    severity: 'error',
+    from: { path: SIDEBAR },
+    to: { path: '^lib/config/(store|settings-db)[.]ts$', reachable: true },
   },
 ];
 

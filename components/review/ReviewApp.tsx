@@ -4,7 +4,7 @@ import type { TaxonomyTag } from '@/lib/config/settings';
 import { loadConfig } from '@/lib/config/store';
 import { hasAccess, requestAccess } from '@/lib/http/host-access';
 import { createReviewClient } from '@/lib/hub/review/client';
-import { SETTINGS_KEY } from '@/lib/storage-keys';
+import { SETTINGS_CHANGED_KEY } from '@/lib/storage-keys';
 import { ReviewPage } from './ReviewPage';
 
 type Setup =
@@ -41,7 +41,7 @@ export function ReviewApp() {
     refresh();
     // A lead who adds the token in the options page sees the review without reloading this tab.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || SETTINGS_KEY in changes) refresh();
+      if (area === 'managed' || SETTINGS_CHANGED_KEY in changes) refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

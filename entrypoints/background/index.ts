@@ -8,7 +8,13 @@ import { captureFromMenu, rebuildMenus } from '@/lib/capture/menu-actions';
 import { recentBySite } from '@/lib/capture/recent';
 import { isExtensionPage } from '@/lib/capture/site-scope';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
-import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/config/store';
+import {
+  createConfigCache,
+  deliveryTuning,
+  lastSidebarConfig,
+  readLocalSettings,
+  updateLocalSettings,
+} from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
 import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
 import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
@@ -21,7 +27,12 @@ import { mayChangeSidebar } from '@/lib/protocol/read-only';
 import { createSidebarDataPublisher } from '@/lib/sidebar/data-publisher';
 import { clearSnapshots, snapshotHosts } from '@/lib/sidebar/snapshot-store';
 import { syncAdminSites } from '@/lib/sites/registration';
-import { keysOwnedBy, SETTINGS_KEY, SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '@/lib/storage-keys';
+import {
+  keysOwnedBy,
+  SETTINGS_CHANGED_KEY,
+  SIDEBAR_DATA_KEY,
+  SIDEBAR_SNAPSHOTS_KEY,
+} from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
 /** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
@@ -140,6 +151,12 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   // The native menu cannot be clicked in headless tests; they call the same handler here.
   (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
+  // The harness (demo and e2e tests) seeds and reads settings here, as the options page would:
+  // they live in the extension's IndexedDB, which only extension contexts can open.
+  (globalThis as { earmarkSettings?: unknown }).earmarkSettings = {
+    read: readLocalSettings,
+    write: (value: unknown) => updateLocalSettings(() => value as never),
+  };
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
@@ -150,7 +167,7 @@ export default defineBackground(() => {
     config.invalidate();
     publisher.changed();
     scheduler.request();
-    if (area === 'managed' || SETTINGS_KEY in changes) {
+    if (area === 'managed' || SETTINGS_CHANGED_KEY in changes) {
       reapply();
       void loopBack.onConfigChanged();
     }

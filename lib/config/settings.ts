@@ -106,7 +106,7 @@ export const DEFAULT_SETTINGS: LocalSettings = {
 /** Current version of the stored settings. */
 export const SETTINGS_VERSION = 3;
 
-/** Settings migrations by target version (WXT storage runs them in order when the worker starts). */
+/** Settings migrations by target version (upgradeSettings runs them in order on read). */
 export const SETTINGS_MIGRATIONS = {
   // v2 added admin-added sites and the URL mode.
   2: (v1: Omit<LocalSettings, 'sites' | 'urlMode' | 'hub'>): Omit<LocalSettings, 'hub'> => ({
@@ -117,6 +117,16 @@ export const SETTINGS_MIGRATIONS = {
   // v3 added the hub connection (review page and the loop back to the agent).
   3: (v2: Omit<LocalSettings, 'hub'>): LocalSettings => ({ ...v2, hub: null }),
 };
+
+/** Brings stored settings of `version` up to SETTINGS_VERSION (unvalidated: parse the result). */
+export function upgradeSettings(version: number, value: unknown): unknown {
+  let current = value;
+  for (let v = Math.max(version, 1) + 1; v <= SETTINGS_VERSION; v++) {
+    const step = SETTINGS_MIGRATIONS[v as keyof typeof SETTINGS_MIGRATIONS] as (old: unknown) => unknown;
+    current = step(current);
+  }
+  return current;
+}
 
 /** The agent used until an admin sets one. */
 export const UNKNOWN_AGENT = { id: 'unknown', name: 'Unknown agent', team: '' } as const;

@@ -2,15 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import { DEFAULT_SETTINGS, type LocalSettings, SETTINGS_VERSION } from '../../lib/config/settings';
-import { SETTINGS_KEY } from '../../lib/storage-keys';
+import { DEFAULT_SETTINGS, type LocalSettings } from '../../lib/config/settings';
 import { ensureChromium } from './chromium';
 import { EXTENSION_DIR } from './paths';
-
-/** The slice of the `chrome` global that code evaluated in the service worker uses. */
-export interface ChromeGlobal {
-  chrome: { storage: { local: { set(items: object): Promise<void> } } };
-}
 
 /** A browser with the built extension loaded. */
 export interface ExtensionBrowser {
@@ -77,17 +71,20 @@ export async function launchWithExtension(options: {
   };
 }
 
-/** Writes local settings (with their schema version) into the extension's storage, as the options page would. */
+/** What the worker exposes to the harness (entrypoints/background/index.ts): its settings store. */
+interface SettingsHook {
+  earmarkSettings: { read(): Promise<LocalSettings>; write(value: LocalSettings): Promise<LocalSettings> };
+}
+
+/** Writes local settings into the extension's settings database, as the options page would. */
 export async function seedSettings(worker: Worker, settings: Partial<LocalSettings>): Promise<void> {
   const value: LocalSettings = { ...DEFAULT_SETTINGS, ...settings };
-  await worker.evaluate(
-    async ([key, stored, version]) => {
-      // WXT keeps a versioned item's schema version under `<key>$`.
-      await (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({
-        [key]: stored,
-        [`${key}$`]: { v: version },
-      });
-    },
-    [SETTINGS_KEY, value, SETTINGS_VERSION] as const,
-  );
+  await worker.evaluate(async (stored) => {
+    await (globalThis as unknown as SettingsHook).earmarkSettings.write(stored);
+  }, value);
+}
+
+/** The local settings as stored, read in the worker (not through any page under test). */
+export function readSettings(worker: Worker): Promise<LocalSettings> {
+  return worker.evaluate(() => (globalThis as unknown as SettingsHook).earmarkSettings.read());
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../scripts/harness/launch';
 import { captureMany, openExtensionPage, verifiedItems } from './support/extension';
 import { type Receiver, startReceiver } from './support/receiver';
 import { type Session, startSession } from './support/session';
@@ -20,14 +21,7 @@ afterAll(async () => {
 
 /** The local settings exactly as stored, read from the worker (not through the page under test). */
 function storedSettings(): Promise<unknown> {
-  return s.browser.worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-      }
-    ).chrome;
-    return (await api.storage.local.get('settings')).settings;
-  });
+  return readSettings(s.browser.worker);
 }
 
 /** Clicks and returns the text of the JSON file the click downloads. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/harness/launch';
+import { type ExtensionBrowser, launchWithExtension, readSettings } from '../../scripts/harness/launch';
 import { configure, openExtensionPage } from './support/extension';
 import { startTestHub, type TestHub } from './support/hub';
 
@@ -9,16 +9,9 @@ let crm: CrmServer;
 let browser: ExtensionBrowser;
 let hub: TestHub;
 
-/** The hub settings as stored in the extension's local storage. */
+/** The hub settings as stored in the extension's settings database. */
 async function storedHub(): Promise<unknown> {
-  return browser.worker.evaluate(async () => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { get(k: string): Promise<Record<string, { hub: unknown }>> } } };
-      }
-    ).chrome;
-    return (await api.storage.local.get('settings')).settings?.hub;
-  });
+  return (await readSettings(browser.worker)).hub;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../scripts/harness/launch';
 import { captureMany, openExtensionPage } from './support/extension';
 import { type Session, startSession } from './support/session';
 
@@ -30,14 +31,7 @@ describe('options page', () => {
     await expect
       .poll(() => options.getByRole('status').last().textContent())
       .toMatch(/match: must be a match pattern/);
-    const stored = await s.browser.worker.evaluate(async () => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { get(k: string): Promise<Record<string, { sites: unknown[] }>> } } };
-        }
-      ).chrome;
-      return (await api.storage.local.get('settings')).settings?.sites;
-    });
+    const stored = (await readSettings(s.browser.worker)).sites;
     expect(stored).toEqual([]);
   });
 

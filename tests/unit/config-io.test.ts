@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../lib/config/extension-id';
 import { parsePolicy } from '../../lib/config/policy';
 import { DEFAULT_TAXONOMY, type LocalSettings } from '../../lib/config/settings';
-import { localSettings, readLocalSettings } from '../../lib/config/store';
+import { readLocalSettings } from '../../lib/config/store';
 import { exportConfig, importConfig, planImport, policyFileFor } from '../../lib/config/transfer';
 import { TEST_SECRET } from '../helpers/items';
+import { storedSettings, storeSettings } from '../helpers/settings';
 
 const OTHER_SECRET = 'whsec_C2FtcGxlLXNlY3JldC1mb3ItdGVzdHMtb25seQ==';
 const stored: LocalSettings = {
@@ -30,7 +31,7 @@ function file(change: (f: { earmarkConfig: unknown; settings: Record<string, unk
 }
 
 beforeEach(async () => {
-  await localSettings.setValue(stored);
+  await storeSettings(stored);
 });
 
 describe('export', () => {
@@ -45,7 +46,7 @@ describe('export', () => {
   });
 
   it('round-trips with secrets, and without them onto the same browser (secrets kept by id)', async () => {
-    await localSettings.setValue({ ...stored, urlMode: 'full', sites: [] });
+    await storeSettings({ ...stored, urlMode: 'full', sites: [] });
     expect(await importConfig(file())).toEqual({ ok: true, settings: stored });
     expect(await readLocalSettings()).toEqual(stored);
     const withoutSecrets = JSON.stringify(exportConfig(stored, { includeSecrets: false }));
@@ -166,12 +167,12 @@ describe('hub in the configuration file', () => {
 
 describe('import refuses bad input precisely and changes nothing', () => {
   it.each(cases)('%s → %s', async (_name, text, path, message) => {
-    const before = await localSettings.getValue();
+    const before = await storedSettings();
     const plan = await importConfig(text);
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.problems).toContainEqual({ path, message: expect.stringMatching(message) });
-    expect(await localSettings.getValue()).toEqual(before);
+    expect(await storedSettings()).toEqual(before);
   });
 
   it('lists every problem of a file at once, schema and cross-entry ones together', () => {

@@ -3,13 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { parsePolicy } from '../../lib/config/policy';
 import { DEFAULT_SETTINGS } from '../../lib/config/settings';
-import { loadConfig, localSettings, readPolicy } from '../../lib/config/store';
+import { loadConfig, readPolicy } from '../../lib/config/store';
 import {
   adaptManifestForFirefox,
   FIREFOX_ADDON_ID,
   FIREFOX_DATA_COLLECTION,
   FIREFOX_MIN_VERSION,
 } from '../../lib/firefox-manifest';
+import { storeSettings } from '../helpers/settings';
 
 const adminDoc = readFileSync(new URL('../../docs/admin.md', import.meta.url), 'utf8');
 
@@ -68,7 +69,7 @@ describe('Firefox managed policy', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(
       new Error('Managed storage manifest not found'),
     );
-    await localSettings.setValue({ ...DEFAULT_SETTINGS, agent: { id: 'a-1', name: 'Ada', team: 'T1' } });
+    await storeSettings({ ...DEFAULT_SETTINGS, agent: { id: 'a-1', name: 'Ada', team: 'T1' } });
     expect(await readPolicy()).toEqual({});
     const config = await loadConfig();
     expect(config.agent).toEqual({ id: 'a-1', name: 'Ada', team: 'T1' });

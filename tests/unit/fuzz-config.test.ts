@@ -11,11 +11,11 @@ import {
   TaxonomyTagSchema,
   UrlModeSchema,
 } from '../../lib/config/settings';
-import { localSettings } from '../../lib/config/store';
 import { exportConfig, importConfig, planImport } from '../../lib/config/transfer';
 import { CATEGORIES } from '../../lib/redact';
 import { AgentSchema } from '../../lib/schema';
 import { TEST_SECRET } from '../helpers/items';
+import { storedSettings, storeSettings } from '../helpers/settings';
 
 /** fast-check prints the seed and the shrunk counterexample on failure. */
 const RUNS = process.env.CI ? 1000 : 200;
@@ -264,13 +264,13 @@ describe('configuration import under fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(importText, fc.constantFrom(...LOCALS), async (text, current) => {
         fakeBrowser.reset();
-        await localSettings.setValue(current);
-        const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+        await storeSettings(current);
+        const before = JSON.stringify([await storedSettings(), await fakeBrowser.storage.local.get(null)]);
         const result = await importConfig(text);
         expectValidPlan(result);
-        const after = await fakeBrowser.storage.local.get(null);
-        if (result.ok) expect(await localSettings.getValue()).toEqual(result.settings);
-        else expect(JSON.stringify(after)).toBe(before);
+        const after = JSON.stringify([await storedSettings(), await fakeBrowser.storage.local.get(null)]);
+        if (result.ok) expect(await storedSettings()).toEqual(result.settings);
+        else expect(after).toBe(before);
       }),
       { numRuns: RUNS },
     );

@@ -104,6 +104,20 @@ describe('check-imports', () => {
     );
   });
 
+  it('fails when the sidebar reaches the settings store (secrets and tokens) through lib/', () => {
+    const result = check({
+      'components/sidebar/app/Panel.tsx':
+        "import { hub } from '@/lib/hub/token';\nexport const Panel = hub;\n",
+      'lib/hub/token.ts':
+        "import { readLocalSettings } from '../config/store';\nexport const hub = readLocalSettings;\n",
+      'lib/config/store.ts': 'export const readLocalSettings = 1;\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'sidebar-not-settings-store: components/sidebar/app/Panel.tsx -> lib/config/store.ts',
+    );
+  });
+
   it('fails on an import cycle in lib/, also when one edge is type-only', () => {
     const result = check({
       'lib/config/a.ts': "import { b } from './b';\nexport interface A { n: number }\nexport const a = b;\n",

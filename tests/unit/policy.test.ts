@@ -117,19 +117,12 @@ describe('settings migrations', () => {
     expect(LocalSettingsSchema.parse(SETTINGS_MIGRATIONS[3](v2))).toEqual({ ...v2, hub: null });
   });
 
-  it('runs through WXT storage when the stored version is 1', async () => {
-    const { fakeBrowser } = await import('wxt/testing');
+  it('upgradeSettings runs every step from the stored version', async () => {
+    const { upgradeSettings, SETTINGS_VERSION } = await import('../../lib/config/settings');
     const v1 = { endpoints: [endpoint], agent: null, taxonomy: null };
-    await fakeBrowser.storage.local.set({ settings: v1 });
-    const { storage } = await import('wxt/utils/storage');
-    const { SETTINGS_MIGRATIONS, SETTINGS_VERSION } = await import('../../lib/config/settings');
-    const item = storage.defineItem('local:settings', {
-      fallback: DEFAULT_SETTINGS,
-      version: SETTINGS_VERSION,
-      migrations: SETTINGS_MIGRATIONS,
-    });
-    await item.migrate();
-    expect(await item.getValue()).toEqual({ ...v1, sites: [], urlMode: 'path', hub: null });
+    expect(upgradeSettings(1, v1)).toEqual({ ...v1, sites: [], urlMode: 'path', hub: null });
+    const current = { ...DEFAULT_SETTINGS, urlMode: 'full' };
+    expect(upgradeSettings(SETTINGS_VERSION, current)).toBe(current);
   });
 });
 

@@ -54,7 +54,7 @@ describe('the storage keys module', () => {
   });
 
   it('derives WXT item names and the sidebar-written keys from the table', () => {
-    expect(storageItemKey(keys.SETTINGS_KEY)).toBe('local:settings');
+    expect(storageItemKey(keys.LEGACY_SETTINGS_KEY)).toBe('local:settings');
     expect(storageItemKey(keys.REVIEW_POLL_KEY)).toBe('local:reviewPoll');
     expect(keysOwnedBy('launcher', 'app')).toEqual([keys.SIDEBAR_LAYOUTS_KEY, keys.SIDEBAR_SNAPSHOTS_KEY]);
   });
