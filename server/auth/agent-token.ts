@@ -49,11 +49,13 @@ export function agentMismatch(items: readonly Item[], agentId: string): string |
   const others = items.filter((item) => item.agent.id !== agentId);
   const first = others[0];
   if (!first) return null;
-  // Short enough to survive the extension's 300-character excerpt of the answer.
-  const agents = [...new Set(others.map((item) => JSON.stringify(item.agent.id)))];
+  // Short enough to survive the extension's 300-character excerpt of the answer, and quoted with
+  // ' so the JSON error body shows it without escapes.
+  const quote = (id: string) => `'${id}'`;
+  const agents = [...new Set(others.map((item) => quote(item.agent.id)))];
   const named = agents.length > 2 ? `${agents.slice(0, 2).join(', ')}, …` : agents.join(', ');
   return (
-    `agent mismatch: the agent token is for ${JSON.stringify(agentId)} but ${others.length} item(s) ` +
+    `agent mismatch: the agent token is for ${quote(agentId)} but ${others.length} item(s) ` +
     `name ${named} (first ${first.id}); nothing of this batch was stored`
   );
 }
