@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
 import { webhookRoute } from './api/webhook';
-import { access, type HubEnv } from './auth/access';
+import { access, createUseRecorder, type HubEnv } from './auth/access';
 import { hostCheck } from './auth/host';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit';
 import type { HubStore } from './store';
@@ -62,18 +62,16 @@ export function createHubApp(options: HubAppOptions) {
   );
 
   app.get('/healthz', (c) => c.json({ ok: true }));
-  webhookRoute(app, {
-    store,
-    secret: options.secret,
-    now: options.now ?? (() => new Date()),
-    rateLimit: options.webhookRateLimit,
-  });
+  const now = options.now ?? (() => new Date());
+  // One last-use throttle per process, for tokens on the API and agent tokens on the webhook.
+  const recordUse = createUseRecorder(store, now);
+  webhookRoute(app, { store, secret: options.secret, now, rateLimit: options.webhookRateLimit, recordUse });
   const need = access({
     store,
     demo: options.demo ?? false,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     anonymousRateLimit: options.anonymousRateLimit,
-    now: options.now,
+    recordUse,
   });
   itemRoutes(app, need, store);
   reportRoutes(app, need, store);

@@ -25,7 +25,7 @@ export async function runCommand(store: HubStore, argv: string[]): Promise<unkno
       'grace-hours': { type: 'string', default: '24' },
     },
   });
-  const [noun, verb, name] = positionals;
+  const [noun, verb, name, setting] = positionals;
   if (noun === 'team' && verb === 'create' && name) {
     const secret = generateSecret();
     return { team: await store.createTeam(name, secret), secret };
@@ -37,6 +37,11 @@ export async function runCommand(store: HubStore, argv: string[]): Promise<unkno
     const t = await team(store, name);
     await store.rotateSecret(t.id, secret, hours * 3_600_000);
     return { team: t, secret, previousValidHours: hours };
+  }
+  if (noun === 'team' && verb === 'require-agent-token' && name && (setting === 'on' || setting === 'off')) {
+    const t = await team(store, name);
+    await store.setRequireAgentToken(t.id, setting === 'on');
+    return { team: t, requireAgentToken: setting === 'on' };
   }
   if (noun === 'token' && verb === 'create') {
     const role = ROLES.find((r) => r === values.role);
@@ -60,6 +65,7 @@ export async function runCommand(store: HubStore, argv: string[]): Promise<unkno
   }
   throw new Error(
     'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
+      'team require-agent-token <name> on|off | ' +
       'token create --role agent|lead|admin [--team <name>] [--agent <id>] | ' +
       'token list [--team <name>] | token revoke <id>',
   );

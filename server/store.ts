@@ -20,6 +20,8 @@ export interface HubItem {
   item: Item;
   receivedAt: string;
   teamId: string | null;
+  /** True when the latest revision arrived with the agent token of the agent it names. */
+  agentVerified: boolean;
   status: ItemStatus;
   comment: string | null;
   statusUpdatedAt: string | null;
@@ -106,8 +108,11 @@ export interface TokenInfo {
 
 /** The hub's storage: one interface; PGlite and PostgreSQL share the SQL (sql-store/). */
 export interface HubStore {
-  /** Keeps the highest revision per item id; re-delivered revisions are harmless. */
-  upsertItems(items: Item[], teamId?: string | null): Promise<UpsertResult>;
+  /**
+   * Keeps the highest revision per item id; re-delivered revisions are harmless. `agentVerified`:
+   * the batch came with the agent token of the agent every item names (recorded per revision).
+   */
+  upsertItems(items: Item[], teamId?: string | null, agentVerified?: boolean): Promise<UpsertResult>;
   /** Captures in `sort` order (newest first by default), filtered; deleted items only with includeDeleted. */
   listItems(filter: ItemFilter): Promise<HubItem[]>;
   /** How many items match the filter (cursor and limit ignored). */
@@ -129,6 +134,10 @@ export interface HubStore {
   countTeams(): Promise<number>;
   /** Adds a new secret; the team's older ones stay valid until now + graceMs. */
   rotateSecret(teamId: string, secret: string, graceMs: number): Promise<void>;
+  /** Makes the team refuse webhook deliveries without one of its agent tokens (or accept them again). */
+  setRequireAgentToken(teamId: string, required: boolean): Promise<void>;
+  /** Whether the team refuses webhook deliveries without one of its agent tokens; false for no such team. */
+  requiresAgentToken(teamId: string): Promise<boolean>;
   /** Secrets that verify at `now`, with their team; only that team's when `teamId` is given. */
   activeSecrets(now: Date, teamId?: string): Promise<Array<{ teamId: string; secret: string }>>;
   createToken(token: Omit<TokenRecord, 'id'>): Promise<{ id: string }>;

@@ -26,7 +26,8 @@ export function HubSettings() {
       </h2>
       <p>
         The Earmark hub your team lead reviews captures in. With your agent token, Recent captures shows what
-        leads did with yours; a lead token opens the review page.
+        leads did with yours, and deliveries to this hub carry it so the hub knows they are yours; a lead
+        token opens the review page.
       </p>
       {state ? <HubEditor state={state} /> : <p>Loading…</p>}
     </section>

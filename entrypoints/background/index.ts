@@ -64,9 +64,11 @@ export default defineBackground(() => {
     onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
   });
   const scheduler = createFlushScheduler(async () => {
+    const { endpoints, hub } = await loadConfig();
     const result = await flush({
       db: await db(),
-      endpoints: (await loadConfig()).endpoints,
+      endpoints,
+      hub,
       fetch: (input, init) => fetch(input, init),
       now: Date.now,
       newBatchId: uuidv7,

@@ -62,7 +62,8 @@ const HubTokenSchema = z
 
 /**
  * The Earmark hub this browser talks to besides webhooks: the agent token reads the review
- * status of the agent's own captures (the loop back), the lead token opens the review page.
+ * status of the agent's own captures (the loop back) and goes with deliveries to endpoints on the
+ * hub (proof of the agent, lib/delivery/hub-token.ts); the lead token opens the review page.
  */
 export const HubSchema = z.strictObject({
   url: z

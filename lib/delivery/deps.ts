@@ -1,4 +1,4 @@
-import type { Endpoint } from '../config/settings';
+import type { Endpoint, Hub } from '../config/settings';
 import type { EarmarkDatabase } from '../store/db';
 
 // Its own module: flush (which calls lease) and lease (which takes these deps) both name it.
@@ -7,6 +7,8 @@ import type { EarmarkDatabase } from '../store/db';
 export interface DeliveryDeps {
   db: EarmarkDatabase;
   endpoints: Endpoint[];
+  /** The hub in force: its agent token goes with deliveries to endpoints under its URL, and nowhere else. */
+  hub?: Hub | null;
   fetch: typeof fetch;
   now: () => number;
   newBatchId: () => string;

@@ -1,3 +1,4 @@
+import type { EffectiveConfig } from '../config/policy';
 import { EndpointSchema } from '../config/settings';
 import type { HandlersFor } from '../protocol/messages';
 import { describeZodError } from '../schema';
@@ -14,6 +15,8 @@ export interface EndpointHandlerDeps {
   db: () => Promise<EarmarkDatabase>;
   now: () => number;
   fetch: typeof fetch;
+  /** The configuration in force: a test to the hub carries the agent token as deliveries do. */
+  loadConfig: () => Promise<Pick<EffectiveConfig, 'hub'>>;
 }
 
 /** The options page's endpoint queue operations and "Send test". */
@@ -40,7 +43,8 @@ export function createEndpointHandlers(deps: EndpointHandlerDeps): EndpointHandl
       // The same rules as a saved endpoint (https, or http on loopback only; a whsec_ secret).
       const endpoint = EndpointSchema.safeParse(request.endpoint);
       if (!endpoint.success) throw new Error(`not a valid endpoint: ${describeZodError(endpoint.error)}`);
-      return sendTestPing(endpoint.data, deps.fetch, deps.now);
+      const { hub } = await deps.loadConfig();
+      return sendTestPing(endpoint.data, deps.fetch, { now: deps.now, hub });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import type { Endpoint } from '../config/settings';
+import type { Endpoint, Hub } from '../config/settings';
 import { readExcerpt } from '../http/bounded-body';
+import { hubAuthorization } from './hub-token';
 import { postBatch } from './post';
 import { signBatch } from './signing';
 
@@ -26,22 +27,32 @@ export function pingBody(endpoint: Endpoint, nowMs: number): string {
   return JSON.stringify(ping);
 }
 
+/** Clocks (wall time for the signature, a monotonic one for the latency) and the hub in force. */
+export interface PingOptions {
+  now?: () => number;
+  clock?: () => number;
+  hub?: Hub | null;
+}
+
 /**
- * POSTs a ping the way deliveries go (signed for json, through postBatch: timeout, no redirects),
- * and reads a short excerpt of the answer from a clone, because postBatch discards 2xx bodies.
+ * POSTs a ping the way deliveries go (signed for json, the hub agent token to the hub only, through
+ * postBatch: timeout, no redirects), and reads a short excerpt of the answer from a clone, because
+ * postBatch discards 2xx bodies.
  */
 export async function sendTestPing(
   endpoint: Endpoint,
   fetchImpl: typeof fetch,
-  now: () => number = Date.now,
-  clock: () => number = () => performance.now(),
+  options: PingOptions = {},
 ): Promise<PingResult> {
+  const { now = Date.now, clock = () => performance.now(), hub = null } = options;
   const sentAt = now();
   const body = pingBody(endpoint, sentAt);
-  const headers =
-    (endpoint.format ?? 'json') === 'json'
+  const headers = {
+    ...((endpoint.format ?? 'json') === 'json'
       ? signBatch(endpoint.secret, `ping_${uuidv7()}`, body, sentAt)
-      : { 'content-type': 'application/json' };
+      : { 'content-type': 'application/json' }),
+    ...hubAuthorization(endpoint.url, hub),
+  };
   let excerpt: Promise<string> = Promise.resolve('');
   const tapped: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);

@@ -4,6 +4,7 @@ import type { EarmarkDatabase } from '../store/db';
 import type { PlannedBatch } from './batching';
 import type { DeliveryDeps } from './deps';
 import { renderBody } from './formats';
+import { hubAuthorization } from './hub-token';
 import { leaseDueRows } from './lease';
 import { decide } from './outcome';
 import { postBatch } from './post';
@@ -55,10 +56,12 @@ async function sendBatch(
   const format = endpoint.format ?? 'json';
   const body = renderBody(format, batch.batchId, [...items.values()], now);
   // Chat services check no Standard Webhooks signature; the signed contract is the json format.
-  const headers =
-    format === 'json'
+  const headers = {
+    ...(format === 'json'
       ? signBatch(endpoint.secret, batch.batchId, body, now)
-      : { 'content-type': 'application/json' };
+      : { 'content-type': 'application/json' }),
+    ...hubAuthorization(endpoint.url, deps.hub),
+  };
   const outcome = await postBatch(deps.fetch, endpoint.url, headers, body, now);
   const online = deps.isOnline?.() ?? true;
   const decision = decide(outcome, { online, rows: batch.rows.length, nowMs: now });

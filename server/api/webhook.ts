@@ -4,7 +4,8 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
 import { BatchSchema, describeZodError } from '../../lib/schema';
 import type { HubEnv } from '../auth/access';
-import { peer } from '../auth/access';
+import { createUseRecorder, peer, type RecordUse } from '../auth/access';
+import { agentMismatch, checkAgentToken } from '../auth/agent-token';
 import {
   createRateLimiter,
   type RateLimit,
@@ -25,6 +26,8 @@ export interface WebhookOptions {
   rateLimit?: RateLimit;
   /** Failed verifications (and unknown teams) per peer address; default WEBHOOK_FAILURE_RATE_LIMIT. */
   failureRateLimit?: RateLimit;
+  /** Records an agent token's use; the app shares one with the token middleware. */
+  recordUse?: RecordUse;
 }
 
 type Candidate = { teamId: string | null; secret: string };
@@ -59,6 +62,7 @@ function verify(candidates: Candidate[], body: string, headers: Record<string, s
 export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
   const limiter = createRateLimiter(options.rateLimit ?? WEBHOOK_RATE_LIMIT);
   const failures = createRateLimiter(options.failureRateLimit ?? WEBHOOK_FAILURE_RATE_LIMIT);
+  const recordUse = options.recordUse ?? createUseRecorder(options.store, options.now);
 
   /** Counts a failure against the peer; in-process calls (no socket) are not throttled. */
   function refuse(c: Context, error: string) {
@@ -97,6 +101,16 @@ export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
       const body = await c.req.text();
       const verified = verify(secrets, body, Object.fromEntries(c.req.raw.headers));
       if ('error' in verified) return refuse(c, `signature rejected: ${verified.error}`);
+      // After the signature: the sender holds the team's secret, so a missing or wrong agent token
+      // is a setup problem (401 pauses its endpoint), not counted against the peer's failure limit,
+      // which would throttle an office's other senders when an admin turns the requirement on.
+      const agent = await checkAgentToken(
+        options.store,
+        c.req.header('authorization'),
+        verified.teamId,
+        recordUse,
+      );
+      if (!agent.ok) return c.json({ error: agent.error }, 401);
       let json: unknown;
       try {
         json = JSON.parse(body);
@@ -105,8 +119,13 @@ export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
       }
       const batch = BatchSchema.safeParse(json);
       if (!batch.success) return c.json({ error: `invalid batch: ${describeZodError(batch.error)}` }, 400);
-      const result = await options.store.upsertItems(batch.data.items, verified.teamId);
-      return c.json({ received: batch.data.items.length, ...result });
+      const { items } = batch.data;
+      const attribution = agent.attribution;
+      // 400, not a partial store: the extension parks the batch with this reason for an admin.
+      const mismatch = attribution && agentMismatch(items, attribution.agentId);
+      if (mismatch) return c.json({ error: mismatch }, 400);
+      const result = await options.store.upsertItems(items, verified.teamId, attribution !== null);
+      return c.json({ received: items.length, ...result });
     },
   );
 }

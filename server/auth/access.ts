@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HubStore, Role } from '../store';
 import { ANONYMOUS_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limit';
-import { hashToken, type Principal, principalOf, sameHash } from './tokens';
+import { bearerToken, hashToken, type Principal, principalOf, sameHash } from './tokens';
 
 /** Hono variables set by the auth middleware. */
 export type HubEnv = { Variables: { principal: Principal } };
@@ -30,26 +30,33 @@ export interface AccessOptions {
   anonymousRateLimit?: RateLimit;
   /** Clock for last-use records (tests move it past the minute). */
   now?: () => Date;
+  /** Shared with the webhook route, so both throttle one token's last-use writes together. */
+  recordUse?: RecordUse;
 }
 
 /** A token's last use is written at most this often: a busy token costs one UPDATE a minute, not one per request. */
 export const LAST_USE_INTERVAL_MS = 60_000;
 
-/** Builds the auth middleware factory: `need(roles, { bootstrap })` for each route. */
-export function access(options: AccessOptions) {
-  const limiter = createRateLimiter(options.rateLimit);
-  const anonymous = createRateLimiter(options.anonymousRateLimit ?? ANONYMOUS_RATE_LIMIT);
-  const now = options.now ?? (() => new Date());
-  const lastRecorded = new Map<string, number>();
+/** Records that a token authenticated. */
+export type RecordUse = (tokenId: string) => Promise<void>;
 
-  /** Records the token's use unless this process already did so within the interval. */
-  async function recordUse(tokenId: string): Promise<void> {
+/** Records a token's use unless this process already did so within LAST_USE_INTERVAL_MS. */
+export function createUseRecorder(store: HubStore, now: () => Date = () => new Date()): RecordUse {
+  const lastRecorded = new Map<string, number>();
+  return async (tokenId) => {
     const at = now();
     const previous = lastRecorded.get(tokenId);
     if (previous !== undefined && at.getTime() - previous < LAST_USE_INTERVAL_MS) return;
     lastRecorded.set(tokenId, at.getTime());
-    await options.store.touchToken(tokenId, at);
-  }
+    await store.touchToken(tokenId, at);
+  };
+}
+
+/** Builds the auth middleware factory: `need(roles, { bootstrap })` for each route. */
+export function access(options: AccessOptions) {
+  const limiter = createRateLimiter(options.rateLimit);
+  const anonymous = createRateLimiter(options.anonymousRateLimit ?? ANONYMOUS_RATE_LIMIT);
+  const recordUse = options.recordUse ?? createUseRecorder(options.store, options.now);
 
   /** Counts a refused or token-less request against its peer address; a 429 once over the limit. */
   function anonymousRefusal(c: Context, status: 401, error: string) {
@@ -85,8 +92,8 @@ export function access(options: AccessOptions) {
           return anonymousRefusal(c, 401, 'token required');
         principal = { tokenId: null, role: 'admin', teamId: null, agentId: null };
       } else {
-        const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
-        const hash = match?.[1] ? hashToken(match[1]) : null;
+        const bearer = bearerToken(header);
+        const hash = bearer ? hashToken(bearer) : null;
         const token = hash ? await options.store.findToken(hash) : null;
         if (!hash || !token || !sameHash(token.hash, hash)) return anonymousRefusal(c, 401, 'invalid token');
         principal = principalOf(token);

@@ -11,6 +11,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or null when the header has another shape. */
+export function bearerToken(header: string): string | null {
+  return /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1] ?? null;
+}
+
 /** Constant-time equality of two hex hashes (the lookup is by hash; this re-checks without a timing leak). */
 export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');

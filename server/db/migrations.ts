@@ -60,4 +60,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX triage_history_item ON triage_history (item_id, at);`,
   // Token lifecycle: when a token last authenticated (recorded at most once a minute per token).
   `ALTER TABLE tokens ADD COLUMN last_used_at timestamptz;`,
+  // Agent attribution: a team may refuse deliveries without an agent token, and an item records
+  // whether its latest revision came with the token of the agent it names.
+  `ALTER TABLE teams ADD COLUMN require_agent_token boolean NOT NULL DEFAULT false;
+   ALTER TABLE items ADD COLUMN agent_verified boolean NOT NULL DEFAULT false;`,
 ];

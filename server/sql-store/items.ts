@@ -4,21 +4,25 @@ import type { Actor, HubItem, HubStore, ItemStatus, Scope, TriageEntry, UpsertRe
 import { itemOrder, itemWhere, scoped, Where } from './filter';
 
 // A newer revision replaces the data but keeps the review state. An item stays with the team that
-// first sent it: another team's secret cannot overwrite it.
+// first sent it: another team's secret cannot overwrite it. A revision sent with an agent token
+// replaces only an item of that same agent: one agent's token cannot take over another's capture.
 const UPSERT = `
-  INSERT INTO items (id, revision, deleted, captured_at, updated_at, data, team_id, agent_id, site)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
+  INSERT INTO items (id, revision, deleted, captured_at, updated_at, data, team_id, agent_id, site, agent_verified)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)
   ON CONFLICT (id) DO UPDATE
     SET revision = EXCLUDED.revision, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at,
-        data = EXCLUDED.data, received_at = now(), agent_id = EXCLUDED.agent_id, site = EXCLUDED.site
-    WHERE items.revision < EXCLUDED.revision AND items.team_id IS NOT DISTINCT FROM EXCLUDED.team_id`;
+        data = EXCLUDED.data, received_at = now(), agent_id = EXCLUDED.agent_id, site = EXCLUDED.site,
+        agent_verified = EXCLUDED.agent_verified
+    WHERE items.revision < EXCLUDED.revision AND items.team_id IS NOT DISTINCT FROM EXCLUDED.team_id
+      AND (NOT EXCLUDED.agent_verified OR items.agent_id = EXCLUDED.agent_id)`;
 
-const COLUMNS = 'data, received_at, team_id, status, status_comment, status_updated_at';
+const COLUMNS = 'data, received_at, team_id, agent_verified, status, status_comment, status_updated_at';
 
 interface ItemRow {
   data: Item;
   received_at: Date;
   team_id: string | null;
+  agent_verified: boolean;
   status: ItemStatus;
   status_comment: string | null;
   status_updated_at: Date | null;
@@ -32,6 +36,7 @@ function toHubItem(r: ItemRow): HubItem {
     item: ItemSchema.parse(r.data),
     receivedAt: iso(r.received_at),
     teamId: r.team_id,
+    agentVerified: r.agent_verified,
     status: r.status,
     comment: r.status_comment,
     statusUpdatedAt: r.status_updated_at ? iso(r.status_updated_at) : null,
@@ -43,12 +48,12 @@ export function itemMethods(
   db: SqlDb,
 ): Pick<HubStore, 'upsertItems' | 'listItems' | 'countItems' | 'getItem' | 'triage'> {
   return {
-    async upsertItems(items, teamId = null): Promise<UpsertResult> {
+    async upsertItems(items, teamId = null, agentVerified = false): Promise<UpsertResult> {
       let stored = 0;
       await db.transaction(async (tx) => {
         for (const item of items) {
           const values = [item.id, item.revision, item.deleted, item.capturedAt, item.updatedAt];
-          const extra = [JSON.stringify(item), teamId, item.agent.id, item.source.site];
+          const extra = [JSON.stringify(item), teamId, item.agent.id, item.source.site, agentVerified];
           stored += (await tx.query(UPSERT, [...values, ...extra])).rowCount;
         }
       });

@@ -2,7 +2,14 @@ import { uuidv7 } from 'uuidv7';
 import type { SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
 
-type TeamMethods = 'createTeam' | 'findTeam' | 'countTeams' | 'rotateSecret' | 'activeSecrets';
+type TeamMethods =
+  | 'createTeam'
+  | 'findTeam'
+  | 'countTeams'
+  | 'rotateSecret'
+  | 'activeSecrets'
+  | 'setRequireAgentToken'
+  | 'requiresAgentToken';
 
 /** Teams and their webhook secrets. */
 export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
@@ -44,6 +51,16 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
           secret,
         ]);
       });
+    },
+    async setRequireAgentToken(teamId, required) {
+      await db.query('UPDATE teams SET require_agent_token = $2 WHERE id = $1', [teamId, required]);
+    },
+    async requiresAgentToken(teamId) {
+      const { rows } = await db.query<{ required: boolean }>(
+        'SELECT require_agent_token AS required FROM teams WHERE id = $1',
+        [teamId],
+      );
+      return rows[0]?.required ?? false;
     },
     async activeSecrets(now, teamId) {
       const { rows } = await db.query<{ team_id: string; secret: string }>(

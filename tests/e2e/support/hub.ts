@@ -11,6 +11,8 @@ export interface TestHub {
   hub: RunningHub;
   /** The team's webhook secret (the extension's endpoint signs with it). */
   teamSecret: string;
+  /** The team's id: its webhook path is /v1/webhook/<teamId>. */
+  teamId: string;
   agentToken: string;
   leadToken: string;
   /** GETs or sends JSON to the hub's API as the lead. */
@@ -21,16 +23,23 @@ export interface TestHub {
 /**
  * Starts a hub whose agent token is bound to `agentId`. Tokens are created before the hub serves,
  * as the CLI would, because PGlite lets one process at a time open its data directory.
+ * `requireAgentToken`: the team refuses deliveries without an agent token (docs/hub-api.md).
  */
-export async function startTestHub(agentId: string): Promise<TestHub> {
+export async function startTestHub(
+  agentId: string,
+  options: { requireAgentToken?: boolean } = {},
+): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'earmark-hub-'));
   const secret = generateSecret();
   const teamSecret = generateSecret();
   const agentToken = generateToken();
   const leadToken = generateToken();
   const { store } = await openHub({ dataDir, secret });
+  let teamId: string;
   try {
     const team = await store.createTeam('Tier 1', teamSecret);
+    teamId = team.id;
+    if (options.requireAgentToken) await store.setRequireAgentToken(team.id, true);
     await store.createToken({ hash: hashToken(agentToken), role: 'agent', teamId: team.id, agentId });
     await store.createToken({ hash: hashToken(leadToken), role: 'lead', teamId: team.id, agentId: null });
   } finally {
@@ -40,6 +49,7 @@ export async function startTestHub(agentId: string): Promise<TestHub> {
   return {
     hub,
     teamSecret,
+    teamId,
     agentToken,
     leadToken,
     asLead: (path, init = {}) =>
