@@ -120,10 +120,11 @@ export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
       const batch = BatchSchema.safeParse(json);
       if (!batch.success) return c.json({ error: `invalid batch: ${describeZodError(batch.error)}` }, 400);
       const { items } = batch.data;
-      const attribution = agent.attribution;
-      // 400, not a partial store: the extension parks the batch with this reason for an admin.
-      const mismatch = attribution && agentMismatch(items, attribution.agentId);
-      if (mismatch) return c.json({ error: mismatch }, 400);
+      // 400, not a partial store: the extension parks the batch with this reason for an admin. A
+      // team that does not require tokens stores a mismatched batch as before, unverified.
+      const mismatch = agent.attribution && agentMismatch(items, agent.attribution.agentId);
+      if (mismatch && agent.required) return c.json({ error: mismatch }, 400);
+      const attribution = mismatch ? null : agent.attribution;
       const result = await options.store.upsertItems(items, verified.teamId, attribution !== null);
       return c.json({ received: items.length, ...result });
     },

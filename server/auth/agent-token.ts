@@ -10,13 +10,20 @@ import { bearerToken, hashToken, sameHash } from './tokens';
 /** Who sent a verified batch: an agent proven by its token, or nobody beyond the team's secret. */
 export type Attribution = { agentId: string } | null;
 
-/** The outcome of the token check: the attribution, or why the request is refused (401). */
-export type AgentTokenCheck = { ok: true; attribution: Attribution } | { ok: false; error: string };
+/**
+ * The outcome of the token check: the attribution (and whether the team requires one, which makes
+ * an agent mismatch a refusal), or why the request is refused (401).
+ */
+export type AgentTokenCheck =
+  | { ok: true; attribution: Attribution; required: boolean }
+  | { ok: false; error: string };
 
 /**
  * Checks the optional agent token of a batch whose signature verified for `teamId` (null: the
- * hub's team-less legacy secret). A token, when sent, must be an unrevoked agent token of that
- * team; a team with `requireAgentToken` refuses a batch without one.
+ * hub's team-less legacy secret). A team with `requireAgentToken` refuses a batch without a valid
+ * agent token of that team. A team without it takes every batch as before (a hub update must not
+ * stop deliveries of browsers that already hold a token for the review status): a valid token
+ * marks the batch verified, and anything else leaves it unverified.
  */
 export async function checkAgentToken(
   store: HubStore,
@@ -24,24 +31,20 @@ export async function checkAgentToken(
   teamId: string | null,
   recordUse: RecordUse,
 ): Promise<AgentTokenCheck> {
-  if (!header) {
-    if (teamId !== null && (await store.requiresAgentToken(teamId)))
-      return {
-        ok: false,
-        error: 'agent token required: this team accepts deliveries only with an agent token',
-      };
-    return { ok: true, attribution: null };
-  }
+  const required = teamId !== null && (await store.requiresAgentToken(teamId));
+  const refuse = (error: string): AgentTokenCheck =>
+    required ? { ok: false, error } : { ok: true, attribution: null, required };
+  if (!header) return refuse('agent token required: this team accepts deliveries only with an agent token');
   const bearer = bearerToken(header);
   const hash = bearer ? hashToken(bearer) : null;
   const token = hash ? await store.findToken(hash) : null;
-  if (!hash || !token || !sameHash(token.hash, hash)) return { ok: false, error: 'invalid agent token' };
+  if (!hash || !token || !sameHash(token.hash, hash)) return refuse('invalid agent token');
   await recordUse(token.id);
   if (token.role !== 'agent' || token.agentId === null)
-    return { ok: false, error: `agent token required: this is a ${token.role} token` };
+    return refuse(`agent token required: this is a ${token.role} token`);
   if (teamId === null || token.teamId !== teamId)
-    return { ok: false, error: 'agent token is not of the team whose secret signed the batch' };
-  return { ok: true, attribution: { agentId: token.agentId } };
+    return refuse('agent token is not of the team whose secret signed the batch');
+  return { ok: true, attribution: { agentId: token.agentId }, required };
 }
 
 /** Why the batch is refused (400) when an item names another agent than the token's; null when all match. */

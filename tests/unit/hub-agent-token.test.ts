@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { batchBody } from '../../lib/delivery/batching';
 import { signBatch } from '../../lib/delivery/signing';
 import type { Item } from '../../lib/schema';
@@ -85,7 +85,9 @@ describe.each(stores)('agent tokens on the webhook, $name', ({ open }) => {
     expect((await stored(bare.id))?.agentVerified).toBe(true);
   });
 
-  it("refuses with 400 a batch in which any item names another agent than the token's, storing none of it", async () => {
+  it("a team requiring tokens refuses with 400 a batch in which any item names another agent than the token's, storing none of it", async () => {
+    await cli('team', 'require-agent-token', 'Tier 1', 'on');
+    onTestFinished(async () => void (await cli('team', 'require-agent-token', 'Tier 1', 'off')));
     const own = makeItem({ agent: by('ada') });
     const foreign = makeItem({ agent: by('bob') });
     const res = await post(tier1, [own, foreign], ada.token);
@@ -98,7 +100,9 @@ describe.each(stores)('agent tokens on the webhook, $name', ({ open }) => {
     expect(await stored(foreign.id)).toBeUndefined();
   });
 
-  it("answers 401 for an unknown, revoked, non-agent or other team's token, storing nothing", async () => {
+  it("a team requiring tokens answers 401 for an unknown, revoked, non-agent or other team's token, storing nothing", async () => {
+    await cli('team', 'require-agent-token', 'Tier 1', 'on');
+    onTestFinished(async () => void (await cli('team', 'require-agent-token', 'Tier 1', 'off')));
     const revoked = (await cli(
       'token',
       'create',
@@ -123,6 +127,17 @@ describe.each(stores)('agent tokens on the webhook, $name', ({ open }) => {
       expect(res.status, error).toBe(401);
       expect(await res.json()).toEqual({ error });
       expect(await stored(item.id)).toBeUndefined();
+    }
+  });
+
+  it('a team not requiring tokens stores batches with a wrong or mismatched token as before, unverified', async () => {
+    // A hub update must not stop browsers that already hold a token for the review status.
+    const cases = ['x'.repeat(43), lead.token, otherTeamAgent.token, bob.token];
+    for (const token of cases) {
+      const item = makeItem({ agent: by('ada') });
+      const res = await post(tier1, [item], token);
+      expect(res.status).toBe(200);
+      expect((await stored(item.id))?.agentVerified).toBe(false);
     }
   });
 
