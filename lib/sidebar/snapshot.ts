@@ -1,6 +1,7 @@
 // The open sidebar as it last rendered at rest, kept so the eager launcher can paint it at the
 // next page load without the sidebar app (Preact, zod): plain DOM from a JSON tree. No zod here:
-// the launcher bundles this file. The tree is written only by our own sidebar app, through
+// the launcher bundles this file. The tree is written only by our own sidebar app, from its own
+// render tree (not the page-reachable DOM: components/sidebar/app/rendered-tree.ts), through
 // extension storage the page cannot reach, but it is still checked node by node before use, and
 // only elements and attributes the sidebar itself renders are rebuilt.
 
@@ -69,7 +70,10 @@ function styleDeclarations(style: string): Array<[string, string]> | null {
   return out;
 }
 
-/** The element (and its subtree) as a snapshot tree; comments are left out. */
+/**
+ * The element (and its subtree) as a snapshot tree; comments are left out. Not how the sidebar app
+ * saves its snapshot: the live DOM holds whatever a page script put there (app/rendered-tree.ts).
+ */
 export function serializeElement(element: Element): SnapshotNode {
   const attributes: string[] = [];
   for (const attribute of Array.from(element.attributes)) attributes.push(attribute.name, attribute.value);
@@ -85,8 +89,14 @@ export function serializeElement(element: Element): SnapshotNode {
  * Rebuilds a snapshot tree as DOM in `doc`, or returns null when anything in it is not what the
  * sidebar renders (unknown element or attribute, odd style, too big or too deep). Styles go
  * through the CSSOM, which a strict page CSP allows where a style attribute would be blocked.
+ * `onBuilt` hears of each element once its attributes are set, before it is in any document: the
+ * painted sidebar keeps its own map of them, since the page can reach and change the DOM (painted.ts).
  */
-export function buildElement(doc: Document, tree: unknown): Element | null {
+export function buildElement(
+  doc: Document,
+  tree: unknown,
+  onBuilt?: (element: Element) => void,
+): Element | null {
   let nodes = 0;
   const build = (node: unknown, depth: number): Node | null => {
     if (++nodes > LIMITS.nodes || depth > LIMITS.depth) return null;
@@ -109,6 +119,7 @@ export function buildElement(doc: Document, tree: unknown): Element | null {
       if (!declarations) return null;
       for (const [property, v] of declarations) element.style.setProperty(property, v);
     }
+    onBuilt?.(element);
     for (const child of children) {
       const built = build(child, depth + 1);
       if (!built) return null;

@@ -6,6 +6,7 @@ import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { readAllIndexedDb } from './support/idb';
 import { openWithSidebar } from './support/pages';
+import { openPainted, sidebarState } from './support/painted';
 import { type Session, startSession } from './support/session';
 
 // The sidebar lives in an OPEN shadow root, so the CRM page's own scripts can reach it. Here the
@@ -14,7 +15,9 @@ import { type Session, startSession } from './support/session';
 // writing the Note, clicking Undo, Edit and Delete. None of that may capture or change a capture,
 // and nothing of the settings (endpoint URL and secret, hub tokens) may be readable in the page.
 
-const TICKET = 'https://acme.zendesk.com/agent/tickets/4821';
+const ZENDESK = 'acme.zendesk.com';
+const TICKET = `https://${ZENDESK}/agent/tickets/4821`;
+const ticket = (id: number) => `https://${ZENDESK}/agent/tickets/${id}`;
 /** Another CRM, another company's page: it shows the sidebar too. */
 const OTHER_SITE = 'acme.freshdesk.com';
 const OTHER_TICKET = `https://${OTHER_SITE}/a/tickets/77`;
@@ -71,6 +74,68 @@ function storedSnapshot(host: string): Promise<string> {
 
 /** Every webhook POST the receiver verified, as items. */
 const received = () => verifiedItems(session.receiver.requests, session.secret);
+
+/** The tags of each item the receiver got from a ticket, in the order they came. */
+const tagsFrom = (ticketId: string) =>
+  received()
+    .filter((i) => i.source.ticketId === ticketId)
+    .map((i) => i.tags.map((t) => t.id));
+
+/** What the page plants in the sidebar: a paragraph, a look-alike tag button, a tag id of its own. */
+const PLANTED = { text: 'Planted by the page', button: 'Escalate now', tag: 'planted-tag' } as const;
+
+/**
+ * Runs in the page's main world, on the sidebar's open shadow root: retargets the Bug button to
+ * `retargetTo`, puts a look-alike tag button (for the "Feature request" tag) before it, or a
+ * paragraph after the tags. From the first call on, it also notes for each click inside the
+ * sidebar whether the sidebar was still the painted one (what clicksOnPainted reads).
+ */
+function plant(
+  page: Page,
+  steps: Array<'retarget' | 'button' | 'paragraph'>,
+  retargetTo: string = PLANTED.tag,
+) {
+  return page.evaluate(
+    ({ steps, retargetTo, planted }) => {
+      const root = document.querySelector('earmark-sidebar')?.shadowRoot;
+      if (!root) throw new Error('the sidebar is not in an open shadow root the page can reach');
+      const world = window as unknown as { clicksOnPainted?: boolean[] };
+      if (!world.clicksOnPainted) {
+        const clicks: boolean[] = [];
+        world.clicksOnPainted = clicks;
+        // On the shadow root, capture phase: before any listener of the sidebar's own elements.
+        root.addEventListener(
+          'click',
+          () => clicks.push(root.querySelector('[data-em-snapshot]') !== null),
+          true,
+        );
+      }
+      const bug = [...root.querySelectorAll('button')].find((b) => b.getAttribute('data-tag') === 'bug');
+      if (!bug) throw new Error('no Bug button');
+      if (steps.includes('retarget')) bug.setAttribute('data-tag', retargetTo);
+      if (steps.includes('button')) {
+        const fake = document.createElement('button');
+        fake.type = 'button';
+        fake.className = 'em-tag';
+        fake.dataset.tag = 'feature-request';
+        fake.textContent = planted.button;
+        bug.before(fake);
+      }
+      if (steps.includes('paragraph')) {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = planted.text;
+        root.querySelector('.em-tags')?.after(paragraph);
+      }
+      return { painted: root.querySelector('[data-em-snapshot]') !== null };
+    },
+    { steps, retargetTo, planted: PLANTED },
+  );
+}
+
+/** For each click inside the sidebar since plant(): whether it reached the painted sidebar. */
+function clicksOnPainted(page: Page): Promise<boolean[]> {
+  return page.evaluate(() => (window as unknown as { clicksOnPainted?: boolean[] }).clicksOnPainted ?? []);
+}
 
 /**
  * Runs in the page's main world: finds the sidebar in an open shadow root and fires untrusted
@@ -307,5 +372,64 @@ describe('a hostile CRM page driving the sidebar', () => {
       .toContain('Agent edit');
     expect(await readableSidebarText(page)).not.toContain('Noted on Freshdesk');
     await other.page.close();
+  });
+});
+
+describe('a hostile CRM page and the sidebar painted from its snapshot', () => {
+  it('cannot retarget a painted tag: the agent’s click captures the tag the button shows', async () => {
+    const { page, sidebar } = await openPainted(session.browser, ticket(9001));
+    expect(await plant(page, ['retarget'], 'praise')).toEqual({ painted: true });
+    await sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Bug');
+    expect(await clicksOnPainted(page)).toEqual([true]); // sent by the painted sidebar, before the app
+    await session.receiver.waitFor((r) => r.body.includes('"9001"'), 15_000);
+    expect(tagsFrom('9001')).toEqual([['bug']]);
+    await page.close();
+  });
+
+  it('cannot plant a tag button: the agent’s click on it captures nothing', async () => {
+    const { page, sidebar } = await openPainted(session.browser, ticket(9002));
+    expect(await plant(page, ['button'])).toEqual({ painted: true });
+    await sidebar.getByRole('button', { name: PLANTED.button }).click();
+    expect(await clicksOnPainted(page)).toEqual([true]);
+    await page.waitForTimeout(500);
+    expect(await sidebar.getByRole('status').textContent()).not.toContain('Saved');
+    // The agent's own capture: one from the planted button, had there been one, went before it.
+    await sidebar.getByRole('button', { name: 'Chaser', exact: true }).click();
+    await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Chaser');
+    await session.receiver.waitFor((r) => r.body.includes('"9002"') && r.body.includes('"chaser"'), 15_000);
+    expect(tagsFrom('9002')).toEqual([['chaser']]);
+    await page.close();
+  });
+
+  it('cannot plant anything in the snapshot painted at the next page load', async () => {
+    const { page, sidebar } = await openWithSidebar(session.browser, ticket(9003));
+    await sidebar.getByRole('heading', { name: 'Earmark' }).hover(); // the app renders over a painted one
+    await expect.poll(async () => (await sidebarState(page)).painted).toBe(false);
+    expect(await plant(page, ['retarget', 'button', 'paragraph'])).toEqual({ painted: false });
+    // The agent captures with a note: the list changes, and the sidebar is saved again.
+    const note = 'Noted after the page planted its nodes';
+    await sidebar.getByRole('textbox', { name: 'Note', exact: true }).fill(note);
+    await sidebar.getByRole('button', { name: 'Praise', exact: true }).click();
+    await expect.poll(() => storedSnapshot(ZENDESK), { timeout: 15_000 }).toContain(note);
+    // What the page planted is still on its page, but not in the snapshot…
+    const shown = await readableSidebarText(page);
+    const saved = await storedSnapshot(ZENDESK);
+    for (const planted of Object.values(PLANTED)) {
+      expect(shown).toContain(planted);
+      expect(saved).not.toContain(planted);
+    }
+    expect(saved).toContain('"data-tag","bug"');
+    await page.close();
+    // …so the next page load paints none of it, and the Bug button still captures Bug.
+    const next = await openPainted(session.browser, ticket(9004));
+    const painted = (await sidebarState(next.page)).markup;
+    expect(painted).toContain(note);
+    for (const planted of Object.values(PLANTED)) expect(painted).not.toContain(planted);
+    await next.sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    await expect.poll(() => next.sidebar.getByRole('status').textContent()).toContain('Saved: Bug');
+    await session.receiver.waitFor((r) => r.body.includes('"9004"'), 15_000);
+    expect(tagsFrom('9004')).toEqual([['bug']]);
+    await next.page.close();
   });
 });

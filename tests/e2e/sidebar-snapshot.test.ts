@@ -4,6 +4,7 @@ import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { openWithSidebar } from './support/pages';
+import { openPainted, sidebarState } from './support/painted';
 import { type Session, startSession } from './support/session';
 
 // The open sidebar is painted at page load from a snapshot of its last rendering (plain DOM, no
@@ -57,46 +58,10 @@ async function snapshotReady(): Promise<string> {
   return key;
 }
 
-/**
- * A freshly loaded ticket page whose sidebar is painted from its snapshot: after a capture, the
- * snapshot shows it on its way (live) until it is sent and saved again, so pages are loaded until
- * one stays painted.
- */
+/** A freshly loaded ticket page whose sidebar is painted from its snapshot (support/painted.ts). */
 async function paintedPage(id: number): Promise<{ page: Page; sidebar: Locator }> {
   await snapshotReady();
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const opened = await openWithSidebar(session.browser, ticket(id));
-    await opened.page.waitForTimeout(300);
-    if ((await sidebarState(opened.page)).painted) return opened;
-    await opened.page.close();
-    if (Date.now() > deadline) throw new Error('no page load kept the sidebar painted');
-  }
-}
-
-/**
- * What the page's own scripts see of the sidebar: painted or not, and its markup (attributes
- * sorted: Preact, rendering over the painted elements, may set an unchanged attribute again).
- */
-function sidebarState(page: Page): Promise<{ painted: boolean; markup: string }> {
-  return page.evaluate(() => {
-    const body = document.querySelector('earmark-sidebar')?.shadowRoot?.querySelector('body');
-    const markup = (node: Node): string => {
-      if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
-      if (node.nodeType !== Node.ELEMENT_NODE) return '';
-      const element = node as Element;
-      const attributes = [...element.attributes]
-        .filter((a) => a.name !== 'data-em-snapshot')
-        .map((a) => `${a.name}="${a.value}"`)
-        .sort()
-        .join(' ');
-      return `<${element.localName} ${attributes}>${[...element.childNodes].map(markup).join('')}</${element.localName}>`;
-    };
-    return {
-      painted: body?.querySelector('[data-em-snapshot]') !== null && body !== undefined,
-      markup: body ? [...body.childNodes].map(markup).join('') : '',
-    };
-  });
+  return openPainted(session.browser, ticket(id));
 }
 
 describe('the sidebar painted from its snapshot', () => {

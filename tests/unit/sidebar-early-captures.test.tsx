@@ -20,7 +20,10 @@ function painted(): HTMLElement {
 describe('captures sent from the painted sidebar', () => {
   it('show in the painted status line, clearing the note, until the app takes over', async () => {
     const element = painted();
-    const early = recordEarlyInput(element);
+    const early = recordEarlyInput(
+      element,
+      new WeakMap([element, ...element.querySelectorAll('*')].map((e) => [e, null])),
+    );
     const note = element.querySelector('textarea') as HTMLTextAreaElement;
     note.value = 'asked twice';
     const typed = new Event('input', { bubbles: true });

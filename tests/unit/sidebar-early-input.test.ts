@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type BuiltNodes,
   counterpart,
   recordEarlyInput,
   replayEarlyInput,
@@ -42,6 +43,14 @@ function painted(): HTMLElement {
   return root;
 }
 
+/** The launcher's map of a painted sidebar it built (painted.ts): every element, with its tag id. */
+function built(root: Element): BuiltNodes {
+  const nodes: BuiltNodes = new WeakMap();
+  for (const element of [root, ...root.querySelectorAll('*')])
+    nodes.set(element, element.getAttribute('data-tag'));
+  return nodes;
+}
+
 afterEach(() => document.body.replaceChildren());
 
 describe('input on the painted sidebar before the app is there', () => {
@@ -50,7 +59,7 @@ describe('input on the painted sidebar before the app is there', () => {
     const [bug] = root.querySelectorAll('button');
     const bubbled: string[] = [];
     root.addEventListener('click', () => bubbled.push('click'));
-    const early = recordEarlyInput(root);
+    const early = recordEarlyInput(root, built(root));
 
     bug?.dispatchEvent(click()); // a page script's click: not the agent's
     expect(agent(bug as Element, click()).defaultPrevented).toBe(true);
@@ -87,7 +96,7 @@ describe('input on the painted sidebar before the app is there', () => {
   it('replays onto the same elements as input the sidebar accepts, and a page script cannot', () => {
     const root = painted();
     const bug = root.querySelector('button') as HTMLButtonElement;
-    const early = recordEarlyInput(root);
+    const early = recordEarlyInput(root, built(root));
     agent(bug, click());
     agent(bug, key('4'));
     const seen: Array<[string, boolean]> = [];
@@ -114,7 +123,7 @@ describe('input on the painted sidebar before the app is there', () => {
       fresh.querySelector('textarea'),
     );
 
-    const early = recordEarlyInput(old);
+    const early = recordEarlyInput(old, built(old));
     agent(oldBug as Element, click());
     agent(oldBug as Element, key('1'));
     old.remove();
@@ -126,5 +135,52 @@ describe('input on the painted sidebar before the app is there', () => {
       ?.addEventListener('keydown', (e) => seen.push(`key ${(e as KeyboardEvent).key}`));
     replayEarlyInput(fresh, early.take());
     expect(seen).toEqual(['key 1']);
+  });
+  it('ignores input on elements the launcher did not build: a look-alike button or field of the page', () => {
+    const root = painted();
+    const nodes = built(root);
+    const fakeTag = document.createElement('button');
+    fakeTag.append('Bug'); // looks like the Bug tag, by its text
+    const fakeNote = document.createElement('textarea');
+    root.querySelector('aside')?.prepend(fakeTag, fakeNote);
+    const tags: string[] = [];
+    const early = recordEarlyInput(root, nodes, (tag) => tags.push(tag));
+
+    expect(agent(fakeTag, click()).defaultPrevented).toBe(false); // the page's button, the page's click
+    expect(agent(fakeTag, key('1')).defaultPrevented).toBe(false);
+    fakeNote.value = 'typed into the page’s field';
+    agent(fakeNote, new Event('input', { bubbles: true }));
+    fakeNote.focus();
+    const record = early.take();
+    expect(tags).toEqual([]);
+    expect(record.events).toEqual([]); // nothing for the app to replay onto the real Bug tag
+    expect(record.note).toBe('');
+    expect(record.focused).toBeNull();
+  });
+
+  it('replays a click by what the launcher built, not by a data-tag or text the page gave the element', () => {
+    const old = painted();
+    const fresh = painted();
+    const [oldBug, , oldCollapse] = Array.from(old.querySelectorAll('button')) as HTMLButtonElement[];
+    // Before the agent's clicks, the page made the collapse button look like the Bug tag and
+    // retargeted the Bug tag's button; the app's rendering then has no collapse button.
+    oldCollapse?.setAttribute('data-tag', 'bug');
+    oldCollapse?.setAttribute('aria-label', 'Bug');
+    oldCollapse?.replaceChildren('Bug');
+    oldBug?.setAttribute('data-tag', 'chaser');
+    old.remove();
+    fresh.querySelector('[aria-label="Collapse Earmark"]')?.remove();
+    const seen: string[] = [];
+    fresh.addEventListener('click', (e) => seen.push((e.target as Element).getAttribute('data-tag') ?? '-'));
+    replayEarlyInput(fresh, {
+      events: [
+        { type: 'click', target: oldCollapse as Element, key: null, tag: null },
+        { type: 'click', target: oldBug as Element, key: null, tag: 'bug' },
+      ],
+      note: '',
+      focused: null,
+      captures: [],
+    });
+    expect(seen).toEqual(['bug']); // the tag's own click only; the collapse click found nothing
   });
 });

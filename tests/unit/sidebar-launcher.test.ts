@@ -238,6 +238,53 @@ describe('the sidebar launcher with a snapshot of the open sidebar', () => {
     expect(t.snapshots).toEqual([FRESH]);
   });
 
+  it("captures the tag it painted on a button, whatever the page's script did to the painted DOM", async () => {
+    const tree: SidebarSnapshot['tree'] = [
+      'div',
+      ['class', 'em-root'],
+      [
+        [
+          'aside',
+          ['aria-label', 'Earmark'],
+          [
+            ['button', ['class', 'em-icon', 'aria-label', 'Collapse Earmark'], ['›']],
+            ['button', ['class', 'em-tag', 'data-tag', 'bug'], ['Bug']],
+            ['button', ['class', 'em-tag', 'data-tag', 'chaser'], ['Chaser']],
+            ['div', ['role', 'status'], []],
+          ],
+        ],
+      ],
+    ];
+    const t = setup({ snapshot: { ...FRESH, tree } });
+    t.launcher.show(t.container, DEFAULT_LAYOUT);
+    const painted = t.painted() as Element;
+    const [collapse, bug, chaser] = Array.from(painted.querySelectorAll('button'));
+    // The page reaches into the open shadow root: it retargets the painted buttons and puts a
+    // look-alike tag button of its own first.
+    bug?.setAttribute('data-tag', 'praise');
+    chaser?.removeAttribute('data-tag');
+    collapse?.setAttribute('data-tag', 'bug');
+    const fake = document.createElement('button');
+    fake.className = 'em-tag';
+    fake.dataset.tag = 'feature-request';
+    fake.append('Feature request');
+    painted.querySelector('aside')?.prepend(fake);
+    const click = () => new MouseEvent('click', { bubbles: true, cancelable: true });
+
+    agent(fake, click());
+    agent(collapse as Element, click());
+    expect(t.sent).toEqual([]); // neither the page's button nor a data-tag it set is a capture
+    agent(bug as Element, click());
+    agent(chaser as Element, click());
+    expect(t.sent.map((m) => (m as { tagId: string }).tagId)).toEqual(['bug', 'chaser']);
+
+    agent(painted, new PointerEvent('pointerover', { bubbles: true }));
+    await t.loaded();
+    // Only the agent's click on the painted collapse button waits for the app, and as no tag's.
+    const early = t.mounts[0]?.painted?.early.take();
+    expect(early?.events.map((e) => [e.target, e.tag])).toEqual([[collapse, null]]);
+  });
+
   it('loads the app at once when the snapshot is stale, live, or does not rebuild', async () => {
     for (const [snapshot, dataKey] of [
       [{ ...FRESH, key: snapshotKey('another data key', DEFAULT_LAYOUT, ENVIRONMENT) }, DATA_KEY],

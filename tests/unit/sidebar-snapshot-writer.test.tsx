@@ -2,7 +2,11 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SidebarApi } from '../../components/sidebar/app/sidebar-api';
-import { SNAPSHOT_DELAY_MS, type SnapshotSink } from '../../components/sidebar/app/useSnapshotWriter';
+import {
+  restingTree,
+  SNAPSHOT_DELAY_MS,
+  type SnapshotSink,
+} from '../../components/sidebar/app/useSnapshotWriter';
 import type { TaxonomyTag } from '../../lib/config/settings';
 import type { RecentEntry } from '../../lib/protocol/messages';
 import { sidebarDataKey, snapshotKey } from '../../lib/sidebar/data-key';
@@ -10,6 +14,16 @@ import { DEFAULT_LAYOUT } from '../../lib/sidebar/site-prefs';
 import { type SidebarSnapshot, serializeElement } from '../../lib/sidebar/snapshot';
 import { fakeSidebarApi } from '../helpers/sidebar-api';
 import { renderSidebar, unmountSidebars } from '../helpers/sidebar-render';
+
+// The sidebar app is built with Preact in React's place (wxt.config.ts), and its snapshot is read
+// from Preact's own tree of what it rendered (app/rendered-tree.ts): rendered with Preact here too.
+vi.mock('react', async () => ({
+  ...(await import('preact/compat')),
+  act: (await import('preact/test-utils')).act,
+}));
+vi.mock('react/jsx-runtime', () => import('preact/compat/jsx-runtime'));
+vi.mock('react/jsx-dev-runtime', () => import('preact/compat/jsx-dev-runtime'));
+vi.mock('react-dom/client', () => import('preact/compat/client'));
 
 const TAGS: TaxonomyTag[] = [{ id: 'bug', label: 'Bug', category: 'Customer insight' }];
 const CONFIG = {
@@ -49,7 +63,12 @@ async function renderWith(recent: { current: RecentEntry[] }) {
     capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug' }),
   });
   const host = await renderSidebar({ api, snapshots: sink });
-  const wait = () => act(async () => vi.advanceTimersByTimeAsync(SNAPSHOT_DELAY_MS));
+  // Preact runs effects after the next frame (at most 35 ms; within act, when act ends): they run,
+  // then the snapshot's delay passes.
+  const wait = async () => {
+    await act(async () => vi.advanceTimersByTimeAsync(50));
+    await act(async () => vi.advanceTimersByTimeAsync(SNAPSHOT_DELAY_MS));
+  };
   return { host, saved, wait };
 }
 
@@ -72,7 +91,11 @@ describe('the sidebar keeps its snapshot for the next page load', () => {
     );
     expect(first?.live).toBe(false);
     expect(first?.sites).toEqual(CONFIG.sites);
-    expect(first?.tree).toEqual(serializeElement(host.querySelector('.em-root') as Element));
+    // The markup as rendered, the status line saved empty (Preact renders its '' as a text node).
+    const markup = JSON.stringify(serializeElement(host.querySelector('.em-root') as Element));
+    expect(JSON.stringify(first?.tree)).toBe(
+      markup.replace('["role","status"],[""]', '["role","status"],[]'),
+    );
     await wait();
     expect(saved).toHaveLength(1); // nothing changed, nothing written
   });
@@ -94,6 +117,46 @@ describe('the sidebar keeps its snapshot for the next page load', () => {
     expect(tree).toContain('Queued');
     // The same sidebar with the new list at rest renders what was saved, notice aside.
     expect(JSON.stringify(rest)).not.toContain('Queued');
+  });
+
+  it("saves only what the app rendered: a page script's nodes, text and data-tag are left out", async () => {
+    const recent = { current: [entry('1', 'Sent')] };
+    const { host, saved, wait } = await renderWith(recent);
+    await wait();
+    // The page reaches into the open shadow root: a look-alike tag button, a paragraph, text in
+    // the app's own elements, the app's heading reworded and its tag button retargeted.
+    const bug = host.querySelector('button.em-tag') as HTMLButtonElement;
+    const fake = document.createElement('button');
+    fake.className = 'em-tag';
+    fake.dataset.tag = 'spam';
+    fake.append('Spam');
+    bug.before(fake);
+    const paragraph = document.createElement('p');
+    paragraph.append('Inserted by the page');
+    host.querySelector('.em-body')?.append(paragraph);
+    bug.append(' (page text)');
+    bug.dataset.tag = 'spam';
+    bug.setAttribute('aria-label', 'Spam');
+    const heading = host.querySelector('h2')?.firstChild as Text;
+    heading.data = 'Earmark (page)';
+    // The agent captures: the list changes and the sidebar is saved again.
+    recent.current = [entry('9', 'Sent'), entry('1', 'Sent')];
+    await act(async () => agentClick(bug));
+    await wait();
+    expect(saved).toHaveLength(2);
+    expect(host.textContent).toContain('Inserted by the page'); // the page's nodes are still shown…
+    const tree = JSON.stringify(saved[1]?.tree);
+    for (const planted of ['Spam', 'spam', 'Inserted by the page', '(page text)', 'Earmark (page)']) {
+      expect(tree).not.toContain(planted); // …but not saved
+    }
+    expect(tree).toContain('"data-tag","bug"');
+    // What was saved is what an untouched sidebar with the same list saves.
+    const untouched = await renderWith({ current: recent.current });
+    await untouched.wait();
+    expect(saved[1]?.tree).toEqual(untouched.saved[0]?.tree);
+    expect(saved[0]?.tree).not.toEqual(saved[1]?.tree);
+    // An element no renderer rendered has no rendered tree: nothing to save.
+    expect(restingTree(host.querySelector('p') as Element)).toBeNull();
   });
 
   it('does not save while an inline edit is open', async () => {

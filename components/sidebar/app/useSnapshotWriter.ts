@@ -2,12 +2,8 @@ import { type RefObject, useEffect, useRef } from 'react';
 import type { RecentEntry } from '@/lib/protocol/messages';
 import { type SnapshotEnvironment, sidebarDataKey, snapshotKey } from '@/lib/sidebar/data-key';
 import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
-import {
-  attributeOf,
-  type SidebarSnapshot,
-  type SnapshotNode,
-  serializeElement,
-} from '@/lib/sidebar/snapshot';
+import { attributeOf, type SidebarSnapshot, type SnapshotNode } from '@/lib/sidebar/snapshot';
+import { renderedTree } from './rendered-tree';
 import type { Captures } from './useCaptures';
 
 /** How long after its data or layout changed the sidebar is snapshotted (changes come in bursts). */
@@ -36,21 +32,32 @@ function isNoticeExtra(node: SnapshotNode): boolean {
   );
 }
 
+/** True when the tree has an element of class `name` (an inline edit or delete confirmation). */
+function hasClass(node: SnapshotNode, name: string): boolean {
+  if (typeof node === 'string') return false;
+  return (
+    (attributeOf(node, 'class') ?? '').split(' ').includes(name) || node[2].some((c) => hasClass(c, name))
+  );
+}
+
 /**
- * The sidebar's markup as it is at rest: the "Saved" notice, its Undo button and an error line are
- * left out (the app shows them only after something happened). Null while an inline edit or delete
- * confirmation is open, whose markup is not the list's at rest. The note's text is a property, not
- * markup, so what the agent is typing is never part of it.
+ * The sidebar's markup as the app rendered it (rendered-tree.ts: nothing a page script inserted or
+ * changed in the open shadow root), at rest: the "Saved" notice, its Undo button and an error line
+ * are left out (the app shows them only after something happened). Null while an inline edit or
+ * delete confirmation is open, whose markup is not the list's at rest, or when the app's rendered
+ * tree is not found. The note's text is a property, not markup, so what the agent is typing is
+ * never part of it.
  */
 export function restingTree(root: Element): SnapshotNode | null {
-  if (root.querySelector('.em-inline')) return null;
+  const tree = renderedTree(root);
+  if (!tree || hasClass(tree, 'em-inline')) return null;
   const rest = (node: SnapshotNode): SnapshotNode => {
     if (typeof node === 'string') return node;
     const [tag, attributes, children] = node;
     if (attributeOf(node, 'role') === 'status') return [tag, attributes, []];
     return [tag, attributes, children.filter((child) => !isNoticeExtra(child)).map(rest)];
   };
-  return rest(serializeElement(root));
+  return rest(tree);
 }
 
 /**

@@ -7,12 +7,24 @@ import { dispatchReplayed } from './replayed-events';
 // agent really gave is recorded (a page script's events are untrusted); typing into the note is
 // left to the browser and the typed text handed over. A click on a tag does not wait for the app:
 // painted.ts sends it at once and hands its reply here (captured()), which shows it.
+// The shadow root is open, so a page script can change the painted DOM: which button is a tag, and
+// which tag, is read from the launcher's own map of the elements it built (BuiltNodes), never from
+// a data-tag the page could have set; a button, field or key target the page inserted is ignored.
+
+/**
+ * Every element the launcher built for the painted sidebar, with the tag id its snapshot gave a tag
+ * button (null: any other element). A page script cannot reach this map (it lives in the
+ * extension's isolated world), so a node it inserted is not in it and a data-tag it set is not read.
+ */
+export type BuiltNodes = WeakMap<Element, string | null>;
 
 /** A click or key the agent gave on the snapshot, to replay on the app's rendering of it. */
 export interface RecordedInput {
   type: 'click' | 'keydown';
   target: Element;
   key: KeyboardEventInit | null;
+  /** For a click on a tag button, its tag id as the launcher built it (a key, or another button: none). */
+  tag?: string | null;
 }
 
 /** What the launcher hands the app: the input so far, the agent's note, where focus was. */
@@ -52,29 +64,34 @@ function isSidebarKey(event: KeyboardEvent, inTextField: boolean): boolean {
 
 /**
  * Records the agent's clicks and sidebar keys on `root` (capture phase) until take() is called; a
- * click on a tag button goes to `onTag` instead, when given (painted.ts sends it at once).
+ * click on a tag button goes to `onTag` instead, when given (painted.ts sends it at once). Only
+ * input on elements in `built` counts, and a tag is the one `built` gives its button.
  */
 export function recordEarlyInput(
   root: Element,
+  built: BuiltNodes,
   onTag?: (tagId: string, early: EarlyInput) => void,
 ): EarlyInput {
   const events: RecordedInput[] = [];
   const captures: Promise<unknown>[] = [];
   let note = '';
   let taken = false;
+  /** The first element the launcher built that matches `selector` (not a look-alike the page put first). */
+  const own = (selector: string) => Array.from(root.querySelectorAll(selector)).find((e) => built.has(e));
   const onClick = (event: Event) => {
     const target = (event.target as Element | null)?.closest?.('button');
-    if (!event.isTrusted || !target || !root.contains(target)) return;
+    const tag = target ? built.get(target) : undefined;
+    // undefined: no button, or one the page inserted, which is neither a capture nor the app's input.
+    if (!event.isTrusted || tag === undefined || !root.contains(target as Element)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    const tagId = target.getAttribute('data-tag');
-    if (onTag && tagId) onTag(tagId, early);
-    else events.push({ type: 'click', target, key: null });
+    if (onTag && tag) onTag(tag, early);
+    else events.push({ type: 'click', target: target as Element, key: null, tag });
   };
   const onKeyDown = (event: Event) => {
     const key = event as KeyboardEvent;
     const target = key.target as Element | null;
-    if (!event.isTrusted || !target || !isSidebarKey(key, isTextField(target))) return;
+    if (!event.isTrusted || !target || !built.has(target) || !isSidebarKey(key, isTextField(target))) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     const { altKey, ctrlKey, metaKey, shiftKey, repeat, code } = key;
@@ -86,7 +103,7 @@ export function recordEarlyInput(
   };
   const onInput = (event: Event) => {
     const field = event.target as HTMLTextAreaElement | null;
-    if (event.isTrusted && field?.localName === 'textarea') note = field.value;
+    if (event.isTrusted && field?.localName === 'textarea' && built.has(field)) note = field.value;
   };
   root.addEventListener('click', onClick, true);
   root.addEventListener('keydown', onKeyDown, true);
@@ -97,10 +114,10 @@ export function recordEarlyInput(
       captures.push(reply);
       const show = (result: ReturnType<typeof outcome>) => {
         if (taken) return; // the app shows it from here on
-        const status = root.querySelector('[role="status"]');
+        const status = own('[role="status"]');
         if ('saved' in result) {
           note = '';
-          const field = root.querySelector('textarea');
+          const field = own('textarea') as HTMLTextAreaElement | undefined;
           if (field) field.value = '';
           if (status) status.textContent = `Saved: ${result.saved}`;
         } else if (status) status.textContent = `Not saved: ${result.failed}`;
@@ -115,10 +132,11 @@ export function recordEarlyInput(
       root.removeEventListener('click', onClick, true);
       root.removeEventListener('keydown', onKeyDown, true);
       root.removeEventListener('input', onInput, true);
-      const field = root.querySelector('textarea');
+      const field = own('textarea') as HTMLTextAreaElement | undefined;
       if (field && field.value !== note) field.value = note; // a page script's text, not the agent's
       const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
-      return { events, note, focused: active && root.contains(active) ? active : null, captures };
+      const focused = active && built.has(active) && root.contains(active) ? active : null;
+      return { events, note, focused, captures };
     },
   };
   return early;
@@ -141,6 +159,19 @@ export function counterpart(root: Element, old: Element): Element | null {
 }
 
 /**
+ * Where a recorded click goes in the app's rendering: a tag's click to the button of that tag, any
+ * other click to its counterpart, never to a tag button (whatever data-tag the page gave the button
+ * the agent clicked, or whatever that element has become: the app's render has just set every
+ * data-tag, and the launcher's map said it was no tag).
+ */
+function clickTarget(root: Element, input: RecordedInput): Element | null {
+  if (input.tag)
+    return Array.from(root.querySelectorAll('button')).find((b) => b.dataset.tag === input.tag) ?? null;
+  const target = counterpart(root, input.target);
+  return target?.hasAttribute('data-tag') ? null : target;
+}
+
+/**
  * Replays recorded input on the app's rendering in `root`, in order, as events the sidebar accepts
  * as the agent's (replayed-events.ts), and puts focus back where it was. A key whose element is
  * gone goes to the sidebar itself; a click whose button is gone (a tag removed meanwhile) is dropped.
@@ -150,7 +181,9 @@ export function replayEarlyInput(root: Element, record: EarlyInputRecord): void 
   if (focus instanceof HTMLElement && focus !== record.focused) focus.focus();
   for (const input of record.events) {
     const target =
-      counterpart(root, input.target) ?? (input.type === 'keydown' ? root.querySelector('aside') : null);
+      input.type === 'click'
+        ? clickTarget(root, input)
+        : (counterpart(root, input.target) ?? root.querySelector('aside'));
     if (!target) continue;
     const init = { bubbles: true, cancelable: true, composed: true };
     const event =

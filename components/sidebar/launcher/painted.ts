@@ -2,7 +2,7 @@ import { type SnapshotEnvironment, snapshotKey } from '@/lib/sidebar/data-key';
 import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
 import { buildElement, type SidebarSnapshot } from '@/lib/sidebar/snapshot';
 import type { TicketContext } from '@/lib/sites/adapters';
-import { type EarlyInput, recordEarlyInput } from './early-input';
+import { type BuiltNodes, type EarlyInput, recordEarlyInput } from './early-input';
 import { captureMessage, keepTagSelection, readPageSelection } from './tag-capture';
 
 // The launcher's first paint of an open sidebar: the site's snapshot (lib/sidebar/snapshot.ts)
@@ -12,7 +12,9 @@ import { captureMessage, keepTagSelection, readPageSelection } from './tag-captu
 // meanwhile is recorded, except a click on a tag: that is a capture at once, the same 'capture'
 // message the app would send (tag-capture.ts; the background validates it), with the agent's note
 // and the page's selection, and the reply shows in the status line. The app, when it renders
-// over the painted sidebar, takes the reply over (Undo, recent captures).
+// over the painted sidebar, takes the reply over (Undo, recent captures). Which tag a click
+// captures comes from the map of the elements built here, as the snapshot gave them: the page can
+// reach the open shadow root and restyle, relabel or add buttons, but not change that map.
 
 /** Marks the painted snapshot until the app has rendered over it (also for tests and the bench). */
 export const SNAPSHOT_ATTRIBUTE = 'data-em-snapshot';
@@ -48,12 +50,16 @@ export function paintSnapshot(
   onIntent: () => void,
   captureDeps: PaintedCaptureDeps,
 ): PaintedSidebar | null {
-  const element = buildElement(container.ownerDocument, snapshot.tree);
+  const built: BuiltNodes = new WeakMap();
+  // Read as built from the snapshot, before the element is on the page: no page script has had it.
+  const element = buildElement(container.ownerDocument, snapshot.tree, (node) =>
+    built.set(node, node.getAttribute('data-tag')),
+  );
   if (!element) return null;
   element.setAttribute(SNAPSHOT_ATTRIBUTE, '');
   container.append(element);
   const selection = keepTagSelection(element, readPageSelection);
-  const recorder = recordEarlyInput(element, (tagId, early) => {
+  const recorder = recordEarlyInput(element, built, (tagId, early) => {
     const quote = selection.take();
     const send = async () =>
       captureDeps.send(captureMessage(tagId, early.note(), quote, captureDeps.context()));

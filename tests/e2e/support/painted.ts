@@ -1,0 +1,49 @@
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../../scripts/harness/launch';
+import { openWithSidebar } from './pages';
+
+/**
+ * What the page's own scripts see of the sidebar: painted from its snapshot or not, and its markup
+ * (attributes sorted: Preact, rendering over the painted elements, may set an unchanged attribute
+ * again).
+ */
+export function sidebarState(page: Page): Promise<{ painted: boolean; markup: string }> {
+  return page.evaluate(() => {
+    const body = document.querySelector('earmark-sidebar')?.shadowRoot?.querySelector('body');
+    const markup = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const element = node as Element;
+      const attributes = [...element.attributes]
+        .filter((a) => a.name !== 'data-em-snapshot')
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort()
+        .join(' ');
+      return `<${element.localName} ${attributes}>${[...element.childNodes].map(markup).join('')}</${element.localName}>`;
+    };
+    return {
+      painted: body?.querySelector('[data-em-snapshot]') !== null && body !== undefined,
+      markup: body ? [...body.childNodes].map(markup).join('') : '',
+    };
+  });
+}
+
+/**
+ * A freshly loaded CRM page whose sidebar is painted from its stored snapshot. After a capture the
+ * snapshot shows it on its way (live) until it is sent and saved again, so pages are loaded until
+ * one stays painted.
+ */
+export async function openPainted(
+  browser: ExtensionBrowser,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<{ page: Page; sidebar: Locator }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const opened = await openWithSidebar(browser, url);
+    await opened.page.waitForTimeout(300);
+    if ((await sidebarState(opened.page)).painted) return opened;
+    await opened.page.close();
+    if (Date.now() > deadline) throw new Error('no page load kept the sidebar painted');
+  }
+}
