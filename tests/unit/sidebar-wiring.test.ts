@@ -128,7 +128,7 @@ describe('the sidebar reloads its config', () => {
   it('when settings, the policy or the remembered sidebar config change; not for other keys', async () => {
     const { fakeBrowser } = await import('wxt/testing');
     const { createSidebarApi } = await import('../../components/sidebar/app/wiring');
-    const { LAST_SIDEBAR_CONFIG_KEY } = await import('../../lib/storage-keys');
+    const { LAST_SIDEBAR_CONFIG_KEY, SETTINGS_CHANGED_KEY } = await import('../../lib/storage-keys');
     fakeBrowser.reset();
     const reload = vi.fn();
     const stop = createSidebarApi(() => context).onConfigChanged(reload);
@@ -136,10 +136,13 @@ describe('the sidebar reloads its config', () => {
     expect(reload).not.toHaveBeenCalled();
     await fakeBrowser.storage.local.set({ [LAST_SIDEBAR_CONFIG_KEY]: { agentName: 'Dana' } });
     expect(reload).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.local.set({ [SETTINGS_CHANGED_KEY]: 'a' });
+    expect(reload).toHaveBeenCalledTimes(2);
+    // The old settings key is no longer written: a page writing it changes nothing.
     await fakeBrowser.storage.local.set({ settings: {} });
     expect(reload).toHaveBeenCalledTimes(2);
     stop();
-    await fakeBrowser.storage.local.set({ settings: { changed: true } });
+    await fakeBrowser.storage.local.set({ [SETTINGS_CHANGED_KEY]: 'b' });
     expect(reload).toHaveBeenCalledTimes(2);
   });
 });
