@@ -4,13 +4,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { handleCommand } from '@/lib/capture/commands';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
-import { captureFromMenu, rebuildMenus } from '@/lib/capture/menu-actions';
+import { captureFromMenu, clearMenuFailureBadge, rebuildMenus } from '@/lib/capture/menu-actions';
+import { createMenuFailureHandlers } from '@/lib/capture/menu-failure-handlers';
+import { createMenuFailureLog } from '@/lib/capture/menu-failures';
 import { recentBySite } from '@/lib/capture/recent';
 import { isExtensionPage } from '@/lib/capture/site-scope';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
 import { createConfigCache, deliveryTuning, lastSidebarConfig } from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
 import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
+import { followEndpoints } from '@/lib/delivery/endpoint-changes';
 import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
 import { hasAccess } from '@/lib/http/host-access';
@@ -77,23 +80,32 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     saveRecord: (record) => reviewPollRecord.setValue(record),
   });
+  // Context-menu captures that failed, kept with their text until the agent deals with them (popup).
+  const menuFailures = createMenuFailureLog();
+  const captureHandlers = createCaptureHandlers({
+    ...deps,
+    newId: uuidv7,
+    extensionOrigin,
+    onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
+    lastSidebarConfig: memoizedLastSidebarConfig({
+      get: () => lastSidebarConfig.getValue(),
+      set: (value) => lastSidebarConfig.setValue(value),
+    }),
+  });
   // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
   // one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
-    ...createCaptureHandlers({
-      ...deps,
-      newId: uuidv7,
-      extensionOrigin,
-      onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
-      lastSidebarConfig: memoizedLastSidebarConfig({
-        get: () => lastSidebarConfig.getValue(),
-        set: (value) => lastSidebarConfig.setValue(value),
-      }),
-    }),
+    ...captureHandlers,
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
+    // The popup's failed context-menu captures: a retry is the same capture sent again.
+    ...createMenuFailureHandlers({
+      log: menuFailures,
+      capture: captureHandlers.capture,
+      clearBadge: (tabId) => clearMenuFailureBadge(browser, tabId),
+    }),
   } satisfies WorkerHandlers;
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -134,12 +146,26 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(reapply);
   browser.permissions.onRemoved.addListener(reapply);
   const onMenuClick = async (click: Parameters<typeof captureFromMenu>[2], tab?: { id?: number }) => {
-    await captureFromMenu(browser, handlers, click, tab?.id);
+    await captureFromMenu(browser, handlers, click, tab?.id, {
+      log: menuFailures,
+      newId: uuidv7,
+      now: Date.now,
+      tagLabel: async (tagId) => (await loadConfig()).taxonomy.find((t) => t.id === tagId)?.label ?? null,
+    });
     publisher.changed();
   };
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   // The native menu cannot be clicked in headless tests; they call the same handler here.
   (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
+
+  // The queue follows the endpoints in force: captures waiting for one get rows, rows of a removed
+  // one are parked as dead letters (and come back if it does).
+  const followConfiguredEndpoints = () =>
+    void followEndpoints(deps, () => {
+      scheduler.request();
+      publisher.changed();
+    });
+  followConfiguredEndpoints(); // settings or policy may have changed while no worker ran
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
@@ -150,6 +176,7 @@ export default defineBackground(() => {
     config.invalidate();
     publisher.changed();
     scheduler.request();
+    followConfiguredEndpoints();
     if (area === 'managed' || SETTINGS_KEY in changes) {
       reapply();
       void loopBack.onConfigChanged();

@@ -46,7 +46,7 @@ async function renderWith(recent: { current: RecentEntry[] }) {
   const api: SidebarApi = fakeSidebarApi({
     config: async () => CONFIG,
     recent: async () => recent.current,
-    capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug' }),
+    capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug', routed: true }),
   });
   const host = await renderSidebar({ api, snapshots: sink });
   const wait = () => act(async () => vi.advanceTimersByTimeAsync(SNAPSHOT_DELAY_MS));
