@@ -22,7 +22,7 @@ describe('captures whose endpoint is missing', () => {
     await sidebar.getByRole('textbox', { name: 'Note' }).fill('asked for a CSV export');
     await sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
     await expect
-      .poll(() => sidebar.getByRole('status').textContent())
+      .poll(() => sidebar.getByRole('status').textContent(), { timeout: 5_000 })
       .toBe('Saved, waiting for an endpoint: Bug');
     const popup = await openExtensionPage(s.browser, 'popup.html');
     await expect
