@@ -37,6 +37,12 @@ export const SIDEBAR_LAYOUTS_KEY = 'sidebarLayouts';
 export const SIDEBAR_SNAPSHOTS_KEY = 'sidebarSnapshots';
 /** The hostnames where the agent switched Earmark off from the toolbar popup. */
 export const DISABLED_SITES_KEY = 'disabledSites';
+/**
+ * Context-menu captures that failed, with the selected text, until the agent retries or dismisses
+ * them in the popup (lib/capture/menu-failures.ts). storage.session: kept in memory, never on disk,
+ * since the text was never redacted, and out of content scripts' reach (Chrome's default for it).
+ */
+export const MENU_FAILURES_KEY = 'menuFailures';
 
 /** One stored key: where it lives and who writes it. */
 export interface StorageKeySpec {
@@ -57,6 +63,7 @@ export const STORAGE_KEYS = [
   { key: SIDEBAR_LAYOUTS_KEY, area: 'local', owner: 'launcher' },
   { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
   { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
+  { key: MENU_FAILURES_KEY, area: 'session', owner: 'worker' },
   { key: 'endpoints', area: 'managed', owner: 'admin' },
   { key: 'agent', area: 'managed', owner: 'admin' },
   { key: 'taxonomy', area: 'managed', owner: 'admin' },

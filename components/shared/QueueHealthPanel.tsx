@@ -47,6 +47,13 @@ export function QueueHealthPanel() {
             (health.oldestPendingAt ? `, oldest captured ${ago(Date.parse(health.oldestPendingAt))}` : '')}
       </p>
       <p>{health.lastSyncAt ? `Last delivery ${ago(health.lastSyncAt)}.` : 'Nothing delivered yet.'}</p>
+      {health.unroutedItems > 0 ? (
+        <p>
+          {health.unroutedItems} {health.unroutedItems === 1 ? 'capture is' : 'captures are'} saved and
+          waiting for an endpoint: no endpoint takes {health.unroutedItems === 1 ? 'its tag' : 'their tags'}.
+          They are sent once one does.
+        </p>
+      ) : null}
       {health.nearCap ? (
         <p role="alert">
           The queue is nearly full ({health.pendingItems} of {health.cap}). New captures will be refused at
@@ -59,6 +66,7 @@ export function QueueHealthPanel() {
       />
       <DeadLetters
         count={health.parkedRows}
+        reasons={health.parkedReasons}
         onRetry={() => deadLetters('retry')}
         onExport={() => deadLetters('export')}
         onDiscard={() => deadLetters('discard')}

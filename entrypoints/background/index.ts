@@ -4,7 +4,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { handleCommand } from '@/lib/capture/commands';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
-import { captureFromMenu, rebuildMenus } from '@/lib/capture/menu-actions';
+import { captureFromMenu, clearMenuFailureBadge, rebuildMenus } from '@/lib/capture/menu-actions';
+import { createMenuFailureHandlers } from '@/lib/capture/menu-failure-handlers';
+import { createMenuFailureLog } from '@/lib/capture/menu-failures';
 import { recentBySite } from '@/lib/capture/recent';
 import { isExtensionPage } from '@/lib/capture/site-scope';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
@@ -17,6 +19,7 @@ import {
 } from '@/lib/config/store';
 import { flush } from '@/lib/delivery';
 import { createAdminHandlers } from '@/lib/delivery/admin-handlers';
+import { followEndpoints } from '@/lib/delivery/endpoint-changes';
 import { createEndpointHandlers } from '@/lib/delivery/endpoint-handlers';
 import { CAPTURE_COALESCE_MS, createFlushScheduler, FLUSH_ALARM } from '@/lib/delivery/flush-scheduler';
 import { hasAccess } from '@/lib/http/host-access';
@@ -90,23 +93,32 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     saveRecord: (record) => reviewPollRecord.setValue(record),
   });
+  // Context-menu captures that failed, kept with their text until the agent deals with them (popup).
+  const menuFailures = createMenuFailureLog();
+  const captureHandlers = createCaptureHandlers({
+    ...deps,
+    newId: uuidv7,
+    extensionOrigin,
+    onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
+    lastSidebarConfig: memoizedLastSidebarConfig({
+      get: () => lastSidebarConfig.getValue(),
+      set: (value) => lastSidebarConfig.setValue(value),
+    }),
+  });
   // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
   // one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
-    ...createCaptureHandlers({
-      ...deps,
-      newId: uuidv7,
-      extensionOrigin,
-      onQueued: () => scheduler.request(CAPTURE_COALESCE_MS),
-      lastSidebarConfig: memoizedLastSidebarConfig({
-        get: () => lastSidebarConfig.getValue(),
-        set: (value) => lastSidebarConfig.setValue(value),
-      }),
-    }),
+    ...captureHandlers,
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
+    // The popup's failed context-menu captures: a retry is the same capture sent again.
+    ...createMenuFailureHandlers({
+      log: menuFailures,
+      capture: captureHandlers.capture,
+      clearBadge: (tabId) => clearMenuFailureBadge(browser, tabId),
+    }),
   } satisfies WorkerHandlers;
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -147,7 +159,12 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(reapply);
   browser.permissions.onRemoved.addListener(reapply);
   const onMenuClick = async (click: Parameters<typeof captureFromMenu>[2], tab?: { id?: number }) => {
-    await captureFromMenu(browser, handlers, click, tab?.id);
+    await captureFromMenu(browser, handlers, click, tab?.id, {
+      log: menuFailures,
+      newId: uuidv7,
+      now: Date.now,
+      tagLabel: async (tagId) => (await loadConfig()).taxonomy.find((t) => t.id === tagId)?.label ?? null,
+    });
     publisher.changed();
   };
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
@@ -160,6 +177,15 @@ export default defineBackground(() => {
     write: (value: unknown) => updateLocalSettings(() => value as never),
   };
 
+  // The queue follows the endpoints in force: captures waiting for one get rows, rows of a removed
+  // one are parked as dead letters (and come back if it does).
+  const followConfiguredEndpoints = () =>
+    void followEndpoints(deps, () => {
+      scheduler.request();
+      publisher.changed();
+    });
+  followConfiguredEndpoints(); // settings or policy may have changed while no worker ran
+
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'managed') return;
     // A site's first snapshot (or one dropped): publish the data keys for the sites that keep one.
@@ -170,6 +196,7 @@ export default defineBackground(() => {
     publisher.changed();
     scheduler.request();
     if (area === 'managed' || SETTINGS_CHANGED_KEY in changes) {
+      followConfiguredEndpoints(); // endpoints change only with the settings or the policy
       reapply();
       void loopBack.onConfigChanged();
     }

@@ -1,6 +1,7 @@
 import '@/components/shared/pages.css';
 import { createRoot } from 'react-dom/client';
 import { ActionedCaptures } from '@/components/popup/ActionedCaptures';
+import { MenuFailures } from '@/components/popup/MenuFailures';
 import { SiteToggle } from '@/components/popup/SiteToggle';
 import { OpenReviewButton } from '@/components/review/OpenReviewButton';
 import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
@@ -10,6 +11,7 @@ if (root) {
   createRoot(root).render(
     <main>
       <h1>Earmark</h1>
+      <MenuFailures />
       <ActionedCaptures />
       <SiteToggle />
       <QueueHealthPanel />

@@ -69,7 +69,9 @@ export function createCaptureHandlers(deps: HandlerDeps): CaptureHandlers {
       const host = captureHost(sender, request.context.url, deps.extensionOrigin);
       await saveCapture(db, item, endpointIds, deps.now(), host);
       deps.onQueued();
-      return { id: item.id, tagLabel: item.tags.map((t) => t.label).join(', ') };
+      // routed: false = saved, waiting for an endpoint that takes its tags (routed once one is added).
+      const tagLabel = item.tags.map((t) => t.label).join(', ');
+      return { id: item.id, tagLabel, routed: endpointIds.length > 0 };
     },
 
     async undo(request) {

@@ -1,8 +1,10 @@
 import type { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../config/policy';
 import { anyRequestSchema, PROTOCOL, type RequestOf, type WorkerHandlers } from '../protocol/messages';
+import { describeZodError } from '../schema';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '../sites/registry';
-import { captureRequestFor, type MenuClick, menuEntries } from './context-menu';
+import { captureRequestFor, type MenuClick, menuEntries, tagIdOf } from './context-menu';
+import { type MenuFailureLog, unusableClickReason } from './menu-failures';
 
 type Api = typeof browser;
 
@@ -22,25 +24,92 @@ async function askContext(api: Api, tabId: number, frameId: number) {
   return parsed.success ? parsed.data : null;
 }
 
-/** Captures a selection from the context menu and flags the result on the toolbar icon. */
+/** How a failed menu capture is kept for the agent (the popup shows it until dealt with). */
+export interface MenuFailureDeps {
+  log: MenuFailureLog;
+  newId: () => string;
+  now: () => number;
+  /** The label of a tag in the taxonomy in force, null when it has none. */
+  tagLabel: (tagId: string) => Promise<string | null>;
+}
+
+/** The toolbar title of a tab whose menu capture failed: the "!" is not only a colour and a sign. */
+export const MENU_FAILED_TITLE = 'Earmark: a selection was not saved. Open Earmark to see why and try again.';
+
+/** The capture a click asks for, checked as the sidebar's would be; or why there is none. */
+async function requestFor(
+  api: Api,
+  click: MenuClick,
+  tabId: number | undefined,
+): Promise<{ request: RequestOf<'capture'> } | { error: string }> {
+  const built = await captureRequestFor(click, tabId, (tab, frame) => askContext(api, tab, frame));
+  if (!built) return { error: unusableClickReason(click.selectionText) };
+  const parsed = PROTOCOL.capture.request.safeParse(built);
+  if (!parsed.success) {
+    return { error: `Earmark could not read this page: ${describeZodError(parsed.error)}` };
+  }
+  return { request: parsed.data };
+}
+
+/**
+ * Captures a selection from the context menu. Saved: a "✓" flashes on the toolbar icon. Not saved:
+ * the icon shows "!" and, given `failures`, the failure is kept with the selected text until the
+ * agent retries or dismisses it in the popup. Resolves to whether it was saved (null: not an
+ * Earmark tag entry).
+ */
 export async function captureFromMenu(
   api: Api,
   handlers: Pick<WorkerHandlers, 'capture'>,
   click: MenuClick,
   tabId?: number,
-): Promise<void> {
-  const request = await captureRequestFor(click, tabId, (tab, frame) => askContext(api, tab, frame));
-  if (!request) return;
-  let ok = true;
+  failures?: MenuFailureDeps,
+): Promise<boolean | null> {
+  const tagId = tagIdOf(click.menuItemId);
+  if (!tagId) return null;
+  let request: RequestOf<'capture'> | null = null;
+  let error: string | null = null;
   try {
-    // The browser's record of the clicked page names the site the capture is listed on.
-    await handlers.capture(request, click.pageUrl ? { url: click.pageUrl } : undefined);
-  } catch (error) {
-    ok = false;
-    console.error('Earmark: context-menu capture failed', error);
+    const built = await requestFor(api, click, tabId);
+    if ('error' in built) error = built.error;
+    else {
+      request = built.request;
+      // The browser's record of the clicked page names the site the capture is listed on.
+      await handlers.capture(request, click.pageUrl ? { url: click.pageUrl } : undefined);
+    }
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
   }
-  if (tabId === undefined) return;
-  await api.action.setBadgeBackgroundColor({ tabId, color: ok ? '#1a7f37' : '#b42318' });
-  await api.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+  if (error !== null) {
+    console.error('Earmark: context-menu capture failed', error);
+    await failures?.log.add({
+      id: failures.newId(),
+      at: new Date(failures.now()).toISOString(),
+      tagId,
+      tagLabel: await failures.tagLabel(tagId).catch(() => null),
+      error,
+      text: click.selectionText?.trim().slice(0, 10_000) || null,
+      pageUrl: click.pageUrl ?? null,
+      request,
+      tabId: tabId ?? null,
+    });
+  }
+  if (tabId !== undefined) await showOutcome(api, tabId, error === null, failures !== undefined);
+  return error === null;
+}
+
+/** "✓" for 2.5 s; "!" until the failure kept for the agent is dealt with (else for 2.5 s too). */
+async function showOutcome(api: Api, tabId: number, saved: boolean, kept: boolean): Promise<void> {
+  await api.action.setBadgeBackgroundColor({ tabId, color: saved ? '#1a7f37' : '#b42318' });
+  await api.action.setBadgeText({ tabId, text: saved ? '✓' : '!' });
+  if (!saved && kept) {
+    await api.action.setTitle({ tabId, title: MENU_FAILED_TITLE });
+    return;
+  }
   setTimeout(() => void api.action.setBadgeText({ tabId, text: '' }).catch(() => {}), 2500);
+}
+
+/** Takes the "!" of a failed menu capture off a tab's toolbar icon (its title back to the global one). */
+export async function clearMenuFailureBadge(api: Api, tabId: number): Promise<void> {
+  await api.action.setBadgeText({ tabId, text: '' });
+  await api.action.setTitle({ tabId, title: await api.action.getTitle({}) });
 }

@@ -2,8 +2,15 @@ import { QUEUE_CAP } from '../capture/handlers';
 import type { EffectiveConfig } from '../config/policy';
 import type { EndpointHealth, HandlersFor } from '../protocol/messages';
 import type { EarmarkDatabase } from '../store/db';
-import { queueStats } from '../store/queue';
-import { discardDeadLetters, endpointStates, exportDeadLetters, resumeEndpoint, retryDeadLetters } from './';
+import { queueStats, unroutedItems } from '../store/queue';
+import {
+  deadLetterReasons,
+  discardDeadLetters,
+  endpointStates,
+  exportDeadLetters,
+  resumeEndpoint,
+  retryDeadLetters,
+} from './';
 
 /** The queue fills up to this share of the cap before everyone is warned. */
 export const WARN_RATIO = 0.8;
@@ -41,13 +48,19 @@ export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
           lastSuccessAt: state?.lastSuccessAt ?? null,
         };
       });
-      const stats = await queueStats(db);
+      const [stats, unrouted, parkedReasons] = await Promise.all([
+        queueStats(db),
+        unroutedItems(db),
+        deadLetterReasons(db),
+      ]);
       const cap = deps.queueCap ?? QUEUE_CAP;
       const lastSyncAt = Math.max(0, ...[...states.values()].map((s) => s.lastSuccessAt ?? 0)) || null;
       return {
         endpoints,
         ...stats,
         lastSyncAt,
+        unroutedItems: unrouted,
+        parkedReasons,
         cap,
         nearCap: stats.pendingItems >= cap * WARN_RATIO,
         problems: config.problems,
@@ -67,7 +80,9 @@ export function createAdminHandlers(deps: AdminDeps): AdminHandlers {
         return { count: letters.length, letters };
       }
       if (request.action === 'discard') return { count: await discardDeadLetters(db) };
-      const count = await retryDeadLetters(db, deps.now());
+      // Rows owed to an endpoint no longer configured stay parked: nothing could send them.
+      const configured = new Set((await deps.loadConfig()).endpoints.map((e) => e.id));
+      const count = await retryDeadLetters(db, deps.now(), configured);
       deps.onQueued();
       return { count };
     },

@@ -27,26 +27,52 @@ export async function exportDeadLetters(db: EarmarkDatabase): Promise<DeadLetter
   );
 }
 
-/** Puts every dead letter back in the queue, due now, with a fresh batch and attempt count. */
-export async function retryDeadLetters(db: EarmarkDatabase, now: number): Promise<number> {
+/** A dead letter made live again: due now, with a fresh batch and attempt count. */
+export function revivedRow(row: OutboxRow, now: number): OutboxRow {
+  const {
+    parkedAt: _at,
+    parkedReason: _reason,
+    parkedForRemoval: _removal,
+    firstFailureAt: _first,
+    ...live
+  } = row;
+  return { ...live, attempts: 0, nextAttemptAt: now, batchId: null, leaseUntil: 0, lastError: null };
+}
+
+/**
+ * Puts every dead letter back in the queue, due now. Given the endpoints configured now, a dead
+ * letter owed to any other endpoint stays parked: nothing could send it.
+ */
+export async function retryDeadLetters(
+  db: EarmarkDatabase,
+  now: number,
+  configured?: ReadonlySet<string>,
+): Promise<number> {
   const tx = db.transaction('outbox', 'readwrite');
   let cursor = await tx.store.index('by-parked').openCursor();
   let count = 0;
   while (cursor) {
-    const { parkedAt: _at, parkedReason: _reason, firstFailureAt: _first, ...live } = cursor.value;
-    await cursor.update({
-      ...live,
-      attempts: 0,
-      nextAttemptAt: now,
-      batchId: null,
-      leaseUntil: 0,
-      lastError: null,
-    });
-    count++;
+    if (!configured || configured.has(cursor.value.endpointId)) {
+      await cursor.update(revivedRow(cursor.value, now));
+      count++;
+    }
     cursor = await cursor.continue();
   }
   await tx.done;
   return count;
+}
+
+/** How many dead letters each reason stands for, most first, among the oldest `limit`. */
+export async function deadLetterReasons(
+  db: EarmarkDatabase,
+  limit = 1000,
+): Promise<Array<{ reason: string; count: number }>> {
+  const counts = new Map<string, number>();
+  for (const row of await db.getAllFromIndex('outbox', 'by-parked', null, limit)) {
+    const reason = row.parkedReason ?? 'unknown';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
 }
 
 /** Deletes every dead letter (after the admin confirmed); items no longer pending lose the flag. */

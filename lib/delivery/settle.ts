@@ -127,7 +127,8 @@ export async function settleFailed(
     decision.kind === 'retry' ? Math.max(retryDelayMs(attempts) * retryScale, decision.retryAfterMs ?? 0) : 0;
   const writes: Promise<unknown>[] = [];
   for (const [index, row] of current.entries()) {
-    if (!row) continue;
+    // Gone, or parked while in flight (its endpoint was removed): an attempt's outcome changes neither.
+    if (!row || row.parkedAt !== undefined) continue;
     const next: OutboxRow = { ...row, leaseUntil: 0 };
     delete next.leaseOwner;
     if (decision.kind === 'split') {

@@ -80,6 +80,10 @@ const queueHealthSchema = once(() =>
     oldestPendingAt: z.nullable(z.string()),
     /** Epoch ms of the last delivery to any endpoint. */
     lastSyncAt: z.nullable(z.number()),
+    /** Captures no configured endpoint takes, saved and waiting for one (not in pendingItems). */
+    unroutedItems: z.int(),
+    /** Why the dead letters were parked, with how many each reason stands for (most first). */
+    parkedReasons: z.array(z.strictObject({ reason: z.string(), count: z.int() })),
     cap: z.int(),
     nearCap: z.boolean(),
     problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
@@ -100,6 +104,22 @@ const deadLetterSchema = once(() =>
   }),
 );
 
+/** A context-menu capture that was not saved, as the popup shows it (the text as selected). */
+const menuFailureSchema = once(() =>
+  z.strictObject({
+    id: z.string(),
+    at: z.string(),
+    /** The tag's label, or its id when the taxonomy no longer has it. */
+    tagLabel: z.string(),
+    error: z.string(),
+    text: z.nullable(z.string()),
+    pageUrl: z.nullable(z.string()),
+    /** False when the page gave nothing a capture could be made from: only the text is left. */
+    retryable: z.boolean(),
+  }),
+);
+export type MenuFailureView = z.infer<ReturnType<typeof menuFailureSchema>>;
+
 /**
  * Every message between extension parts, declared once: its flags (receiver, pageOnly, readOnly)
  * and its request and reply schemas. Adding a message is one entry here plus its handler.
@@ -115,7 +135,8 @@ const SPECS = {
       quote: text(),
       context: ticketContextSchema(),
     }),
-    reply: z.strictObject({ id: z.string(), tagLabel: z.string() }),
+    // routed: false when no endpoint takes the tag yet; the capture is saved and waits for one.
+    reply: z.strictObject({ id: z.string(), tagLabel: z.string(), routed: z.boolean() }),
   })),
   undo: spec({ receiver: 'worker' }, () => ({
     request: z.strictObject({ type: z.literal('undo'), id: z.uuid() }),
@@ -200,6 +221,23 @@ const SPECS = {
       action: z.enum(['retry', 'export', 'discard']),
     }),
     reply: z.strictObject({ count: z.int(), letters: z.optional(z.array(deadLetterSchema())) }),
+  })),
+  'menu-failures': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
+    // The popup lists the context-menu captures that were not saved, newest first.
+    request: z.strictObject({ type: z.literal('menu-failures') }),
+    reply: z.strictObject({ failures: z.array(menuFailureSchema()) }),
+  })),
+  'menu-failure': spec({ receiver: 'worker', pageOnly: true }, () => ({
+    // Try a failed menu capture again (forgotten once saved), or dismiss it; answers what is left.
+    request: z.strictObject({
+      type: z.literal('menu-failure'),
+      id: z.string().check(z.minLength(1), z.maxLength(100)),
+      action: z.enum(['retry', 'dismiss']),
+    }),
+    reply: z.strictObject({
+      failures: z.array(menuFailureSchema()),
+      saved: z.nullable(z.strictObject({ id: z.string(), tagLabel: z.string(), routed: z.boolean() })),
+    }),
   })),
   'endpoint-queued-count': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // Captures still owed to an endpoint (waiting or parked), before an admin deletes it.

@@ -14,6 +14,12 @@ export interface StoredItem {
    * migration: items stored before it fall back to their source URL's host.
    */
   host?: string;
+  /**
+   * 1 while no configured endpoint takes the item's tags: it was saved with no outbox row and waits
+   * for one (lib/store/item-writes.ts:routeWaitingItems gives it rows when endpoints change).
+   * Present only when set, so the waiting items are an index count.
+   */
+  unrouted?: 1;
 }
 
 /** Why a row stopped being retried; it waits for an admin to retry, export or discard it. */
@@ -45,6 +51,11 @@ export interface OutboxRow {
   /** Set when the row is a dead letter; absent on live rows (so the index lists only parked ones). */
   parkedAt?: number;
   parkedReason?: string;
+  /**
+   * Set on a row parked because its endpoint left the configuration (settings or policy): such a
+   * row goes back to the queue if that endpoint comes back, and "Retry" leaves it parked meanwhile.
+   */
+  parkedForRemoval?: true;
 }
 
 /** Health of one endpoint as the delivery engine last saw it. */
@@ -76,7 +87,11 @@ export interface Review {
 
 /** The typed IndexedDB schema of the background (extension origin only). */
 export interface EarmarkDB extends DBSchema {
-  items: { key: string; value: StoredItem; indexes: { 'by-captured': string; 'by-pending': number } };
+  items: {
+    key: string;
+    value: StoredItem;
+    indexes: { 'by-captured': string; 'by-pending': number; 'by-unrouted': number };
+  };
   outbox: {
     key: [string, string];
     value: OutboxRow;
@@ -123,6 +138,11 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     // v4: the leads' triage of the agent's captures, polled from the hub, and what is still unseen.
     db.createObjectStore('reviews', { keyPath: 'itemId' }).createIndex('by-unseen', 'unseen');
+  },
+  (_db, tx) => {
+    // v5: captures no endpoint took, waiting for one. Not backfilled: an older item with neither
+    // rows nor a delivery may as well have had its dead letters discarded, and must not be re-sent.
+    tx.objectStore('items').createIndex('by-unrouted', 'unrouted');
   },
 ];
 

@@ -48,6 +48,7 @@ async function writeOne(tx: ItemsOutboxTx, { item, endpointIds, now, host }: Ite
   let wasPending = false;
   if (kind === 'new') {
     if (endpointIds.length > 0) stored.pending = 1;
+    else if (!item.deleted) stored.unrouted = 1; // no endpoint takes its tags yet: it waits for one
     if (host) stored.host = host;
   } else {
     const [previous, rowsLeft] = await Promise.all([
@@ -57,6 +58,8 @@ async function writeOne(tx: ItemsOutboxTx, { item, endpointIds, now, host }: Ite
     wasPending = Boolean(previous?.pending);
     if (previous?.host) stored.host = previous.host;
     if (endpointIds.length > 0 || rowsLeft > 0) stored.pending = 1;
+    // An edit of a capture still waiting for an endpoint waits on; its undo has nothing to send.
+    else if (previous?.unrouted && !item.deleted) stored.unrouted = 1;
   }
   const writes: Promise<unknown>[] = [kind === 'new' ? items.add(stored) : items.put(stored)];
   for (const endpointId of endpointIds) {
@@ -81,4 +84,37 @@ export async function writeItemsWithRows(
   const tally = pendingTally(db);
   const [deltas] = await Promise.all([Promise.all(writes.map((w) => writeOne(tx, w, kind))), tx.done]);
   tally.add(deltas.reduce((sum, delta) => sum + delta, 0));
+}
+
+/**
+ * Gives every capture waiting for an endpoint (StoredItem.unrouted) the rows `route` now names for
+ * it, in one transaction that reads and writes each item (so an edit made meanwhile is never
+ * overwritten); captures it names no endpoint for keep waiting. Resolves to the number routed.
+ */
+export async function routeWaitingItems(
+  db: EarmarkDatabase,
+  route: (item: Item) => string[],
+  now: number,
+): Promise<number> {
+  if ((await db.countFromIndex('items', 'by-unrouted')) === 0) return 0;
+  const tx = db.transaction(['items', 'outbox'], 'readwrite');
+  const tally = pendingTally(db);
+  const outbox = tx.objectStore('outbox');
+  let routed = 0;
+  let newlyPending = 0;
+  let cursor = await tx.objectStore('items').index('by-unrouted').openCursor();
+  while (cursor) {
+    const { unrouted: _unrouted, ...stored } = cursor.value;
+    const endpointIds = route(stored.item);
+    if (endpointIds.length > 0) {
+      for (const endpointId of endpointIds) await outbox.put(newOutboxRow(stored.item, endpointId, now));
+      if (!stored.pending) newlyPending++;
+      await cursor.update({ ...stored, pending: 1 });
+      routed++;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  tally.add(newlyPending);
+  return routed;
 }

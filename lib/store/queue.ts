@@ -68,6 +68,11 @@ export function pendingItems(db: EarmarkDatabase): Promise<number> {
   return pendingItemCount(db);
 }
 
+/** Captures saved with no endpoint to take them, waiting for one (not counted as pending). */
+export function unroutedItems(db: EarmarkDatabase): Promise<number> {
+  return db.countFromIndex('items', 'by-unrouted');
+}
+
 /** Queue size in items, dead letters, and the capture time of the oldest waiting item. */
 export async function queueStats(
   db: EarmarkDatabase,

@@ -17,6 +17,9 @@ export function syncStatus(
 ): { status: SyncStatus; detail: string | null } {
   if (rows.length === 0) {
     if (stored.sentAt !== null) return { status: 'Sent', detail: null };
+    if (stored.unrouted) {
+      return { status: 'Needs attention', detail: 'Saved, waiting for an endpoint that takes this tag' };
+    }
     return { status: 'Needs attention', detail: 'No sync endpoint is configured for this tag' };
   }
   const parked = rows.find((r) => r.parkedAt !== undefined);

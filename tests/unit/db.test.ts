@@ -18,7 +18,11 @@ describe('IndexedDB schema and upgrade ladder', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['endpoints', 'items', 'outbox', 'reviews']);
     const tx = db.transaction(['items', 'outbox', 'reviews']);
     expect([...tx.objectStore('reviews').indexNames]).toEqual(['by-unseen']);
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-captured', 'by-pending']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual([
+      'by-captured',
+      'by-pending',
+      'by-unrouted',
+    ]);
     expect([...tx.objectStore('outbox').indexNames].sort()).toEqual([
       'by-due',
       'by-endpoint',

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it, vi } from 'vitest';
 import { createCaptureHandlers } from '../../lib/capture/handlers';
+import { createMenuFailureHandlers } from '../../lib/capture/menu-failure-handlers';
+import { createMenuFailureLog } from '../../lib/capture/menu-failures';
 import { createAdminHandlers } from '../../lib/delivery/admin-handlers';
 import { createEndpointHandlers } from '../../lib/delivery/endpoint-handlers';
 import { createLoopBack } from '../../lib/hub/status/loop-back';
@@ -50,12 +52,43 @@ async function setup() {
     alarms: { get: async () => undefined, create: () => {}, clear: async () => true },
     saveRecord: async () => {},
   });
+  const captureHandlers = createCaptureHandlers({ ...base, newId: uuidv7 });
+  let kept: unknown = [];
+  const menuFailures = createMenuFailureLog({
+    getValue: async () => kept,
+    setValue: async (value) => {
+      kept = value;
+    },
+  });
+  await menuFailures.add({
+    id: 'menu-failure-1',
+    at: new Date(NOW).toISOString(),
+    tagId: 'bug',
+    tagLabel: 'Bug',
+    error: 'the queue is full',
+    text: 'selected text',
+    pageUrl: context.url,
+    request: {
+      type: 'capture',
+      tagId: 'bug',
+      note: null,
+      quote: 'selected text',
+      context: { ...context, site: 'zendesk' },
+    },
+    tabId: 7,
+  });
   const handlers: Handlers = {
-    ...createCaptureHandlers({ ...base, newId: uuidv7 }),
+    ...captureHandlers,
     ...createAdminHandlers(base),
     // "Send test" reaches a receiver that answers 200 to everything.
     ...createEndpointHandlers({ ...base, fetch: (async () => Response.json({ ok: true })) as typeof fetch }),
     ...loopBack.handlers,
+    // Failed menu captures, kept in memory here, with one failure to act on.
+    ...createMenuFailureHandlers({
+      log: menuFailures,
+      capture: (request, sender) => captureHandlers.capture(request, sender),
+      clearBadge: async () => {},
+    }),
     // The content script's receivers (lib/capture/menu-actions, lib/capture/commands), as trivial real-shaped handlers.
     'ticket-context': async () => ({ ...context, site: 'zendesk' as const }),
     'toggle-sidebar': async () => null,
@@ -114,6 +147,8 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'reviews-seen', ids: [itemId] },
     { type: 'reviews-unseen' },
     { type: 'reviews-seen', ids: 'all' },
+    { type: 'menu-failures' },
+    { type: 'menu-failure', id: 'menu-failure-1', action: 'dismiss' },
     { type: 'endpoint-queued-count', endpointId: 'hub' },
     { type: 'endpoint-queued-export', endpointId: 'hub' },
     { type: 'endpoint-queued-drop', endpointId: 'hub', items: [{ id: itemId, revision: 1 }] },

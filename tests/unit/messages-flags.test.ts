@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { TabHandlers } from '../../components/sidebar/launcher/tab-messages';
 import { createCaptureHandlers, type HandlerDeps } from '../../lib/capture/handlers';
+import {
+  createMenuFailureHandlers,
+  type MenuFailureHandlerDeps,
+} from '../../lib/capture/menu-failure-handlers';
 import { type AdminDeps, createAdminHandlers } from '../../lib/delivery/admin-handlers';
 import { createEndpointHandlers, type EndpointHandlerDeps } from '../../lib/delivery/endpoint-handlers';
 import { createReviewHandlers, type ReviewHandlerDeps } from '../../lib/hub/status/handlers';
@@ -37,6 +41,8 @@ const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
   'reviews-seen': { type: 'reviews-seen', ids: 'all' },
   'reviews-unseen': { type: 'reviews-unseen' },
   'dead-letters': { type: 'dead-letters', action: 'export' },
+  'menu-failures': { type: 'menu-failures' },
+  'menu-failure': { type: 'menu-failure', id: ID, action: 'dismiss' },
   'endpoint-queued-count': { type: 'endpoint-queued-count', endpointId: 'hub' },
   'endpoint-queued-export': { type: 'endpoint-queued-export', endpointId: 'hub' },
   'endpoint-queued-drop': {
@@ -57,6 +63,7 @@ function workerHandlers() {
     ...createAdminHandlers({} as AdminDeps),
     ...createReviewHandlers({} as ReviewHandlerDeps),
     ...createEndpointHandlers({} as EndpointHandlerDeps),
+    ...createMenuFailureHandlers({} as MenuFailureHandlerDeps),
   } satisfies WorkerHandlers;
 }
 

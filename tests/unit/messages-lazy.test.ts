@@ -33,6 +33,8 @@ describe('PROTOCOL, built on first use', () => {
       'endpoint-resume',
       'reviews-unseen',
       'dead-letters',
+      'menu-failures',
+      'menu-failure',
       'endpoint-queued-count',
       'endpoint-queued-export',
       'endpoint-queued-drop',

@@ -57,7 +57,10 @@ describe('captures sent from the painted sidebar', () => {
       }),
       adoptCapture: async (reply) => unwrapReply('capture', await reply),
     });
-    const saved = { ok: true, value: { id: '0190a000-0000-7000-8000-000000000001', tagLabel: 'Bug' } };
+    const saved = {
+      ok: true,
+      value: { id: '0190a000-0000-7000-8000-000000000001', tagLabel: 'Bug', routed: true },
+    };
     const host = await renderSidebar({
       api,
       early: { note: 'asked twice', captures: [Promise.resolve(saved)] },

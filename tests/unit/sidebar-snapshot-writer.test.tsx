@@ -60,7 +60,7 @@ async function renderWith(recent: { current: RecentEntry[] }) {
   const api: SidebarApi = fakeSidebarApi({
     config: async () => CONFIG,
     recent: async () => recent.current,
-    capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug' }),
+    capture: async () => ({ id: entry('9', 'Queued').id, tagLabel: 'Bug', routed: true }),
   });
   const host = await renderSidebar({ api, snapshots: sink });
   // Preact runs effects after the next frame (at most 35 ms; within act, when act ends): they run,

@@ -20,7 +20,7 @@ afterEach(unmountSidebars);
 
 describe("the app's tags and the page selection", () => {
   it('capture the selection as it was when the agent pressed the tag, once', async () => {
-    const capture = vi.fn(async () => ({ id: 'c1', tagLabel: 'Bug' }));
+    const capture = vi.fn(async () => ({ id: 'c1', tagLabel: 'Bug', routed: true }));
     let selected: string | null = 'the CSV export has failed three times';
     const host = await renderSidebar({
       api: fakeSidebarApi({ config: async () => CONFIG, capture }),

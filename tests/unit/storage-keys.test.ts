@@ -40,10 +40,15 @@ describe('the storage keys module', () => {
     }
   });
 
-  it('lists every exported key name in the table (they are all storage.local keys)', () => {
+  it('lists every exported key name in the table (storage.local keys, and the worker-only session one)', () => {
     const exported = Object.entries(keys).filter(([name]) => name.endsWith('_KEY'));
     expect(exported.length).toBeGreaterThan(0);
-    for (const [name, value] of exported) expect(keysIn('local'), name).toContain(value);
+    for (const [name, value] of exported) {
+      expect([...keysIn('local'), ...keysIn('session')], name).toContain(value);
+    }
+    // storage.session holds only what must never reach disk: the failed menu captures' text.
+    expect(keysIn('session')).toEqual([keys.MENU_FAILURES_KEY]);
+    expect(keysOwnedBy('worker')).toContain(keys.MENU_FAILURES_KEY);
   });
 
   it('lists exactly the policy keys of managed_schema.json', () => {

@@ -9,13 +9,10 @@ export interface SidebarApi {
   config(): Promise<ReplyOf<'sidebar-config'>>;
   /** Calls back when settings or policy change (e.g. the taxonomy); returns the unsubscribe function. */
   onConfigChanged(listener: () => void): () => void;
-  capture(
-    tagId: string,
-    note: string | null,
-    quote: string | null,
-  ): Promise<{ id: string; tagLabel: string }>;
+  /** Stores a capture; `routed` false: saved, but no endpoint takes its tag yet (it waits for one). */
+  capture(tagId: string, note: string | null, quote: string | null): Promise<ReplyOf<'capture'>>;
   /** Validates the reply to a capture the launcher sent from the painted sidebar (raw reply). */
-  adoptCapture(reply: Promise<unknown>): Promise<{ id: string; tagLabel: string }>;
+  adoptCapture(reply: Promise<unknown>): Promise<ReplyOf<'capture'>>;
   undo(id: string): Promise<void>;
   recent(): Promise<RecentEntry[]>;
   /** Stores a new revision of a capture (edited note, or deleted); resolves with its revision. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { RecentEntry, ReplyOf } from '@/lib/protocol/messages';
+import { savedText } from '@/lib/sidebar/saved-text';
 import type { FirstData } from './first-data';
 import type { CaptureChange, SidebarApi } from './sidebar-api';
 
@@ -166,7 +167,7 @@ export function useCaptures(
       api.adoptCapture(reply).then(
         (saved) => {
           setNote('');
-          setNotice({ kind: 'saved', text: `Saved: ${saved.tagLabel}`, id: saved.id });
+          setNotice({ kind: 'saved', text: savedText(saved.tagLabel, saved.routed), id: saved.id });
           void refresh();
         },
         (error: unknown) => setNotice({ kind: 'error', text: `Not saved: ${message(error)}` }),
@@ -178,7 +179,7 @@ export function useCaptures(
     try {
       const saved = await api.capture(tag.id, note.trim() || null, quote);
       setNote('');
-      setNotice({ kind: 'saved', text: `Saved: ${saved.tagLabel}`, id: saved.id });
+      setNotice({ kind: 'saved', text: savedText(saved.tagLabel, saved.routed), id: saved.id });
     } catch (error) {
       setNotice({ kind: 'error', text: `Not saved: ${message(error)}` });
     }

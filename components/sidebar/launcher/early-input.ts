@@ -1,3 +1,4 @@
+import { savedText } from '@/lib/sidebar/saved-text';
 import { isTextField } from './keys';
 import { dispatchReplayed } from './replayed-events';
 
@@ -47,10 +48,16 @@ export interface EarlyInput {
   captured(reply: Promise<unknown>): void;
 }
 
-/** The tag label of an ok capture reply, or the error of a failed one (the app validates it fully). */
+/** The status text of an ok capture reply, or the error of a failed one (the app validates it fully). */
 function outcome(reply: unknown): { saved: string } | { failed: string } {
-  const r = reply as { ok?: unknown; value?: { tagLabel?: unknown }; error?: unknown } | null;
-  if (r?.ok === true && typeof r.value?.tagLabel === 'string') return { saved: r.value.tagLabel };
+  const r = reply as {
+    ok?: unknown;
+    value?: { tagLabel?: unknown; routed?: unknown };
+    error?: unknown;
+  } | null;
+  if (r?.ok === true && typeof r.value?.tagLabel === 'string') {
+    return { saved: savedText(r.value.tagLabel, r.value.routed !== false) };
+  }
   return { failed: typeof r?.error === 'string' ? r.error : 'no answer from Earmark' };
 }
 
@@ -119,7 +126,7 @@ export function recordEarlyInput(
           note = '';
           const field = own('textarea') as HTMLTextAreaElement | undefined;
           if (field) field.value = '';
-          if (status) status.textContent = `Saved: ${result.saved}`;
+          if (status) status.textContent = result.saved;
         } else if (status) status.textContent = `Not saved: ${result.failed}`;
       };
       reply.then(
