@@ -115,6 +115,7 @@ describe('which messages may change what the sidebar shows', () => {
       'toggle-sidebar',
       'queue-health',
       'reviews-unseen',
+      'menu-failures',
       'endpoint-queued-count',
       'endpoint-queued-export',
       'endpoint-test',

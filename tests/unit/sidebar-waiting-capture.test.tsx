@@ -24,9 +24,17 @@ describe('a capture no endpoint takes yet', () => {
     const element = document.createElement('div');
     const status = document.createElement('div');
     status.setAttribute('role', 'status');
-    element.append(status, document.createElement('textarea'));
+    const note = document.createElement('textarea');
+    element.append(status, note);
     document.body.append(element);
-    const early = recordEarlyInput(element, new WeakMap());
+    // The launcher's own map of the nodes it built (painted.ts): only those are written to.
+    const early = recordEarlyInput(
+      element,
+      new WeakMap<Element, string | null>([
+        [status, null],
+        [note, null],
+      ]),
+    );
     early.captured(Promise.resolve({ ok: true, value: { id: ID, tagLabel: 'Bug', routed: false } }));
     await new Promise((r) => setTimeout(r, 0));
     expect(status.textContent).toBe(WAITING);
