@@ -127,4 +127,22 @@ describe("Earmark in the browser's side panel", { timeout: 60_000 }, () => {
     });
     await expect.poll(() => overlayShown(zendesk), { timeout: 5000 }).toBe(true);
   });
+
+  it('opens in a new window too, and follows that window’s tab', async () => {
+    const opened = s.browser.context.waitForEvent('page');
+    await s.browser.worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { windows: { create(o: { url: string }): Promise<unknown> } };
+      };
+      await chrome.windows.create({ url });
+    }, 'https://acme.zendesk.com/agent/tickets/5150');
+    const page = await opened;
+    const sidebar = page.getByRole('complementary', { name: 'Earmark' });
+    await sidebar.getByRole('button', { name: 'Open in side panel' }).click();
+    const second = await attachSidePanel(cdp, s.browser.extensionId, [panel]);
+    await expect.poll(() => second.text(), { timeout: 5000 }).toContain('Capturing for Zendesk · #5150');
+    await expect.poll(() => overlayShown(page), { timeout: 5000 }).toBe(false);
+    // The first window's panel is closed: its tab keeps the in-page sidebar.
+    expect(await overlayShown(zendesk)).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import type { CDPSession } from 'playwright-core';
 
 /** A side panel attached over CDP. */
 export interface SidePanelTarget {
+  targetId: string;
   /** Evaluates an expression in the panel and returns its value. */
   evaluate<T>(expression: string): Promise<T>;
   /** The panel's visible text. */
@@ -15,13 +16,20 @@ export interface SidePanelTarget {
   click(role: string, name: string): Promise<void>;
 }
 
-/** Waits for the side panel page of this extension and attaches to it. */
-export async function attachSidePanel(cdp: CDPSession, extensionId: string): Promise<SidePanelTarget> {
+/** Waits for a side panel page of this extension (other than those in `except`) and attaches to it. */
+export async function attachSidePanel(
+  cdp: CDPSession,
+  extensionId: string,
+  except: readonly SidePanelTarget[] = [],
+): Promise<SidePanelTarget> {
   const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
   let targetId: string | undefined;
   for (const deadline = Date.now() + 10_000; !targetId && Date.now() < deadline; ) {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    targetId = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(panelUrl))?.targetId;
+    const known = new Set(except.map((panel) => panel.targetId));
+    targetId = targetInfos.find(
+      (t) => t.type === 'page' && t.url.startsWith(panelUrl) && !known.has(t.targetId),
+    )?.targetId;
     if (!targetId) await new Promise((r) => setTimeout(r, 100));
   }
   if (!targetId) throw new Error('no side panel target appeared');
@@ -56,6 +64,7 @@ export async function attachSidePanel(cdp: CDPSession, extensionId: string): Pro
   };
 
   return {
+    targetId,
     evaluate,
     text: () => evaluate<string>('document.body.innerText'),
     async click(role, name) {
