@@ -43,6 +43,11 @@ export const DISABLED_SITES_KEY = 'disabledSites';
  * since the text was never redacted, and out of content scripts' reach (Chrome's default for it).
  */
 export const MENU_FAILURES_KEY = 'menuFailures';
+/**
+ * The windows whose browser side panel shows Earmark (lib/sidepanel/panel-windows.ts): their tabs
+ * show no in-page sidebar. storage.session, since the worker may stop while a panel stays open.
+ */
+export const SIDE_PANEL_WINDOWS_KEY = 'sidePanelWindows';
 
 /** One stored key: where it lives and who writes it. */
 export interface StorageKeySpec {
@@ -64,6 +69,7 @@ export const STORAGE_KEYS = [
   { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
   { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
   { key: MENU_FAILURES_KEY, area: 'session', owner: 'worker' },
+  { key: SIDE_PANEL_WINDOWS_KEY, area: 'session', owner: 'worker' },
   { key: 'endpoints', area: 'managed', owner: 'admin' },
   { key: 'agent', area: 'managed', owner: 'admin' },
   { key: 'taxonomy', area: 'managed', owner: 'admin' },

@@ -29,10 +29,12 @@ import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
 import { mayChangeSidebar } from '@/lib/protocol/read-only';
 import { createSidebarDataPublisher } from '@/lib/sidebar/data-publisher';
 import { clearSnapshots, snapshotHosts } from '@/lib/sidebar/snapshot-store';
+import { asWindowIds, createPanelWindows } from '@/lib/sidepanel/panel-windows';
 import { syncAdminSites } from '@/lib/sites/registration';
 import {
   keysOwnedBy,
   SETTINGS_CHANGED_KEY,
+  SIDE_PANEL_WINDOWS_KEY,
   SIDEBAR_DATA_KEY,
   SIDEBAR_SNAPSHOTS_KEY,
 } from '@/lib/storage-keys';
@@ -105,11 +107,28 @@ export default defineBackground(() => {
       set: (value) => lastSidebarConfig.setValue(value),
     }),
   });
+  // The browser's side panel (Chrome, Edge): while it is open in a window, its tabs show no sidebar.
+  const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined; // none in Firefox
+  const panelWindows = createPanelWindows({
+    load: async () =>
+      asWindowIds((await browser.storage.session.get(SIDE_PANEL_WINDOWS_KEY))[SIDE_PANEL_WINDOWS_KEY]),
+    save: (windowIds) => browser.storage.session.set({ [SIDE_PANEL_WINDOWS_KEY]: windowIds }),
+    tabsIn: async (windowId) =>
+      (await browser.tabs.query({ windowId })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    tell: (tabId, type) => browser.tabs.sendMessage(tabId, { type }),
+    open: async (options) => {
+      if (!sidePanel) throw new Error('this browser has no side panel');
+      await sidePanel.open(options);
+    },
+  });
+  sidePanel?.onOpened?.addListener(({ windowId }) => void panelWindows.opened(windowId));
+  sidePanel?.onClosed?.addListener(({ windowId }) => void panelWindows.closed(windowId));
   // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
   // one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
     ...captureHandlers,
+    ...panelWindows.handlers,
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),

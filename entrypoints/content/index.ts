@@ -5,6 +5,7 @@ import { createSidebarHost } from '@/components/sidebar/launcher/host';
 import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
 import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
+import { askSidePanelOpen } from '@/components/sidebar/launcher/side-panel-state';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
 import { publishedKeyFor } from '@/lib/sidebar/data-key';
 import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
@@ -86,6 +87,13 @@ export default defineContentScript({
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;
+    // While the browser's side panel is open in this window, it is the surface: no sidebar here.
+    // Asked at once, so the answer is usually in by the time the DOM is.
+    let sidePanelOpen: boolean | null = null;
+    const sidePanelState = askSidePanelOpen((message) => browser.runtime.sendMessage(message));
+    void sidePanelState.then((open) => {
+      sidePanelOpen ??= open;
+    });
     // One storage read. A current snapshot is painted at DOMContentLoaded with nothing else to do;
     // otherwise the app and its first data are on their way while the page is still parsing.
     const prefs = await startupPrefs(host);
@@ -130,6 +138,10 @@ export default defineContentScript({
       extensionId: browser.runtime.id,
       toggle: launcher.toggle,
       context: currentContext,
+      sidePanel: (open) => {
+        sidePanelOpen = open;
+        applyVisibility();
+      },
     });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -161,14 +173,20 @@ export default defineContentScript({
         mounted = enabled;
       });
     };
-    apply(prefs.enabled, prefs.layout);
+    // Shown where the site is on (toolbar popup) and the side panel is not open in this window.
+    let siteEnabled = prefs.enabled;
+    const applyVisibility = () => apply(siteEnabled && sidePanelOpen !== true);
+    apply(siteEnabled && sidePanelOpen !== true, prefs.layout);
+    void sidePanelState.then(applyVisibility); // the answer came after the DOM: follow it now
     // One storage listener (not WXT's watch, which costs a storage read at start): the site
     // switched on or off, and a new sidebar data key, which a painted snapshot in a tab the agent
     // sees checks at once (a hidden tab checks when it is shown again).
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
-      if (DISABLED_SITES_KEY in changes)
-        apply(!asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host));
+      if (DISABLED_SITES_KEY in changes) {
+        siteEnabled = !asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host);
+        applyVisibility();
+      }
       if (SIDEBAR_DATA_KEY in changes) {
         dataKey = publishedKeyFor(changes[SIDEBAR_DATA_KEY]?.newValue, host);
         if (document.visibilityState === 'visible') launcher.recheck();

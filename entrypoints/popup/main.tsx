@@ -2,6 +2,7 @@ import '@/components/shared/pages.css';
 import { createRoot } from 'react-dom/client';
 import { ActionedCaptures } from '@/components/popup/ActionedCaptures';
 import { MenuFailures } from '@/components/popup/MenuFailures';
+import { OpenSidePanel } from '@/components/popup/OpenSidePanel';
 import { SiteToggle } from '@/components/popup/SiteToggle';
 import { OpenReviewButton } from '@/components/review/OpenReviewButton';
 import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
@@ -11,6 +12,7 @@ if (root) {
   createRoot(root).render(
     <main>
       <h1>Earmark</h1>
+      <OpenSidePanel />
       <MenuFailures />
       <ActionedCaptures />
       <SiteToggle />

@@ -172,6 +172,31 @@ const SPECS = {
     request: z.strictObject({ type: z.literal('ticket-context') }),
     reply: ticketContextSchema(),
   })),
+  'page-selection': spec({ receiver: 'tab', readOnly: true }, () => ({
+    // Side panel → content script: the text the agent selected on the page, the capture's quote.
+    request: z.strictObject({ type: z.literal('page-selection') }),
+    reply: text(),
+  })),
+  'side-panel-opened': spec({ receiver: 'tab', readOnly: true }, () => ({
+    // Background → every tab of a window whose side panel opened: hide the in-page sidebar.
+    request: z.strictObject({ type: z.literal('side-panel-opened') }),
+    reply: z.null(),
+  })),
+  'side-panel-closed': spec({ receiver: 'tab', readOnly: true }, () => ({
+    // Background → every tab of a window whose side panel closed: the in-page sidebar comes back.
+    request: z.strictObject({ type: z.literal('side-panel-closed') }),
+    reply: z.null(),
+  })),
+  'side-panel-state': spec({ receiver: 'worker', readOnly: true }, () => ({
+    // A content script starting: is the side panel open in its window (then it shows no sidebar)?
+    request: z.strictObject({ type: z.literal('side-panel-state') }),
+    reply: z.strictObject({ open: z.boolean() }),
+  })),
+  'open-side-panel': spec({ receiver: 'worker', readOnly: true }, () => ({
+    // The agent's click on "Open in side panel" in the in-page sidebar: the sender's tab's window.
+    request: z.strictObject({ type: z.literal('open-side-panel') }),
+    reply: z.null(),
+  })),
   'toggle-sidebar': spec({ receiver: 'tab', readOnly: true }, () => ({
     request: z.strictObject({ type: z.literal('toggle-sidebar') }),
     reply: z.null(),

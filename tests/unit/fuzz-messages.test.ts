@@ -14,6 +14,7 @@ import {
   type Origin,
   PROTOCOL,
 } from '../../lib/protocol/messages';
+import { createPanelWindows } from '../../lib/sidepanel/panel-windows';
 import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
 import { testConfig } from '../helpers/config';
 
@@ -92,6 +93,17 @@ async function setup() {
     // The content script's receivers (lib/capture/menu-actions, lib/capture/commands), as trivial real-shaped handlers.
     'ticket-context': async () => ({ ...context, site: 'zendesk' as const }),
     'toggle-sidebar': async () => null,
+    'page-selection': async () => 'a quote',
+    'side-panel-opened': async () => null,
+    'side-panel-closed': async () => null,
+    // The side panel's bookkeeping, with one window open and a browser that opens nothing.
+    ...createPanelWindows({
+      load: async () => [1],
+      save: async () => {},
+      tabsIn: async () => [],
+      tell: async () => null,
+      open: async () => {},
+    }).handlers,
   };
   const seeded = await dispatch(
     handlers,
@@ -138,6 +150,11 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'revise', id: itemId, change: { kind: 'delete' } },
     { type: 'ticket-context' },
     { type: 'toggle-sidebar' },
+    { type: 'page-selection' },
+    { type: 'side-panel-opened' },
+    { type: 'side-panel-closed' },
+    { type: 'side-panel-state' },
+    { type: 'open-side-panel' },
     { type: 'queue-health' },
     { type: 'endpoint-resume', endpointId: 'hub' },
     { type: 'dead-letters', action: 'export' },

@@ -19,6 +19,7 @@ import {
   type WorkerHandlers,
 } from '../../lib/protocol/messages';
 import { type MisnamedRequests, spec } from '../../lib/protocol/spec';
+import { createPanelWindows, type PanelWindowDeps } from '../../lib/sidepanel/panel-windows';
 import { TICKET_CONTEXT } from '../helpers/context';
 
 // A message type is declared once, its flags with its spec (SPECS in lib/protocol/messages.ts);
@@ -35,6 +36,11 @@ const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
   revise: { type: 'revise', id: ID, change: { kind: 'delete' } },
   'ticket-context': { type: 'ticket-context' },
   'toggle-sidebar': { type: 'toggle-sidebar' },
+  'page-selection': { type: 'page-selection' },
+  'side-panel-opened': { type: 'side-panel-opened' },
+  'side-panel-closed': { type: 'side-panel-closed' },
+  'side-panel-state': { type: 'side-panel-state' },
+  'open-side-panel': { type: 'open-side-panel' },
   'queue-health': { type: 'queue-health' },
   'endpoint-resume': { type: 'endpoint-resume', endpointId: 'hub' },
   'reviews-refresh': { type: 'reviews-refresh' },
@@ -64,6 +70,7 @@ function workerHandlers() {
     ...createReviewHandlers({} as ReviewHandlerDeps),
     ...createEndpointHandlers({} as EndpointHandlerDeps),
     ...createMenuFailureHandlers({} as MenuFailureHandlerDeps),
+    ...createPanelWindows({} as PanelWindowDeps).handlers,
   } satisfies WorkerHandlers;
 }
 
@@ -96,7 +103,13 @@ describe('the protocol, declared once', () => {
   });
 
   it('names the tab messages, and the background has a handler for exactly the worker ones', () => {
-    expect(typesTo('tab')).toEqual(['ticket-context', 'toggle-sidebar']);
+    expect(typesTo('tab')).toEqual([
+      'ticket-context',
+      'page-selection',
+      'side-panel-opened',
+      'side-panel-closed',
+      'toggle-sidebar',
+    ]);
     expect(Object.keys(workerHandlers()).sort()).toEqual(typesTo('worker').sort());
   });
 

@@ -52,7 +52,7 @@ describe('PROTOCOL, built on first use', () => {
       pageOnly: true,
       readOnly: true,
     });
-    expect(Object.values(fresh.MESSAGE_FLAGS).filter((flags) => flags.receiver === 'tab')).toHaveLength(2);
+    expect(Object.values(fresh.MESSAGE_FLAGS).filter((flags) => flags.receiver === 'tab')).toHaveLength(5);
     expect([mayChangeSidebar({ type: 'recent' }), mayChangeSidebar({ type: 'capture' })]).toEqual([
       false,
       true,

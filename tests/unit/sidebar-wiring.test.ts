@@ -12,15 +12,18 @@ const context: TicketContext = {
 
 function setup(overrides: { toggle?: () => boolean; context?: () => TicketContext } = {}) {
   const toggle = vi.fn(overrides.toggle ?? (() => true));
+  const sidePanel = vi.fn();
   const listener = createTabMessageListener({
     extensionId: 'earmark',
     toggle,
     context: overrides.context ?? (() => context),
+    sidePanel,
+    selection: () => 'Exports time out after 30 s',
   });
   const replies: Result<unknown>[] = [];
   const send = (message: unknown, senderId = 'earmark') =>
     listener(message, { id: senderId }, (reply) => replies.push(reply));
-  return { toggle, replies, send };
+  return { toggle, sidePanel, replies, send };
 }
 
 describe("the content script's message listener", () => {
@@ -48,6 +51,26 @@ describe("the content script's message listener", () => {
     const hidden = setup({ toggle: () => false });
     hidden.send({ type: 'toggle-sidebar' });
     expect(hidden.replies[0]).toMatchObject({ ok: false });
+  });
+
+  it("answers the side panel's request for the page's selection (its capture's quote)", () => {
+    const { replies, send } = setup();
+    expect(send({ type: 'page-selection' })).toBe(true);
+    expect(replies).toEqual([{ ok: true, value: 'Exports time out after 30 s' }]);
+  });
+
+  it('hides the sidebar while the side panel is open in its window, and brings it back', () => {
+    const { sidePanel, replies, send } = setup();
+    expect(send({ type: 'side-panel-opened' })).toBe(true);
+    expect(send({ type: 'side-panel-closed' })).toBe(true);
+    expect(sidePanel.mock.calls).toEqual([[true], [false]]);
+    expect(replies).toEqual([
+      { ok: true, value: null },
+      { ok: true, value: null },
+    ]);
+    expect(send({ type: 'side-panel-opened' }, 'someone-else')).toBe(false);
+    expect(send({ type: 'side-panel-opened', open: false })).toBe(false);
+    expect(sidePanel).toHaveBeenCalledTimes(2);
   });
 
   it('ignores malformed messages, messages for the background, and other senders', () => {

@@ -33,6 +33,15 @@ interface Props {
   snapshots?: SnapshotSink;
 }
 
+/** Opens the side panel; a refusal is logged (the in-page sidebar simply stays). */
+async function openSidePanel(api: SidebarApi) {
+  try {
+    await api.openSidePanel?.();
+  } catch (error) {
+    console.error('Earmark: opening the side panel', error);
+  }
+}
+
 /** Where focus goes once the sidebar has opened or collapsed, and whether to show its ring. */
 type PendingFocus = { target: 'tags' | 'tab'; visible: boolean } | null;
 
@@ -149,6 +158,7 @@ export function Sidebar(props: Props) {
           onCollapse={() => setCollapsed(true, { target: 'tab', visible: false })}
           onCapture={capture}
           onNoteDone={() => focusTags(true)}
+          onOpenSidePanel={api.openSidePanel ? () => void openSidePanel(api) : undefined}
         />
       )}
     </div>

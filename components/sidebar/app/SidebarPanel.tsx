@@ -1,8 +1,9 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { SidebarLayout } from '@/lib/sidebar/site-prefs';
-import { isUserInput, type TagShortcut, typedValue } from '../launcher/keys';
+import { isUserInput, type TagShortcut } from '../launcher/keys';
 import { otherSide } from '../launcher/layout';
+import { NoteAndStatus } from './NoteAndStatus';
 import { RecentCaptures } from './RecentCaptures';
 import { ResizeHandle } from './ResizeHandle';
 import { TagButtons } from './TagButtons';
@@ -21,12 +22,13 @@ interface Props {
   onCapture(tag: TaxonomyTag): void;
   /** Enter in the note: back to the tags, so the next key press captures with the note. */
   onNoteDone(): void;
+  /** Moves Earmark to the browser's side panel (absent where the browser has none). */
+  onOpenSidePanel?: () => void;
 }
 
 /** The open sidebar: header, resizable inner edge, tags, note, last capture's status, recent captures. */
 export function SidebarPanel(props: Props) {
   const { layout, controls, captures, noteRef } = props;
-  const { notice } = captures;
   const moveTo = otherSide(layout.side);
   return (
     <aside
@@ -45,6 +47,20 @@ export function SidebarPanel(props: Props) {
       <header className="em-header">
         <h2 className="em-title">Earmark</h2>
         <div className="em-header-actions">
+          {props.onOpenSidePanel ? (
+            <button
+              type="button"
+              className="em-icon"
+              aria-label="Open in side panel"
+              title="Open in side panel (beside the page, covering nothing)"
+              onClick={(e) => {
+                // The browser opens its side panel only during the agent's own click.
+                if (isUserInput(e)) props.onOpenSidePanel?.();
+              }}
+            >
+              <span aria-hidden="true">◨</span>
+            </button>
+          ) : null}
           <button
             type="button"
             className="em-icon"
@@ -68,38 +84,7 @@ export function SidebarPanel(props: Props) {
       <div className="em-body">
         {captures.loadError ? <p role="alert">Earmark is unavailable: {captures.loadError}</p> : null}
         {captures.taxonomy ? <TagButtons shortcuts={props.shortcuts} onCapture={props.onCapture} /> : null}
-        <label className="em-note">
-          <span>Note</span>
-          <textarea
-            ref={noteRef}
-            value={captures.note}
-            rows={2}
-            maxLength={10_000}
-            placeholder="Added to your next capture"
-            // A page script can set our value and fire `input`; only the agent's typing counts.
-            onChange={(e) => captures.setNote(typedValue(e, captures.note))}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
-              e.preventDefault();
-              props.onNoteDone();
-            }}
-          />
-        </label>
-        <div className="em-notice">
-          <div role="status">{notice?.kind === 'saved' ? notice.text : ''}</div>
-          {notice?.kind === 'saved' ? (
-            <button
-              type="button"
-              className="em-undo"
-              onClick={(e) => {
-                if (isUserInput(e)) void captures.undo(notice.id);
-              }}
-            >
-              Undo
-            </button>
-          ) : null}
-          {notice?.kind === 'error' ? <div role="alert">{notice.text}</div> : null}
-        </div>
+        <NoteAndStatus captures={captures} noteRef={noteRef} onNoteDone={props.onNoteDone} />
         <RecentCaptures entries={captures.recent} onRevise={captures.revise} />
         <p className="em-hint">
           Keys: <kbd>1</kbd>–<kbd>9</kbd> or the key shown on a tag captures it, <kbd>/</kbd> writes a note (

@@ -21,4 +21,9 @@ export interface SidebarApi {
   refreshReviews(): Promise<boolean>;
   /** Tells the background the agent has seen these reviews (clears the toolbar badge). */
   reviewsSeen(ids: string[]): Promise<void>;
+  /**
+   * Asks the worker to open Earmark in the browser's side panel for this window; absent where the
+   * browser has no side panel (Firefox's sidebar comes later).
+   */
+  openSidePanel?(): Promise<void>;
 }

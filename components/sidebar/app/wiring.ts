@@ -8,6 +8,15 @@ import { RECENT_LIMIT } from '../launcher/recent-limit';
 import { captureMessage } from '../launcher/tag-capture';
 import type { SidebarApi } from './sidebar-api';
 
+/** True where the manifest declares a side panel (Chrome, Edge builds). */
+function hasSidePanel(): boolean {
+  try {
+    return 'side_panel' in browser.runtime.getManifest();
+  } catch {
+    return false; // no manifest to read (unit tests' fake browser)
+  }
+}
+
 /**
  * The sidebar's API over the extension's messages; the ticket context is read at click time.
  * `prefetched` holds the raw replies to the 'sidebar-config' and 'recent' requests the launcher sent
@@ -62,6 +71,12 @@ export function createSidebarApi(
     reviewsSeen: async (ids) => {
       await sendToBackground('reviews-seen', { ids });
     },
+    // Chrome and Edge declare the side panel in the manifest; the worker opens it on the click.
+    openSidePanel: hasSidePanel()
+      ? async () => {
+          await sendToBackground('open-side-panel', {});
+        }
+      : undefined,
   };
 }
 

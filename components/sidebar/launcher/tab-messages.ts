@@ -1,5 +1,6 @@
 import type { ReplyOf, Result, TabMessage } from '@/lib/protocol/messages';
 import type { TicketContext } from '@/lib/sites/adapters';
+import { readPageSelection } from './tag-capture';
 
 // The launcher answers these on every CRM page, so the check is by hand rather than with the
 // PROTOCOL's zod schemas (zod would dominate the eager bundle). Every tab request carries nothing
@@ -19,6 +20,10 @@ export interface TabMessageHandlers {
   toggle(): boolean;
   /** The current ticket context, for a context-menu capture. */
   context(): TicketContext;
+  /** The browser's side panel opened (true) or closed (false) in this tab's window. */
+  sidePanel(open: boolean): void;
+  /** The text selected on the page, for a capture from the side panel (default: the selection). */
+  selection?(): string | null;
 }
 
 /** The shape of a `runtime.onMessage` listener that answers through `sendResponse`. */
@@ -47,6 +52,15 @@ export function createTabMessageListener(handlers: TabMessageHandlers): TabMessa
       } catch (error) {
         return { ok: false, error: `no ticket context: ${errorText(error)}` };
       }
+    },
+    'page-selection': () => ({ ok: true, value: (handlers.selection ?? readPageSelection)() }),
+    'side-panel-opened': () => {
+      handlers.sidePanel(true);
+      return { ok: true, value: null };
+    },
+    'side-panel-closed': () => {
+      handlers.sidePanel(false);
+      return { ok: true, value: null };
     },
   };
   return (message, sender, sendResponse) => {
