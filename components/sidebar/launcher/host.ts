@@ -32,13 +32,23 @@ export function createSidebarHost(
   const shadow = host.attachShadow({ mode: 'open' });
   const html = doc.createElement('html');
   const head = doc.createElement('head');
-  const body = doc.createElement('body');
   const style = doc.createElement('style');
   style.textContent = STYLES;
   head.append(style);
+  /**
+   * A fresh container for each showing. The app's renderer (Preact) keeps its last tree on the
+   * container it rendered into; rendering there again after a remove, it diffs against that tree
+   * and appends a new sidebar beside a painted snapshot instead of taking the snapshot's nodes
+   * over: two sidebars on the page.
+   */
+  const newBody = () => {
+    const body = doc.createElement('body');
+    for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
+    return body;
+  };
+  let body = newBody();
   html.append(head, body);
   shadow.append(html);
-  for (const type of ISOLATED_EVENTS) body.addEventListener(type, (event) => event.stopPropagation());
   let mounted = false;
   return {
     mount() {
@@ -52,7 +62,9 @@ export function createSidebarHost(
       mounted = false;
       handlers.onRemove();
       host.remove();
-      body.replaceChildren();
+      const fresh = newBody();
+      body.replaceWith(fresh);
+      body = fresh;
     },
   };
 }
