@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../lib/config/settings';
 import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
@@ -135,6 +135,29 @@ function plant(
 /** For each click inside the sidebar since plant(): whether it reached the painted sidebar. */
 function clicksOnPainted(page: Page): Promise<boolean[]> {
   return page.evaluate(() => (window as unknown as { clicksOnPainted?: boolean[] }).clicksOnPainted ?? []);
+}
+
+/**
+ * Opens a ticket with the sidebar painted, lets the page `prepare` it, and clicks the button named
+ * `name` in it. The run counts only when that click reached the painted sidebar (on a loaded
+ * machine the app can take over between the paint and the click, and then the run proves nothing
+ * about the painted one): otherwise it tries again on a fresh ticket, up to 5 times.
+ */
+async function clickOnPainted(
+  firstId: number,
+  prepare: (page: Page) => Promise<{ painted: boolean }>,
+  name: { name: string; exact?: boolean },
+): Promise<{ page: Page; sidebar: Locator; id: number }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = firstId * 10 + attempt;
+    const { page, sidebar } = await openPainted(session.browser, ticket(id));
+    if ((await prepare(page)).painted) {
+      await sidebar.getByRole('button', name).click();
+      if ((await clicksOnPainted(page)).join() === 'true') return { page, sidebar, id };
+    }
+    await page.close();
+  }
+  throw new Error('in 5 page loads, no click reached the painted sidebar before the app took it over');
 }
 
 /**
@@ -377,28 +400,27 @@ describe('a hostile CRM page driving the sidebar', () => {
 
 describe('a hostile CRM page and the sidebar painted from its snapshot', () => {
   it('cannot retarget a painted tag: the agent’s click captures the tag the button shows', async () => {
-    const { page, sidebar } = await openPainted(session.browser, ticket(9001));
-    expect(await plant(page, ['retarget'], 'praise')).toEqual({ painted: true });
-    await sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    const { page, sidebar, id } = await clickOnPainted(9001, (p) => plant(p, ['retarget'], 'praise'), {
+      name: 'Bug',
+      exact: true,
+    });
     await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Bug');
-    expect(await clicksOnPainted(page)).toEqual([true]); // sent by the painted sidebar, before the app
-    await session.receiver.waitFor((r) => r.body.includes('"9001"'), 15_000);
-    expect(tagsFrom('9001')).toEqual([['bug']]);
+    await session.receiver.waitFor((r) => r.body.includes(`"${id}"`), 15_000);
+    expect(tagsFrom(String(id))).toEqual([['bug']]);
     await page.close();
   });
 
   it('cannot plant a tag button: the agent’s click on it captures nothing', async () => {
-    const { page, sidebar } = await openPainted(session.browser, ticket(9002));
-    expect(await plant(page, ['button'])).toEqual({ painted: true });
-    await sidebar.getByRole('button', { name: PLANTED.button }).click();
-    expect(await clicksOnPainted(page)).toEqual([true]);
+    const { page, sidebar, id } = await clickOnPainted(9002, (p) => plant(p, ['button']), {
+      name: PLANTED.button,
+    });
     await page.waitForTimeout(500);
     expect(await sidebar.getByRole('status').textContent()).not.toContain('Saved');
     // The agent's own capture: one from the planted button, had there been one, went before it.
     await sidebar.getByRole('button', { name: 'Chaser', exact: true }).click();
     await expect.poll(() => sidebar.getByRole('status').textContent()).toContain('Saved: Chaser');
-    await session.receiver.waitFor((r) => r.body.includes('"9002"') && r.body.includes('"chaser"'), 15_000);
-    expect(tagsFrom('9002')).toEqual([['chaser']]);
+    await session.receiver.waitFor((r) => r.body.includes(`"${id}"`) && r.body.includes('"chaser"'), 15_000);
+    expect(tagsFrom(String(id))).toEqual([['chaser']]);
     await page.close();
   });
 
