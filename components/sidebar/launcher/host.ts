@@ -1,6 +1,7 @@
 import controlsCss from './controls.css?inline';
 import recentCss from './recent.css?inline';
 import sidebarCss from './sidebar.css?inline';
+import tokensCss from './tokens.css?inline';
 
 // The sidebar's place on the CRM page: an <earmark-sidebar> element with an open shadow root that
 // holds html > head (our stylesheet) + body (the container), the structure WXT's
@@ -10,7 +11,7 @@ import sidebarCss from './sidebar.css?inline';
 // the page's main thread per load. The stylesheet is bundled into the launcher (about 1.6 kB gzip).
 
 /** Everything the sidebar needs on the page: WXT's host reset, then our three stylesheets. */
-const STYLES = `:host{all:initial !important;}\n${sidebarCss}\n${controlsCss}\n${recentCss}`;
+const STYLES = `:host{all:initial !important;}\n${tokensCss}\n${sidebarCss}\n${controlsCss}\n${recentCss}`;
 
 /** Keys typed in the sidebar stop at its shadow root, so the CRM's own shortcuts stay quiet. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
