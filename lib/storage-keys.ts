@@ -45,7 +45,8 @@ export const DISABLED_SITES_KEY = 'disabledSites';
 export const MENU_FAILURES_KEY = 'menuFailures';
 /**
  * The windows whose browser side panel shows Earmark (lib/sidepanel/panel-windows.ts): their tabs
- * show no in-page sidebar. storage.session, since the worker may stop while a panel stays open.
+ * show no in-page sidebar. storage.local (window ids only, nothing secret), so the eager launcher
+ * reads it in its one startup read; the worker empties it when the browser starts.
  */
 export const SIDE_PANEL_WINDOWS_KEY = 'sidePanelWindows';
 
@@ -68,8 +69,8 @@ export const STORAGE_KEYS = [
   { key: SIDEBAR_LAYOUTS_KEY, area: 'local', owner: 'launcher' },
   { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
   { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
+  { key: SIDE_PANEL_WINDOWS_KEY, area: 'local', owner: 'worker' },
   { key: MENU_FAILURES_KEY, area: 'session', owner: 'worker' },
-  { key: SIDE_PANEL_WINDOWS_KEY, area: 'session', owner: 'worker' },
   { key: 'endpoints', area: 'managed', owner: 'admin' },
   { key: 'agent', area: 'managed', owner: 'admin' },
   { key: 'taxonomy', area: 'managed', owner: 'admin' },

@@ -111,8 +111,8 @@ export default defineBackground(() => {
   const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined; // none in Firefox
   const panelWindows = createPanelWindows({
     load: async () =>
-      asWindowIds((await browser.storage.session.get(SIDE_PANEL_WINDOWS_KEY))[SIDE_PANEL_WINDOWS_KEY]),
-    save: (windowIds) => browser.storage.session.set({ [SIDE_PANEL_WINDOWS_KEY]: windowIds }),
+      asWindowIds((await browser.storage.local.get(SIDE_PANEL_WINDOWS_KEY))[SIDE_PANEL_WINDOWS_KEY]),
+    save: (windowIds) => browser.storage.local.set({ [SIDE_PANEL_WINDOWS_KEY]: windowIds }),
     tabsIn: async (windowId) =>
       (await browser.tabs.query({ windowId })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     tell: (tabId, type) => browser.tabs.sendMessage(tabId, { type }),
@@ -123,6 +123,7 @@ export default defineBackground(() => {
   });
   sidePanel?.onOpened?.addListener(({ windowId }) => void panelWindows.opened(windowId));
   sidePanel?.onClosed?.addListener(({ windowId }) => void panelWindows.closed(windowId));
+  browser.windows.onRemoved.addListener((windowId) => void panelWindows.closed(windowId).catch(() => {}));
   // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
   // one fails typecheck.
   const handlers = {
@@ -226,8 +227,13 @@ export default defineBackground(() => {
   // Listening for startup and install makes Chrome start this worker when the browser starts or
   // the extension is updated, so a queue left from the last session is sent without waiting for
   // the alarm. Every worker start (any event) then flushes whatever is due.
-  browser.runtime.onStartup.addListener(() => scheduler.request());
+  // The side panels of the last session (or of the Earmark just reloaded) are closed.
+  browser.runtime.onStartup.addListener(() => {
+    void panelWindows.reset();
+    scheduler.request();
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void panelWindows.reset();
     // Snapshots written before an update are stale anyway (the build is in their key), and before
     // this version they could list other sites' captures: none survives an update.
     if (reason === 'update') void clearSnapshots().catch((e: unknown) => console.error('Earmark:', e));

@@ -11,6 +11,7 @@ import { publishedKeyFor } from '@/lib/sidebar/data-key';
 import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
+import { showsOverlay, startupPlan } from '@/lib/sidebar/surface';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
 import { DISABLED_SITES_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
@@ -87,13 +88,6 @@ export default defineContentScript({
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;
-    // While the browser's side panel is open in this window, it is the surface: no sidebar here.
-    // Asked at once, so the answer is usually in by the time the DOM is.
-    let sidePanelOpen: boolean | null = null;
-    const sidePanelState = askSidePanelOpen((message) => browser.runtime.sendMessage(message));
-    void sidePanelState.then((open) => {
-      sidePanelOpen ??= open;
-    });
     // One storage read. A current snapshot is painted at DOMContentLoaded with nothing else to do;
     // otherwise the app and its first data are on their way while the page is still parsing.
     const prefs = await startupPrefs(host);
@@ -101,11 +95,22 @@ export default defineContentScript({
     let snapshot = prefs.snapshot;
     let dataKey = prefs.dataKey;
     let early: Prefetched | null = null;
-    const current = snapshot && isSnapshotCurrent(snapshot, dataKey, prefs.layout, environment);
-    if (prefs.enabled && !prefs.layout.collapsed && !current) {
+    const current = !!snapshot && isSnapshotCurrent(snapshot, dataKey, prefs.layout, environment);
+    const plan = startupPlan(prefs, current);
+    if (plan.preloadApp) {
       void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
       early = requestFirstData();
     }
+    // While the browser's side panel is open in this window, it is the surface: no sidebar here.
+    // Only while a panel is open somewhere is the worker asked (the page cannot tell its window);
+    // asked at once, so the answer is usually in by the time the DOM is.
+    let sidePanelOpen: boolean | null = plan.askPanel ? null : false;
+    const sidePanelState = plan.askPanel
+      ? askSidePanelOpen((message) => browser.runtime.sendMessage(message))
+      : Promise.resolve(false);
+    void sidePanelState.then((open) => {
+      sidePanelOpen ??= open;
+    });
     await domReady();
     // Pages may opt out (the hub's own item view does).
     if (!ctx.isValid || document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
@@ -173,11 +178,14 @@ export default defineContentScript({
         mounted = enabled;
       });
     };
-    // Shown where the site is on (toolbar popup) and the side panel is not open in this window.
+    // Shown where the site is on (toolbar popup) and the side panel is not open in this window;
+    // nothing is painted before the worker has said whether it is (when it was asked at all).
     let siteEnabled = prefs.enabled;
-    const applyVisibility = () => apply(siteEnabled && sidePanelOpen !== true);
-    apply(siteEnabled && sidePanelOpen !== true, prefs.layout);
-    void sidePanelState.then(applyVisibility); // the answer came after the DOM: follow it now
+    const applyVisibility = () => {
+      if (sidePanelOpen !== null) apply(showsOverlay(siteEnabled, sidePanelOpen));
+    };
+    if (sidePanelOpen !== null) apply(showsOverlay(siteEnabled, sidePanelOpen), prefs.layout);
+    else void sidePanelState.then(applyVisibility); // the answer comes after the DOM
     // One storage listener (not WXT's watch, which costs a storage read at start): the site
     // switched on or off, and a new sidebar data key, which a painted snapshot in a tab the agent
     // sees checks at once (a hidden tab checks when it is shown again).

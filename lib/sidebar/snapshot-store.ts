@@ -1,4 +1,4 @@
-import { SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '../storage-keys';
+import { SIDE_PANEL_WINDOWS_KEY, SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '../storage-keys';
 import { publishedKeyFor } from './data-key';
 import { localItem, readLocal } from './local-item';
 import {
@@ -10,6 +10,7 @@ import {
   sidebarLayouts,
 } from './site-prefs';
 import { isSidebarSnapshot, type SidebarSnapshot } from './snapshot';
+import { asWindowIds } from './surface';
 
 // Where the launcher keeps each site's sidebar snapshot (lib/sidebar/snapshot.ts), and the one
 // storage read it makes at document_start. No zod: this is part of the eager content script.
@@ -43,6 +44,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 /** The sidebar data keys the background publishes, by hostname (lib/sidebar/data-key.ts). */
 export const publishedDataKeys = localItem<Record<string, string>>(SIDEBAR_DATA_KEY, {});
 
+/** The windows whose side panel shows Earmark, as the worker keeps them (lib/sidepanel/panel-windows.ts). */
+export const sidePanelWindows = localItem<number[]>(SIDE_PANEL_WINDOWS_KEY, []);
+
 /** What the launcher needs before the page has parsed, in one storage read. */
 export interface StartupPrefs {
   enabled: boolean;
@@ -51,15 +55,18 @@ export interface StartupPrefs {
   snapshot: SidebarSnapshot | null;
   /** The sidebar data key the background last published for this site, if any. */
   dataKey: string | null;
+  /** Some window has the side panel open (which one, only the worker can tell a content script). */
+  panelOpenSomewhere: boolean;
 }
 
-/** Reads whether the site is on, its layout, its snapshot and the data key, in one storage call. */
+/** Reads whether the site is on, its layout, snapshot, data key and the side panels, in one storage call. */
 export async function startupPrefs(host: string): Promise<StartupPrefs> {
-  const [disabled, layouts, snapshots, dataKey] = await readLocal([
+  const [disabled, layouts, snapshots, dataKey, panelWindows] = await readLocal([
     disabledSites,
     sidebarLayouts,
     sidebarSnapshots,
     publishedDataKeys,
+    sidePanelWindows,
   ]);
   const layout = asRecord(layouts)[host];
   const stored = asRecord(snapshots)[host];
@@ -68,6 +75,7 @@ export async function startupPrefs(host: string): Promise<StartupPrefs> {
     layout: isSidebarLayout(layout) ? layout : DEFAULT_LAYOUT,
     snapshot: isStored(stored) ? stored.snapshot : null,
     dataKey: publishedKeyFor(dataKey, host),
+    panelOpenSomewhere: asWindowIds(panelWindows).length > 0,
   };
 }
 
