@@ -49,6 +49,13 @@ export const MENU_FAILURES_KEY = 'menuFailures';
  * reads it in its one startup read; the worker empties it when the browser starts.
  */
 export const SIDE_PANEL_WINDOWS_KEY = 'sidePanelWindows';
+/**
+ * The admin policy's `surface` and `surfaceLocked`, mirrored by the worker (lib/sidebar/surface.ts),
+ * so the eager launcher reads them in its one startup read instead of the managed area.
+ */
+export const SURFACE_POLICY_KEY = 'surfacePolicy';
+/** The agent's choice of surface, by hostname and `*` for every site (lib/sidebar/surface.ts). */
+export const SIDEBAR_SURFACES_KEY = 'sidebarSurfaces';
 
 /** One stored key: where it lives and who writes it. */
 export interface StorageKeySpec {
@@ -70,6 +77,9 @@ export const STORAGE_KEYS = [
   { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
   { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
   { key: SIDE_PANEL_WINDOWS_KEY, area: 'local', owner: 'worker' },
+  { key: SURFACE_POLICY_KEY, area: 'local', owner: 'worker' },
+  // Chosen in the toolbar popup (this site) and the options page (every site).
+  { key: SIDEBAR_SURFACES_KEY, area: 'local', owner: 'pages' },
   { key: MENU_FAILURES_KEY, area: 'session', owner: 'worker' },
   { key: 'endpoints', area: 'managed', owner: 'admin' },
   { key: 'agent', area: 'managed', owner: 'admin' },
@@ -79,6 +89,8 @@ export const STORAGE_KEYS = [
   { key: 'redaction', area: 'managed', owner: 'admin' },
   { key: 'lockSettings', area: 'managed', owner: 'admin' },
   { key: 'hub', area: 'managed', owner: 'admin' },
+  { key: 'surface', area: 'managed', owner: 'admin' },
+  { key: 'surfaceLocked', area: 'managed', owner: 'admin' },
 ] as const satisfies readonly StorageKeySpec[];
 
 type Spec = (typeof STORAGE_KEYS)[number];

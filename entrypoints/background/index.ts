@@ -37,6 +37,7 @@ import {
   SIDE_PANEL_WINDOWS_KEY,
   SIDEBAR_DATA_KEY,
   SIDEBAR_SNAPSHOTS_KEY,
+  SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
@@ -165,6 +166,8 @@ export default defineBackground(() => {
   // Menus and admin-added sites follow the configuration (taxonomy, sites, granted hosts).
   const applyConfig = async () => {
     const current = await loadConfig();
+    // The launcher reads the policy's surface in its one startup read (not the managed area).
+    await browser.storage.local.set({ [SURFACE_POLICY_KEY]: current.surface });
     await rebuildMenus(browser, current);
     await syncAdminSites(current.sites, {
       contains: (matches) => hasAccess({ matches }),

@@ -19,6 +19,7 @@ describe('stored sidebar snapshots', () => {
       layout: DEFAULT_LAYOUT,
       snapshot: null,
       dataKey: null,
+      surface: 'overlay',
       panelOpenSomewhere: false,
     };
     expect(await startupPrefs('acme.zendesk.com')).toEqual(none);
@@ -35,6 +36,7 @@ describe('stored sidebar snapshots', () => {
       layout: { ...DEFAULT_LAYOUT, width: 320 },
       snapshot: snapshot('a'),
       dataKey: '0123456789abcdef',
+      surface: 'overlay',
       panelOpenSomewhere: false,
     });
     // Another site's prefs are its own, and so is its data key (its recent captures are its own).
