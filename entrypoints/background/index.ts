@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { handleCommand } from '@/lib/capture/commands';
+import { openSidePanelFromMenu } from '@/lib/capture/context-menu';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
 import { captureFromMenu, clearMenuFailureBadge, rebuildMenus } from '@/lib/capture/menu-actions';
 import { createMenuFailureHandlers } from '@/lib/capture/menu-failure-handlers';
@@ -190,7 +191,11 @@ export default defineBackground(() => {
     });
     publisher.changed();
   };
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  const openPanel = sidePanel ? (options: { windowId: number }) => sidePanel.open(options) : undefined;
+  const logError = (error: unknown) => console.error('Earmark:', error);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (!openSidePanelFromMenu(info, tab, openPanel, logError)) void onMenuClick(info, tab);
+  });
   // The native menu cannot be clicked in headless tests; they call the same handler here.
   (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
   // The harness (demo and e2e tests) seeds and reads settings here, as the options page would:
@@ -224,7 +229,9 @@ export default defineBackground(() => {
       void loopBack.onConfigChanged();
     }
   });
-  browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
+  browser.commands.onCommand.addListener(
+    (command, tab) => void handleCommand(command, browser.tabs, tab, openPanel).catch(logError),
+  );
   self.addEventListener('online', () => scheduler.request());
 
   // Listening for startup and install makes Chrome start this worker when the browser starts or

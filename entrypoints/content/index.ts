@@ -143,6 +143,11 @@ export default defineContentScript({
         siteRules = rules;
       },
       onError: (error) => console.error('Earmark:', error),
+      // Chrome and Edge declare the side panel in the manifest; the worker opens it on the click.
+      openSidePanel:
+        'side_panel' in browser.runtime.getManifest()
+          ? () => void browser.runtime.sendMessage({ type: 'open-side-panel' }).catch(console.error)
+          : undefined,
     });
 
     const onMessage = createTabMessageListener({

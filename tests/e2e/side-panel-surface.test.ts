@@ -89,4 +89,22 @@ describe('a site whose surface is the side panel', { timeout: 60_000 }, () => {
     });
     await expect.poll(() => onPage(zendesk), { timeout: 5000 }).toBe('sidebar');
   });
+
+  it('opens from the collapsed tab too, beside the page', async () => {
+    await s.browser.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
+      };
+      const collapsed = { side: 'right', width: 360, collapsed: true, tabTop: 0.4 };
+      await chrome.storage.local.set({ sidebarLayouts: { 'acme.lightning.force.com': collapsed } });
+    });
+    const salesforce = await s.browser.context.newPage();
+    await salesforce.goto(SALESFORCE);
+    await salesforce.bringToFront();
+    await salesforce.getByRole('button', { name: 'Open in side panel' }).click();
+    const second = await attachSidePanel(cdp, s.browser.extensionId, [panel]);
+    await expect.poll(() => second.text(), { timeout: 5000 }).toContain('Capturing for Salesforce');
+    await expect.poll(() => onPage(salesforce), { timeout: 5000 }).toBe('nothing');
+    await salesforce.close();
+  });
 });
