@@ -186,7 +186,11 @@ export function mergeConfig(
     redaction: policy.redaction ?? [...CATEGORIES],
     // A lead's own token may complete a policy-set hub URL (tokens are per person).
     hub: mergeHub(local.hub, policy.hub),
-    surface: { surface: policy.surface ?? null, locked: policy.surfaceLocked === true },
+    // lockSettings allows no local change at all, the agent's choice of surface included.
+    surface: {
+      surface: policy.surface ?? null,
+      locked: policy.surfaceLocked === true || policy.lockSettings === true,
+    },
     lockedKeys,
     problems: policy.problems,
   };

@@ -191,6 +191,11 @@ describe('surface and surfaceLocked', () => {
     });
   });
 
+  it('is locked by lockSettings too, which allows no local change at all', () => {
+    const config = mergeConfig(DEFAULT_SETTINGS, parsePolicy({ lockSettings: true }), DEFAULT_TAXONOMY);
+    expect(config.surface).toEqual({ surface: null, locked: true });
+  });
+
   it('reports bad values by path and applies neither', () => {
     const policy = parsePolicy({ surface: 'floating', surfaceLocked: 'yes' });
     expect(policy.problems.map((p) => p.path)).toEqual(['surface', 'surfaceLocked']);
