@@ -38,12 +38,24 @@ import {
   SIDE_PANEL_WINDOWS_KEY,
   SIDEBAR_DATA_KEY,
   SIDEBAR_SNAPSHOTS_KEY,
+  SIDEBAR_SURFACES_KEY,
   SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
-/** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
-const SIDEBAR_OWN_KEYS = new Set<string>([...keysOwnedBy('launcher', 'app'), SIDEBAR_DATA_KEY]);
+/**
+ * storage.local keys no configuration depends on: what the sidebar writes, the data key published
+ * here, and the surface bookkeeping (the windows showing the side panel, the policy's surface as
+ * mirrored here, the agent's surface choices).
+ */
+const SIDEBAR_OWN_KEYS = new Set<string>([
+  ...keysOwnedBy('launcher', 'app'),
+  SIDEBAR_DATA_KEY,
+  SIDE_PANEL_WINDOWS_KEY,
+  SIDEBAR_SURFACES_KEY,
+  SURFACE_POLICY_KEY,
+  SIDEBAR_SURFACES_KEY,
+]);
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -167,8 +179,12 @@ export default defineBackground(() => {
   // Menus and admin-added sites follow the configuration (taxonomy, sites, granted hosts).
   const applyConfig = async () => {
     const current = await loadConfig();
-    // The launcher reads the policy's surface in its one startup read (not the managed area).
-    await browser.storage.local.set({ [SURFACE_POLICY_KEY]: current.surface });
+    // The launcher reads the policy's surface in its one startup read (not the managed area);
+    // written only when it changed, since every open CRM page hears each write.
+    const mirrored = (await browser.storage.local.get(SURFACE_POLICY_KEY))[SURFACE_POLICY_KEY];
+    if (JSON.stringify(mirrored) !== JSON.stringify(current.surface)) {
+      await browser.storage.local.set({ [SURFACE_POLICY_KEY]: current.surface });
+    }
     await rebuildMenus(browser, current);
     await syncAdminSites(current.sites, {
       contains: (matches) => hasAccess({ matches }),
