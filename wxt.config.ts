@@ -59,6 +59,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+E' },
         description: 'Open or close the Earmark sidebar',
       },
+      // No default key (Chrome allows four suggested keys, and most are taken by CRMs): agents
+      // set one at chrome://extensions/shortcuts.
+      'open-side-panel': {
+        description: "Open Earmark in the browser's side panel",
+      },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -45,9 +45,17 @@ export const DISABLED_SITES_KEY = 'disabledSites';
 export const MENU_FAILURES_KEY = 'menuFailures';
 /**
  * The windows whose browser side panel shows Earmark (lib/sidepanel/panel-windows.ts): their tabs
- * show no in-page sidebar. storage.session, since the worker may stop while a panel stays open.
+ * show no in-page sidebar. storage.local (window ids only, nothing secret), so the eager launcher
+ * reads it in its one startup read; the worker empties it when the browser starts.
  */
 export const SIDE_PANEL_WINDOWS_KEY = 'sidePanelWindows';
+/**
+ * The admin policy's `surface` and `surfaceLocked`, mirrored by the worker (lib/sidebar/surface.ts),
+ * so the eager launcher reads them in its one startup read instead of the managed area.
+ */
+export const SURFACE_POLICY_KEY = 'surfacePolicy';
+/** The agent's choice of surface, by hostname and `*` for every site (lib/sidebar/surface.ts). */
+export const SIDEBAR_SURFACES_KEY = 'sidebarSurfaces';
 
 /** One stored key: where it lives and who writes it. */
 export interface StorageKeySpec {
@@ -68,8 +76,11 @@ export const STORAGE_KEYS = [
   { key: SIDEBAR_LAYOUTS_KEY, area: 'local', owner: 'launcher' },
   { key: SIDEBAR_SNAPSHOTS_KEY, area: 'local', owner: 'launcher' },
   { key: DISABLED_SITES_KEY, area: 'local', owner: 'pages' },
+  { key: SIDE_PANEL_WINDOWS_KEY, area: 'local', owner: 'worker' },
+  { key: SURFACE_POLICY_KEY, area: 'local', owner: 'worker' },
+  // Chosen in the toolbar popup (this site) and the options page (every site).
+  { key: SIDEBAR_SURFACES_KEY, area: 'local', owner: 'pages' },
   { key: MENU_FAILURES_KEY, area: 'session', owner: 'worker' },
-  { key: SIDE_PANEL_WINDOWS_KEY, area: 'session', owner: 'worker' },
   { key: 'endpoints', area: 'managed', owner: 'admin' },
   { key: 'agent', area: 'managed', owner: 'admin' },
   { key: 'taxonomy', area: 'managed', owner: 'admin' },
@@ -78,6 +89,8 @@ export const STORAGE_KEYS = [
   { key: 'redaction', area: 'managed', owner: 'admin' },
   { key: 'lockSettings', area: 'managed', owner: 'admin' },
   { key: 'hub', area: 'managed', owner: 'admin' },
+  { key: 'surface', area: 'managed', owner: 'admin' },
+  { key: 'surfaceLocked', area: 'managed', owner: 'admin' },
 ] as const satisfies readonly StorageKeySpec[];
 
 type Spec = (typeof STORAGE_KEYS)[number];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { SurfaceSwitch } from '@/components/shared/SurfaceSwitch';
 import { PROTOCOL } from '@/lib/protocol/messages';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/sidebar/site-prefs';
 
@@ -31,19 +32,22 @@ export function SiteToggle() {
   if (host === undefined) return null;
   if (host === null) return <p>Earmark is not active on this page.</p>;
   return (
-    <label className="em-site-toggle">
-      <input
-        type="checkbox"
-        role="switch"
-        aria-checked={enabled}
-        checked={enabled}
-        onChange={(e) => {
-          const next = e.target.checked;
-          setEnabled(next);
-          void setSiteEnabled(host, next);
-        }}
-      />{' '}
-      Active on {host}
-    </label>
+    <>
+      <label className="em-site-toggle">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={enabled}
+          checked={enabled}
+          onChange={(e) => {
+            const next = e.target.checked;
+            setEnabled(next);
+            void setSiteEnabled(host, next);
+          }}
+        />{' '}
+        Active on {host}
+      </label>
+      <SurfaceSwitch host={host} label={`Side panel on ${host}`} />
+    </>
   );
 }

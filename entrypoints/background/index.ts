@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { handleCommand } from '@/lib/capture/commands';
+import { openSidePanelFromMenu } from '@/lib/capture/context-menu';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
 import { captureFromMenu, clearMenuFailureBadge, rebuildMenus } from '@/lib/capture/menu-actions';
 import { createMenuFailureHandlers } from '@/lib/capture/menu-failure-handlers';
@@ -37,11 +38,24 @@ import {
   SIDE_PANEL_WINDOWS_KEY,
   SIDEBAR_DATA_KEY,
   SIDEBAR_SNAPSHOTS_KEY,
+  SIDEBAR_SURFACES_KEY,
+  SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 
-/** storage.local keys no configuration depends on: what the sidebar writes, and the data key published here. */
-const SIDEBAR_OWN_KEYS = new Set<string>([...keysOwnedBy('launcher', 'app'), SIDEBAR_DATA_KEY]);
+/**
+ * storage.local keys no configuration depends on: what the sidebar writes, the data key published
+ * here, and the surface bookkeeping (the windows showing the side panel, the policy's surface as
+ * mirrored here, the agent's surface choices).
+ */
+const SIDEBAR_OWN_KEYS = new Set<string>([
+  ...keysOwnedBy('launcher', 'app'),
+  SIDEBAR_DATA_KEY,
+  SIDE_PANEL_WINDOWS_KEY,
+  SIDEBAR_SURFACES_KEY,
+  SURFACE_POLICY_KEY,
+  SIDEBAR_SURFACES_KEY,
+]);
 
 export default defineBackground(() => {
   // A new id per worker start: leases taken by an earlier, killed worker are void.
@@ -111,8 +125,8 @@ export default defineBackground(() => {
   const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined; // none in Firefox
   const panelWindows = createPanelWindows({
     load: async () =>
-      asWindowIds((await browser.storage.session.get(SIDE_PANEL_WINDOWS_KEY))[SIDE_PANEL_WINDOWS_KEY]),
-    save: (windowIds) => browser.storage.session.set({ [SIDE_PANEL_WINDOWS_KEY]: windowIds }),
+      asWindowIds((await browser.storage.local.get(SIDE_PANEL_WINDOWS_KEY))[SIDE_PANEL_WINDOWS_KEY]),
+    save: (windowIds) => browser.storage.local.set({ [SIDE_PANEL_WINDOWS_KEY]: windowIds }),
     tabsIn: async (windowId) =>
       (await browser.tabs.query({ windowId })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     tell: (tabId, type) => browser.tabs.sendMessage(tabId, { type }),
@@ -123,6 +137,7 @@ export default defineBackground(() => {
   });
   sidePanel?.onOpened?.addListener(({ windowId }) => void panelWindows.opened(windowId));
   sidePanel?.onClosed?.addListener(({ windowId }) => void panelWindows.closed(windowId));
+  browser.windows.onRemoved.addListener((windowId) => void panelWindows.closed(windowId).catch(() => {}));
   // Every message the worker receives (its spec's receiver in lib/protocol/messages.ts): a missing
   // one fails typecheck.
   const handlers = {
@@ -164,6 +179,12 @@ export default defineBackground(() => {
   // Menus and admin-added sites follow the configuration (taxonomy, sites, granted hosts).
   const applyConfig = async () => {
     const current = await loadConfig();
+    // The launcher reads the policy's surface in its one startup read (not the managed area);
+    // written only when it changed, since every open CRM page hears each write.
+    const mirrored = (await browser.storage.local.get(SURFACE_POLICY_KEY))[SURFACE_POLICY_KEY];
+    if (JSON.stringify(mirrored) !== JSON.stringify(current.surface)) {
+      await browser.storage.local.set({ [SURFACE_POLICY_KEY]: current.surface });
+    }
     await rebuildMenus(browser, current);
     await syncAdminSites(current.sites, {
       contains: (matches) => hasAccess({ matches }),
@@ -186,7 +207,11 @@ export default defineBackground(() => {
     });
     publisher.changed();
   };
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  const openPanel = sidePanel ? (options: { windowId: number }) => sidePanel.open(options) : undefined;
+  const logError = (error: unknown) => console.error('Earmark:', error);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (!openSidePanelFromMenu(info, tab, openPanel, logError)) void onMenuClick(info, tab);
+  });
   // The native menu cannot be clicked in headless tests; they call the same handler here.
   (globalThis as { earmarkMenuClick?: typeof onMenuClick }).earmarkMenuClick = onMenuClick;
   // The harness (demo and e2e tests) seeds and reads settings here, as the options page would:
@@ -220,14 +245,21 @@ export default defineBackground(() => {
       void loopBack.onConfigChanged();
     }
   });
-  browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
+  browser.commands.onCommand.addListener(
+    (command, tab) => void handleCommand(command, browser.tabs, tab, openPanel).catch(logError),
+  );
   self.addEventListener('online', () => scheduler.request());
 
   // Listening for startup and install makes Chrome start this worker when the browser starts or
   // the extension is updated, so a queue left from the last session is sent without waiting for
   // the alarm. Every worker start (any event) then flushes whatever is due.
-  browser.runtime.onStartup.addListener(() => scheduler.request());
+  // The side panels of the last session (or of the Earmark just reloaded) are closed.
+  browser.runtime.onStartup.addListener(() => {
+    void panelWindows.reset();
+    scheduler.request();
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void panelWindows.reset();
     // Snapshots written before an update are stale anyway (the build is in their key), and before
     // this version they could list other sites' captures: none survives an update.
     if (reason === 'update') void clearSnapshots().catch((e: unknown) => console.error('Earmark:', e));

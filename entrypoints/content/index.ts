@@ -4,16 +4,23 @@ import { type Prefetched, sidebarApp, sidebarAppLoaded } from '@/components/side
 import { createSidebarHost } from '@/components/sidebar/launcher/host';
 import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
 import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
+import { showPanelButton } from '@/components/sidebar/launcher/panel-button';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { askSidePanelOpen } from '@/components/sidebar/launcher/side-panel-state';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
 import { publishedKeyFor } from '@/lib/sidebar/data-key';
 import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
-import { saveSnapshot, startupPrefs } from '@/lib/sidebar/snapshot-store';
+import { saveSnapshot, startupPrefs, surfaceFor } from '@/lib/sidebar/snapshot-store';
+import { type PageUi, pageUi, startupPlan } from '@/lib/sidebar/surface';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
-import { DISABLED_SITES_KEY, SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
+import {
+  DISABLED_SITES_KEY,
+  SIDEBAR_DATA_KEY,
+  SIDEBAR_SURFACES_KEY,
+  SURFACE_POLICY_KEY,
+} from '@/lib/storage-keys';
 
 // The eager content script is only a launcher (no React, no zod): it decides whether and where
 // the sidebar goes, shows the collapsed tab or paints the open sidebar from its last snapshot
@@ -87,13 +94,6 @@ export default defineContentScript({
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;
-    // While the browser's side panel is open in this window, it is the surface: no sidebar here.
-    // Asked at once, so the answer is usually in by the time the DOM is.
-    let sidePanelOpen: boolean | null = null;
-    const sidePanelState = askSidePanelOpen((message) => browser.runtime.sendMessage(message));
-    void sidePanelState.then((open) => {
-      sidePanelOpen ??= open;
-    });
     // One storage read. A current snapshot is painted at DOMContentLoaded with nothing else to do;
     // otherwise the app and its first data are on their way while the page is still parsing.
     const prefs = await startupPrefs(host);
@@ -101,11 +101,22 @@ export default defineContentScript({
     let snapshot = prefs.snapshot;
     let dataKey = prefs.dataKey;
     let early: Prefetched | null = null;
-    const current = snapshot && isSnapshotCurrent(snapshot, dataKey, prefs.layout, environment);
-    if (prefs.enabled && !prefs.layout.collapsed && !current) {
+    const current = !!snapshot && isSnapshotCurrent(snapshot, dataKey, prefs.layout, environment);
+    const plan = startupPlan(prefs, current);
+    if (plan.preloadApp) {
       void loadApp().catch(() => {}); // a failure is reported when the launcher mounts the app
       early = requestFirstData();
     }
+    // While the browser's side panel is open in this window, it is the surface: no sidebar here.
+    // Only while a panel is open somewhere is the worker asked (the page cannot tell its window);
+    // asked at once, so the answer is usually in by the time the DOM is.
+    let sidePanelOpen: boolean | null = plan.askPanel ? null : false;
+    const sidePanelState = plan.askPanel
+      ? askSidePanelOpen((message) => browser.runtime.sendMessage(message))
+      : Promise.resolve(false);
+    void sidePanelState.then((open) => {
+      sidePanelOpen ??= open;
+    });
     await domReady();
     // Pages may opt out (the hub's own item view does).
     if (!ctx.isValid || document.querySelector('meta[name="earmark"][content="no-sidebar"]')) return;
@@ -132,6 +143,11 @@ export default defineContentScript({
         siteRules = rules;
       },
       onError: (error) => console.error('Earmark:', error),
+      // Chrome and Edge declare the side panel in the manifest; the worker opens it on the click.
+      openSidePanel:
+        'side_panel' in browser.runtime.getManifest()
+          ? () => void browser.runtime.sendMessage({ type: 'open-side-panel' }).catch(console.error)
+          : undefined,
     });
 
     const onMessage = createTabMessageListener({
@@ -151,38 +167,60 @@ export default defineContentScript({
     });
 
     let layout = prefs.layout;
+    let shown: PageUi = 'nothing';
+    let removePanelButton: (() => void) | null = null;
     const ui = createSidebarHost(document, {
-      onMount: (container) => launcher.show(container, layout),
-      onRemove: () => launcher.hide(),
+      onMount: (container) => {
+        if (shown !== 'panel-button') return launcher.show(container, layout);
+        removePanelButton = showPanelButton(
+          container,
+          layout,
+          () => browser.runtime.sendMessage({ type: 'open-side-panel' }),
+          (error) => console.error('Earmark:', error),
+        );
+      },
+      onRemove: () => {
+        removePanelButton?.();
+        removePanelButton = null;
+        launcher.hide();
+      },
     });
     ctx.onInvalidated(() => ui.remove()); // an extension reload or update leaves nothing behind
 
     // The agent can switch Earmark off for this site from the toolbar popup: follow that live.
     // Changes are applied one at a time, so a quick off-on cannot leave two sidebars.
-    let mounted = false;
     let applying = Promise.resolve();
-    const apply = (enabled: boolean, known?: typeof layout) => {
+    const apply = (next: PageUi, known?: typeof layout) => {
       applying = applying.then(async () => {
-        if (enabled === mounted || !ctx.isValid) return;
-        if (enabled) {
-          layout = known ?? (await layoutFor(host));
-          ui.mount();
-        } else {
-          ui.remove();
-        }
-        mounted = enabled;
+        if (next === shown || !ctx.isValid) return;
+        ui.remove();
+        shown = next;
+        if (next === 'nothing') return;
+        layout = known ?? (await layoutFor(host));
+        ui.mount();
       });
     };
-    // Shown where the site is on (toolbar popup) and the side panel is not open in this window.
+    // The sidebar where the site is on (toolbar popup), its surface is the overlay and the side
+    // panel is not open in this window; only the panel's button where its surface is the panel.
+    // Nothing is painted before the worker has said whether the panel is open here (when asked).
     let siteEnabled = prefs.enabled;
-    const applyVisibility = () => apply(siteEnabled && sidePanelOpen !== true);
-    apply(siteEnabled && sidePanelOpen !== true, prefs.layout);
-    void sidePanelState.then(applyVisibility); // the answer came after the DOM: follow it now
+    let surface = prefs.surface;
+    const applyVisibility = (known?: typeof layout) => {
+      if (sidePanelOpen !== null) apply(pageUi(siteEnabled, surface, sidePanelOpen), known);
+    };
+    if (sidePanelOpen !== null) applyVisibility(prefs.layout);
+    else void sidePanelState.then(() => applyVisibility(prefs.layout)); // the answer comes after the DOM
     // One storage listener (not WXT's watch, which costs a storage read at start): the site
     // switched on or off, and a new sidebar data key, which a painted snapshot in a tab the agent
     // sees checks at once (a hidden tab checks when it is shown again).
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
+      if (SURFACE_POLICY_KEY in changes || SIDEBAR_SURFACES_KEY in changes) {
+        void surfaceFor(host).then((next) => {
+          surface = next;
+          applyVisibility();
+        });
+      }
       if (DISABLED_SITES_KEY in changes) {
         siteEnabled = !asHostList(changes[DISABLED_SITES_KEY]?.newValue).includes(host);
         applyVisibility();

@@ -5,6 +5,8 @@ import { ConfigTransfer } from '@/components/options/ConfigTransfer';
 import { HubSettings } from '@/components/options/HubEditor';
 import { SitesEditor } from '@/components/options/SitesEditor';
 import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
+import { SurfaceSwitch } from '@/components/shared/SurfaceSwitch';
+import { ANY_SITE } from '@/lib/sidebar/surface-choice';
 
 const root = document.getElementById('root');
 if (root) {
@@ -28,6 +30,10 @@ if (root) {
         <h2 id="sites-title">Sites</h2>
         <p>Pages beyond the built-in CRMs where agents get the sidebar.</p>
         <SitesEditor />
+        <SurfaceSwitch
+          host={ANY_SITE}
+          label="Side panel on every site (unless chosen per site in the popup)"
+        />
       </section>
     </main>,
   );

@@ -28,6 +28,37 @@ export function menuEntries(taxonomy: TaxonomyTag[], documentUrlPatterns: string
   ];
 }
 
+/** Id of the entry "Open Earmark side panel". */
+export const SIDE_PANEL_MENU = 'earmark-side-panel';
+
+/**
+ * "Open Earmark side panel" on CRM pages, with or without a selection (Chrome, Edge): the menu
+ * click is the agent's gesture, during which the browser lets the worker open its side panel.
+ */
+export function sidePanelMenuEntry(documentUrlPatterns: string[]) {
+  return {
+    id: SIDE_PANEL_MENU,
+    title: 'Open Earmark side panel',
+    contexts: ['page', 'selection'] as ['page', 'selection'],
+    documentUrlPatterns,
+  };
+}
+
+/**
+ * Opens the side panel for a click on "Open Earmark side panel" in the clicked tab's window, at
+ * once (within the gesture). False for any other entry, or where there is no panel to open.
+ */
+export function openSidePanelFromMenu(
+  click: { menuItemId: string | number },
+  tab: { windowId?: number } | undefined,
+  open: ((options: { windowId: number }) => Promise<void>) | undefined,
+  onError: (error: unknown) => void,
+): boolean {
+  if (click.menuItemId !== SIDE_PANEL_MENU) return false;
+  if (open && tab?.windowId !== undefined) open({ windowId: tab.windowId }).catch(onError);
+  return true;
+}
+
 /** The tag id a clicked entry stands for, or null for entries that are not tags. */
 export function tagIdOf(menuItemId: string | number): string | null {
   const id = String(menuItemId);

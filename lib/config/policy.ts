@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../redact/types';
 import { type Agent, AgentSchema } from '../schema';
+import type { SurfacePolicy } from '../sidebar/surface';
 import { keysIn } from '../storage-keys';
 import type { PolicyProblem } from './problem';
 import {
@@ -30,8 +31,16 @@ export interface ParsedPolicy {
   redaction?: Category[];
   lockSettings?: boolean;
   hub?: Hub;
+  /** Where Earmark shows itself by default: the in-page sidebar or the browser's side panel. */
+  surface?: Surface;
+  /** true: agents cannot change the surface (lib/sidebar/surface.ts). */
+  surfaceLocked?: boolean;
   problems: PolicyProblem[];
 }
+
+/** Policy `surface`: the in-page sidebar ("overlay") or the browser's side panel ("sidePanel"). */
+export const SurfaceSchema = z.enum(['overlay', 'sidePanel']);
+export type Surface = z.infer<typeof SurfaceSchema>;
 
 const KNOWN_KEYS = new Set<string>(keysIn('managed'));
 
@@ -115,6 +124,15 @@ export function parsePolicy(raw: Record<string, unknown>): ParsedPolicy {
     if (result.success) policy.hub = result.data;
     else problems.push(...problemsOf('hub', result.error));
   }
+  if (raw.surface !== undefined) {
+    const result = SurfaceSchema.safeParse(raw.surface);
+    if (result.success) policy.surface = result.data;
+    else problems.push(...problemsOf('surface', result.error));
+  }
+  if (raw.surfaceLocked !== undefined) {
+    if (typeof raw.surfaceLocked === 'boolean') policy.surfaceLocked = raw.surfaceLocked;
+    else problems.push({ path: 'surfaceLocked', message: 'must be true or false' });
+  }
   if (raw.lockSettings !== undefined) {
     if (typeof raw.lockSettings === 'boolean') policy.lockSettings = raw.lockSettings;
     else problems.push({ path: 'lockSettings', message: 'must be true or false' });
@@ -134,6 +152,8 @@ export interface EffectiveConfig {
   redaction: Category[];
   /** The hub for the review page and the loop back; null when none is configured. */
   hub: Hub | null;
+  /** The policy's surface and lock (lib/sidebar/surface.ts): the worker mirrors it for the launcher. */
+  surface: SurfacePolicy;
   lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode' | 'hub'>;
   problems: PolicyProblem[];
 }
@@ -166,6 +186,11 @@ export function mergeConfig(
     redaction: policy.redaction ?? [...CATEGORIES],
     // A lead's own token may complete a policy-set hub URL (tokens are per person).
     hub: mergeHub(local.hub, policy.hub),
+    // lockSettings allows no local change at all, the agent's choice of surface included.
+    surface: {
+      surface: policy.surface ?? null,
+      locked: policy.surfaceLocked === true || policy.lockSettings === true,
+    },
     lockedKeys,
     problems: policy.problems,
   };

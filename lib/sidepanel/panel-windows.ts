@@ -2,8 +2,10 @@ import type { HandlersFor, TabMessage } from '../protocol/messages';
 
 // The browser's side panel is per window: while it is open there, every tab of that window shows
 // no in-page sidebar (the panel is the surface). The worker keeps which windows have it open in
-// storage.session, since the worker may be stopped while a panel stays open, and tells each tab
-// of the window when that changes; a content script starting up asks ('side-panel-state').
+// storage (the worker may be stopped while a panel stays open), and tells each tab
+// of the window when that changes. The list is in storage.local, where the eager launcher reads it
+// in its one startup read: only while some window has the panel open does a content script
+// starting up ask whether it is its own window ('side-panel-state'), since it cannot tell.
 
 /** What the worker's side-panel bookkeeping depends on (the browser APIs, in tests fakes). */
 export interface PanelWindowDeps {
@@ -29,13 +31,12 @@ export interface PanelWindows {
   opened(windowId: number): Promise<void>;
   /** The side panel closed in a window (sidePanel.onClosed): its tabs show the sidebar again. */
   closed(windowId: number): Promise<void>;
+  /** The browser started or Earmark was reloaded: no window of before has the panel open now. */
+  reset(): Promise<void>;
   handlers: HandlersFor<'side-panel-state' | 'open-side-panel'>;
 }
 
-/** The saved window ids, as far as they are window ids (anything else in storage is dropped). */
-export function asWindowIds(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((id): id is number => Number.isInteger(id)) : [];
-}
+export { asWindowIds } from '../sidebar/surface';
 
 /** Keeps which windows show the side panel and answers the content scripts' side-panel messages. */
 export function createPanelWindows(deps: PanelWindowDeps): PanelWindows {
@@ -57,6 +58,13 @@ export function createPanelWindows(deps: PanelWindowDeps): PanelWindows {
   return {
     opened: (windowId) => change(windowId, true),
     closed: (windowId) => change(windowId, false),
+    reset() {
+      // Kept in storage.local, which outlives the browser session: a stale id would hide the
+      // sidebar in a new window that happens to get the same id.
+      const next = queue.then(() => deps.save([]));
+      queue = next.catch(() => {});
+      return next;
+    },
     handlers: {
       async 'side-panel-state'(_request, sender) {
         const windowId = (sender as TabSender | undefined)?.tab?.windowId;

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { captureRequestFor, MENU_ROOT, menuEntries, tagIdOf } from '../../lib/capture/context-menu';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  captureRequestFor,
+  MENU_ROOT,
+  menuEntries,
+  openSidePanelFromMenu,
+  SIDE_PANEL_MENU,
+  sidePanelMenuEntry,
+  tagIdOf,
+} from '../../lib/capture/context-menu';
 import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
 
 const zendesk = {
@@ -58,5 +66,42 @@ describe('context menu', () => {
       await captureRequestFor({ menuItemId: 'earmark-tag:bug', selectionText: '  ' }, 7, noAnswer),
     ).toBeNull();
     expect(await captureRequestFor({ menuItemId: MENU_ROOT, selectionText: 'x' }, 7, noAnswer)).toBeNull();
+  });
+});
+
+describe('context menu: open the side panel', () => {
+  it('offers "Open Earmark side panel" on CRM pages, with or without a selection', () => {
+    expect(sidePanelMenuEntry(['https://*.zendesk.com/*'])).toEqual({
+      id: SIDE_PANEL_MENU,
+      title: 'Open Earmark side panel',
+      contexts: ['page', 'selection'],
+      documentUrlPatterns: ['https://*.zendesk.com/*'],
+    });
+    expect(tagIdOf(SIDE_PANEL_MENU)).toBeNull(); // never a capture
+  });
+
+  it("opens the panel in the clicked tab's window within the click, and only for its entry", () => {
+    const open = vi.fn(async () => {});
+    const onError = vi.fn();
+    expect(openSidePanelFromMenu({ menuItemId: SIDE_PANEL_MENU }, { windowId: 4 }, open, onError)).toBe(true);
+    // Synchronously: the browser opens its side panel only while the menu click is handled.
+    expect(open).toHaveBeenCalledWith({ windowId: 4 });
+    expect(openSidePanelFromMenu({ menuItemId: 'earmark-tag:bug' }, { windowId: 4 }, open, onError)).toBe(
+      false,
+    );
+    expect(open).toHaveBeenCalledTimes(1);
+    // A browser without a side panel: the entry is handled (nothing to capture), nothing opens.
+    expect(openSidePanelFromMenu({ menuItemId: SIDE_PANEL_MENU }, { windowId: 4 }, undefined, onError)).toBe(
+      true,
+    );
+  });
+
+  it('reports a refused opening instead of throwing', async () => {
+    const onError = vi.fn();
+    const open = vi.fn(async () => {
+      throw new Error('sidePanel.open() may only be called in response to a user gesture');
+    });
+    openSidePanelFromMenu({ menuItemId: SIDE_PANEL_MENU }, { windowId: 4 }, open, onError);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
   });
 });

@@ -24,6 +24,8 @@ describe('manifest key', () => {
       'lockSettings',
       'redaction',
       'sites',
+      'surface',
+      'surfaceLocked',
       'taxonomy',
       'urlMode',
     ]);

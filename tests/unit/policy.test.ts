@@ -177,3 +177,31 @@ describe('redaction and lockSettings', () => {
     expect(config.lockedKeys).toEqual([]);
   });
 });
+
+describe('surface and surfaceLocked', () => {
+  it('sets the default surface and the lock, which the worker mirrors for the launcher', () => {
+    const policy = parsePolicy({ surface: 'sidePanel', surfaceLocked: true });
+    expect(policy).toMatchObject({ surface: 'sidePanel', surfaceLocked: true, problems: [] });
+    const config = mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY);
+    expect(config.surface).toEqual({ surface: 'sidePanel', locked: true });
+    // Without them: no default of the admin's (the overlay), and agents choose.
+    expect(mergeConfig(DEFAULT_SETTINGS, parsePolicy({}), DEFAULT_TAXONOMY).surface).toEqual({
+      surface: null,
+      locked: false,
+    });
+  });
+
+  it('is locked by lockSettings too, which allows no local change at all', () => {
+    const config = mergeConfig(DEFAULT_SETTINGS, parsePolicy({ lockSettings: true }), DEFAULT_TAXONOMY);
+    expect(config.surface).toEqual({ surface: null, locked: true });
+  });
+
+  it('reports bad values by path and applies neither', () => {
+    const policy = parsePolicy({ surface: 'floating', surfaceLocked: 'yes' });
+    expect(policy.problems.map((p) => p.path)).toEqual(['surface', 'surfaceLocked']);
+    expect(mergeConfig(DEFAULT_SETTINGS, policy, DEFAULT_TAXONOMY).surface).toEqual({
+      surface: null,
+      locked: false,
+    });
+  });
+});

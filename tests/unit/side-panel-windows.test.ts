@@ -39,6 +39,16 @@ describe('the side panel per window (worker)', () => {
     expect(await t.stateIn(1)).toEqual({ ok: true, value: { open: false } });
   });
 
+  it('forgets every window when the browser starts (the ids of a last session mean nothing now)', async () => {
+    const t = setup();
+    await t.windows.opened(1);
+    await t.windows.opened(2);
+    expect(t.saved()).toEqual([1, 2]);
+    await t.windows.reset();
+    expect(t.saved()).toEqual([]);
+    expect(await t.stateIn(1)).toEqual({ ok: true, value: { open: false } });
+  });
+
   it('answers a state request asked while an opening is being saved with the new state', async () => {
     const t = setup();
     const opening = t.windows.opened(2);

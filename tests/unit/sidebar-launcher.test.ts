@@ -54,6 +54,7 @@ function setup(
     snapshot?: SidebarSnapshot | null;
     dataKey?: { current: string | null };
     loadApp?: () => Promise<SidebarApp>;
+    openSidePanel?: () => void;
   } = {},
 ) {
   const dataKey = options.dataKey ?? { current: DATA_KEY };
@@ -98,6 +99,7 @@ function setup(
     },
     setSiteRules: (rules) => siteRules.push(...rules),
     onError: (error) => errors.push(error),
+    openSidePanel: options.openSidePanel,
   });
   const container = document.createElement('div');
   document.body.append(container);
@@ -152,6 +154,24 @@ describe('the sidebar launcher', () => {
     // The app remembers its layout through the launcher's storage (it bundles none itself).
     await t.mounts[0]?.saveLayout({ ...COLLAPSED, collapsed: false, width: 300 });
     expect(t.saved.at(-1)).toEqual({ ...COLLAPSED, collapsed: false, width: 300 });
+  });
+
+  it('offers "Open in side panel" beside the collapsed tab where the browser has one, for the agent only', () => {
+    const openSidePanel = vi.fn();
+    const t = setup({ openSidePanel });
+    t.launcher.show(t.container, COLLAPSED);
+    const panel = t.container.querySelector<HTMLButtonElement>('button[aria-label="Open in side panel"]');
+    expect(panel?.className).toBe('em-tab-panel em-tab-left');
+    expect(panel?.style.top).toBe('calc((100% - 96px) * 0.2 + 100px)'); // below the tab
+    panel?.click(); // untrusted, as a page script's click() would be: the browser would refuse anyway
+    expect(openSidePanel).not.toHaveBeenCalled();
+    expect(t.loadApp).not.toHaveBeenCalled();
+    t.launcher.hide();
+    expect(t.container.querySelector('button')).toBeNull();
+    // Without a side panel (Firefox) the tab stands alone.
+    const plain = setup();
+    plain.launcher.show(plain.container, COLLAPSED);
+    expect(plain.container.querySelectorAll('button')).toHaveLength(1);
   });
 
   it('moves the tab with the arrow keys and remembers where, without loading the app', () => {

@@ -14,7 +14,14 @@ const snapshot = (key: string): SidebarSnapshot => ({ key, live: false, sites: [
 
 describe('stored sidebar snapshots', () => {
   it('reads the site switch, layout, snapshot and data key in one go, with defaults when nothing is stored', async () => {
-    const none = { enabled: true, layout: DEFAULT_LAYOUT, snapshot: null, dataKey: null };
+    const none = {
+      enabled: true,
+      layout: DEFAULT_LAYOUT,
+      snapshot: null,
+      dataKey: null,
+      surface: 'overlay',
+      panelOpenSomewhere: false,
+    };
     expect(await startupPrefs('acme.zendesk.com')).toEqual(none);
 
     await disabledSites.setValue(['acme.zendesk.com']);
@@ -29,6 +36,8 @@ describe('stored sidebar snapshots', () => {
       layout: { ...DEFAULT_LAYOUT, width: 320 },
       snapshot: snapshot('a'),
       dataKey: '0123456789abcdef',
+      surface: 'overlay',
+      panelOpenSomewhere: false,
     });
     // Another site's prefs are its own, and so is its data key (its recent captures are its own).
     expect(await startupPrefs('other.zendesk.com')).toEqual(none);

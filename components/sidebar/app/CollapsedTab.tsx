@@ -16,11 +16,12 @@ interface Props extends CollapsedTabHandlers {
  * The collapsed sidebar's tab in React: a host for the plain-DOM tab the launcher also shows
  * before the sidebar app is loaded (one implementation, the same look and behaviour).
  */
-export function CollapsedTab({ side, tabTop, onOpen, onMove, onCommit, buttonRef }: Props) {
+export function CollapsedTab({ side, tabTop, onOpen, onMove, onCommit, onOpenSidePanel, buttonRef }: Props) {
   const slotRef = useRef<HTMLSpanElement>(null);
   const widget = useRef<CollapsedTabWidget | null>(null);
-  const handlers = useRef<CollapsedTabHandlers>({ onOpen, onMove, onCommit });
-  handlers.current = { onOpen, onMove, onCommit };
+  const handlers = useRef<CollapsedTabHandlers>({ onOpen, onMove, onCommit, onOpenSidePanel });
+  handlers.current = { onOpen, onMove, onCommit, onOpenSidePanel };
+  const withPanel = onOpenSidePanel !== undefined; // whether the browser has one does not change
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once; position follows below.
   useLayoutEffect(() => {
@@ -33,9 +34,11 @@ export function CollapsedTab({ side, tabTop, onOpen, onMove, onCommit, buttonRef
         onOpen: () => handlers.current.onOpen(),
         onMove: (top, persist) => handlers.current.onMove(top, persist),
         onCommit: () => handlers.current.onCommit(),
+        onOpenSidePanel: withPanel ? () => handlers.current.onOpenSidePanel?.() : undefined,
       },
     );
     slot.append(tab.element);
+    if (tab.panelButton) slot.append(tab.panelButton);
     widget.current = tab;
     if (buttonRef) buttonRef.current = tab.element;
     return () => {

@@ -145,6 +145,7 @@ export function Sidebar(props: Props) {
           onOpen={() => setCollapsed(false, { target: 'tags', visible: false })}
           onMove={(tabTop, persist) => update({ tabTop }, { persist })}
           onCommit={commit}
+          onOpenSidePanel={api.openSidePanel ? () => void openSidePanel(api) : undefined}
         />
       ) : (
         <SidebarPanel

@@ -11,11 +11,15 @@ export interface CollapsedTabHandlers {
   onMove(tabTop: number, persist: boolean): void;
   /** Saves the position at the end of a drag. */
   onCommit(): void;
+  /** Opens Earmark in the browser's side panel; absent where the browser has none. */
+  onOpenSidePanel?: () => void;
 }
 
 /** The tab element and how to move or drop it. */
 export interface CollapsedTabWidget {
   element: HTMLButtonElement;
+  /** The small "Open in side panel" button beside the tab (null without onOpenSidePanel): append it too. */
+  panelButton: HTMLButtonElement | null;
   /** Shows the tab on this side at this position. */
   update(side: SidebarLayout['side'], tabTop: number): void;
   /** Removes the tab and its listeners. */
@@ -49,6 +53,8 @@ export function createCollapsedTab(
   label.textContent = 'Earmark';
   button.append(label);
 
+  const panelButton = handlers.onOpenSidePanel ? createPanelButton(doc, handlers.onOpenSidePanel) : null;
+
   let tabTop = initial.tabTop;
   let drag: Drag | null = null;
   let suppressClick = false;
@@ -56,7 +62,14 @@ export function createCollapsedTab(
     tabTop = top;
     button.className = `em-tab em-tab-${side}`;
     // The CSSOM, not a style attribute, so a strict page CSP does not block it.
-    button.style.top = `calc((100% - ${TAB_SIZE.height}px) * ${top})`;
+    const tabAt = `(100% - ${TAB_SIZE.height}px) * ${top}`;
+    button.style.top = `calc(${tabAt})`;
+    if (!panelButton) return;
+    // Below the tab, or above it in the lower half of the edge, so it stays on screen.
+    panelButton.className = `em-tab-panel em-tab-${side}`;
+    const gap = PANEL_BUTTON_SIZE + 4;
+    panelButton.style.top =
+      top > 0.5 ? `calc(${tabAt} - ${gap}px)` : `calc(${tabAt} + ${TAB_SIZE.height + 4}px)`;
   };
   update(initial.side, initial.tabTop);
 
@@ -117,10 +130,31 @@ export function createCollapsedTab(
 
   return {
     element: button,
+    panelButton,
     update,
     destroy() {
       for (const [type, listener] of listeners) button.removeEventListener(type, listener as EventListener);
       button.remove();
+      panelButton?.remove();
     },
   };
+}
+
+/** The side panel button's height and width (px). */
+const PANEL_BUTTON_SIZE = 28;
+
+/** "Open in side panel" next to the tab; only the agent's own click opens it (the browser's rule too). */
+function createPanelButton(doc: Document, open: () => void): HTMLButtonElement {
+  const panel = doc.createElement('button');
+  panel.type = 'button';
+  panel.setAttribute('aria-label', 'Open in side panel');
+  panel.title = 'Open in side panel (beside the page, covering nothing)';
+  const glyph = doc.createElement('span');
+  glyph.setAttribute('aria-hidden', 'true');
+  glyph.textContent = '◨';
+  panel.append(glyph);
+  panel.addEventListener('click', (event) => {
+    if (event.isTrusted) open();
+  });
+  return panel;
 }

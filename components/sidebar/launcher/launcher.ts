@@ -27,6 +27,8 @@ export interface LauncherDeps {
   setSiteRules(rules: SiteAdapterRule[]): void;
   /** Where a failure to load the app is reported (the console in production). */
   onError(error: unknown): void;
+  /** Opens the browser's side panel (the collapsed tab offers it); absent where there is none. */
+  openSidePanel?: () => void;
 }
 
 /** The eager part of the sidebar: shows the tab or starts the app, and routes Alt+Shift+E. */
@@ -151,8 +153,10 @@ export function createSidebarLauncher(deps: LauncherDeps): SidebarLauncher {
       onCommit: () => {
         if (layout) void deps.saveLayout(layout).catch(deps.onError);
       },
+      onOpenSidePanel: deps.openSidePanel,
     });
     root.append(widget.element);
+    if (widget.panelButton) root.append(widget.panelButton);
     target.append(root);
     tab = { root, widget };
   };

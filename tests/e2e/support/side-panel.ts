@@ -86,3 +86,18 @@ export async function attachSidePanel(
     },
   };
 }
+
+/** Closes the side panel of the active tab's window from the worker (the tests' tabs share one window). */
+export async function closeSidePanel(worker: { evaluate(fn: () => Promise<void>): Promise<void> }) {
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: { query(q: { active: boolean }): Promise<Array<{ windowId: number }>> };
+        sidePanel: { close(o: { windowId: number }): Promise<void> };
+      };
+    };
+    const [tab] = await chrome.tabs.query({ active: true });
+    if (!tab) throw new Error('no active tab');
+    await chrome.sidePanel.close({ windowId: tab.windowId });
+  });
+}
