@@ -92,9 +92,11 @@ describe('CSV export streaming', () => {
     expect(pagesRead).toBe(100);
     // Newest first: the last record is the oldest item.
     expect(tail.trimEnd().split('\r\n').at(-1)?.startsWith(`${oldestId},`)).toBe(true);
-    // The file is about 20 MB; building it in memory holds all of it, streaming about one page.
+    // The file is about 20 MB; building it in memory holds all of it (and more), streaming about
+    // one page plus what the collector has not yet reclaimed: 1-2 MB measured, up to 2.1 MB on a
+    // loaded 2-core machine. A fifth of the file keeps the two cases far apart.
     expect(bytes).toBeGreaterThan(15_000_000);
-    expect(peak).toBeLessThan(bytes / 10);
+    expect(peak).toBeLessThan(bytes / 5);
   }, 120_000);
 
   it('streams the same columns and escaping a CSV parser reads back', async () => {
