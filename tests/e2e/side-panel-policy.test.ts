@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CrmServer, startCrmServer } from '../../scripts/harness/crm-server';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/harness/launch';
 import { openExtensionPage } from './support/extension';
-import { policyFile } from './support/policy-file';
+import { policyFile, waitForPolicyLoaded } from './support/policy-file';
 
 // The admin's `surface` and `surfaceLocked` policy keys, from a managed policy file (as
 // policy.test.ts: Chromium reads it at start and re-reads a rewritten file within seconds). The
@@ -39,6 +39,9 @@ describe.skipIf(file === null)('the surface set by managed policy', { timeout: 9
     crm = await startCrmServer();
     file?.write({ surface: 'sidePanel', surfaceLocked: true });
     browser = await launchWithExtension({ hostResolverRules: crm.hostResolverRules });
+    // Before the first page: the tests below open and close tabs in a row, which can keep
+    // Chromium from loading the policy at all (support/policy-file.ts).
+    expect(await waitForPolicyLoaded(browser.worker)).toEqual({ surface: 'sidePanel', surfaceLocked: true });
   });
   afterAll(async () => {
     file?.remove();

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'playwright-core';
 import { EXTENSION_ID } from '../../../lib/config/extension-id';
 
 /** Where Debian's Chromium reads mandatory policies (root only). */
@@ -38,4 +39,25 @@ export function policyFile(name = `earmark-e2e-${process.pid}.json`): PolicyFile
       rmSync(path, { force: true });
     },
   };
+}
+
+/**
+ * Waits until Chromium answers the extension's first managed-storage read (the policy file is
+ * loaded), before a test opens pages. Checked on Chromium 156, headless: the first read takes about
+ * 2.5 s on a quiet browser, but when tabs are opened and closed in a row from the start (a test
+ * polling fresh pages) the policy was not loaded within 60 s, with or without our content script.
+ */
+export async function waitForPolicyLoaded(
+  worker: Worker,
+  timeoutMs = 30_000,
+): Promise<Record<string, unknown>> {
+  return worker.evaluate(async (ms) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } };
+    };
+    const late = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`managed policy not loaded within ${ms} ms`)), ms),
+    );
+    return Promise.race([chrome.storage.managed.get(), late]);
+  }, timeoutMs);
 }
