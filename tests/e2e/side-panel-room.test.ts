@@ -87,6 +87,10 @@ describe("the page beside Earmark's side panel", { timeout: 90_000 }, () => {
     await expect
       .poll(() => sidePanel.text(), { timeout: 15_000 })
       .toContain('Capturing for Zendesk · #4821');
+    // The panel fits its own width too: nothing of it is cut off at the window's edge.
+    expect(
+      await sidePanel.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).toBe(0);
     // The browser made room: the page is narrower and reflowed.
     await expect
       .poll(async () => (await panelGeometry(page)).viewport.width, { timeout: 15_000 })
