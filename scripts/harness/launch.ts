@@ -59,7 +59,9 @@ export async function launchWithExtension(options: {
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...chromiumArgs(options.hostResolverRules),
-      ...(options.windowSize ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`] : []),
+      ...(options.windowSize
+        ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`]
+        : []),
     ],
   });
   const worker =

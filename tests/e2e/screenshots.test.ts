@@ -93,7 +93,10 @@ describe("screenshot of the browser's side panel for the README", () => {
     await page.goto('https://acme.zendesk.com/agent/tickets/4821');
     const sidebar = page.getByRole('complementary', { name: 'Earmark' });
     await sidebar.getByRole('button', { name: 'Open in side panel' }).click();
-    const panel = await attachSidePanel(await wide.browser.context.newCDPSession(page), wide.browser.extensionId);
+    const panel = await attachSidePanel(
+      await wide.browser.context.newCDPSession(page),
+      wide.browser.extensionId,
+    );
     await expect.poll(() => panel.text(), { timeout: 15_000 }).toContain('Capturing for Zendesk · #4821');
     await expect.poll(() => sidebar.count(), { timeout: 15_000 }).toBe(0);
     await panel.click('button', 'Feature request');

@@ -84,12 +84,12 @@ describe("the page beside Earmark's side panel", { timeout: 90_000 }, () => {
       .click();
     const cdp = await s.browser.context.newCDPSession(page);
     const sidePanel = await attachSidePanel(cdp, s.browser.extensionId);
-    await expect
-      .poll(() => sidePanel.text(), { timeout: 15_000 })
-      .toContain('Capturing for Zendesk · #4821');
+    await expect.poll(() => sidePanel.text(), { timeout: 15_000 }).toContain('Capturing for Zendesk · #4821');
     // The panel fits its own width too: nothing of it is cut off at the window's edge.
     expect(
-      await sidePanel.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+      await sidePanel.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      ),
     ).toBe(0);
     // The browser made room: the page is narrower and reflowed.
     await expect
@@ -115,7 +115,9 @@ describe("the page beside Earmark's side panel", { timeout: 90_000 }, () => {
 
     await page.getByRole('button', { name: 'Edit customer' }).click({ timeout: 10_000 });
     await expect
-      .poll(() => page.getByRole('complementary', { name: 'Customer context' }).getByRole('status').textContent())
+      .poll(() =>
+        page.getByRole('complementary', { name: 'Customer context' }).getByRole('status').textContent(),
+      )
       .toBe('Editing Jane Doe');
   });
 });
