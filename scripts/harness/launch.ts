@@ -33,12 +33,17 @@ export function chromiumArgs(hostResolverRules: string): string[] {
   ];
 }
 
-/** Launches Chromium (headless unless told otherwise) with the built extension loaded. */
+/**
+ * Launches Chromium (headless unless told otherwise) with the built extension loaded. With
+ * `windowSize` the page gets the real window instead of a fixed 1280 × 800 viewport, so it
+ * reflows when the browser's side panel takes room beside it.
+ */
 export async function launchWithExtension(options: {
   hostResolverRules: string;
   headless?: boolean;
   userDataDir?: string;
   extensionDir?: string;
+  windowSize?: { width: number; height: number };
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -49,11 +54,14 @@ export async function launchWithExtension(options: {
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.windowSize ? null : { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...chromiumArgs(options.hostResolverRules),
+      ...(options.windowSize
+        ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`]
+        : []),
     ],
   });
   const worker =

@@ -20,9 +20,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Starts a session; `retryScale` shrinks the retry schedule so tests wait seconds, not hours. */
+/**
+ * Starts a session; `retryScale` shrinks the retry schedule so tests wait seconds, not hours;
+ * `windowSize` gives pages the real window (launchWithExtension).
+ */
 export async function startSession(
-  options: { retryScale?: number; userDataDir?: string } = {},
+  options: { retryScale?: number; userDataDir?: string; windowSize?: { width: number; height: number } } = {},
 ): Promise<Session> {
   const secret = generateSecret();
   const crm = await startCrmServer();
@@ -30,6 +33,7 @@ export async function startSession(
   const browser = await launchWithExtension({
     hostResolverRules: crm.hostResolverRules,
     userDataDir: options.userDataDir,
+    windowSize: options.windowSize,
   });
   const endpoint: Endpoint = { id: 'receiver', name: 'Test receiver', url: receiver.url, secret };
   await configure(browser.worker, [endpoint], options.retryScale ?? 0.02);

@@ -14,6 +14,8 @@ export interface SidePanelTarget {
   text(): Promise<string>;
   /** Clicks the control with this role and accessible name, with trusted mouse input. */
   click(role: string, name: string): Promise<void>;
+  /** A PNG of what the panel shows, base64 (the panel is no Playwright page to screenshot). */
+  screenshot(): Promise<string>;
 }
 
 /** Waits for a side panel page of this extension (other than those in `except`) and attaches to it. */
@@ -67,6 +69,10 @@ export async function attachSidePanel(
     targetId,
     evaluate,
     text: () => evaluate<string>('document.body.innerText'),
+    async screenshot() {
+      const { data } = await send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+      return data;
+    },
     async click(role, name) {
       const { result } = await send<{ result: { objectId: string } }>('Runtime.evaluate', {
         expression: 'document',
