@@ -192,6 +192,10 @@ describe.skipIf(unavailable !== null)('Firefox (firefox-esr, WebDriver BiDi)', (
       tags: [{ id: 'praise', label: 'Praise' }],
       source: { site: 'zendesk', ticketId: '4821', url, title: 'Export to CSV keeps timing out' },
     });
+
+    // Closing the sidebar (its page reports that it is gone) brings the in-page sidebar back.
+    await sidebar.close();
+    await until('the in-page sidebar to come back', () => sidebarButton(ticket, 'Bug'));
   });
 });
 

@@ -73,8 +73,10 @@ export interface FirefoxSidebar {
   state(): Promise<SidebarState>;
   /** The panel page's accessibles (empty while the sidebar shows nothing). */
   accessibles(): Promise<PanelAccessible[]>;
-  /** Clicks the middle of an accessible with WebDriver input (a trusted click). */
+  /** Clicks the middle of an accessible with a mouse event synthesized in the window (trusted). */
   click(target: PanelAccessible): Promise<void>;
+  /** Closes the sidebar, as its close button does. */
+  close(): Promise<void>;
 }
 
 /** The first browser window's sidebar, through the window's chrome context. */
@@ -98,6 +100,9 @@ export async function firefoxSidebar(browser: Browser): Promise<FirefoxSidebar> 
   return {
     state: async () => JSON.parse(await evaluate(READ_STATE)) as SidebarState,
     accessibles: async () => JSON.parse(await evaluate(READ_ACCESSIBLES)) as PanelAccessible[],
+    async close() {
+      await evaluate(`(() => { SidebarController.hide(); return 'hidden'; })()`);
+    },
     async click(target) {
       const x = Math.round(target.x + target.width / 2);
       const y = Math.round(target.y + target.height / 2);
