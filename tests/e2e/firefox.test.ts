@@ -142,7 +142,7 @@ describe.skipIf(unavailable !== null)('Firefox (firefox-esr, WebDriver BiDi)', (
     expect(recent).toContain('Bug');
   });
 
-  it("opens Firefox's sidebar from the popup and captures there with the Zendesk ticket's context", async () => {
+  it("opens Firefox's sidebar from the popup and captures there with the Zendesk ticket's context and selection", async () => {
     const url = `https://acme.zendesk.com:${crm.port}/agent/tickets/4821`;
     const ticket = await firefox.browser.newPage();
     await ticket.goto(url);
@@ -175,6 +175,14 @@ describe.skipIf(unavailable !== null)('Firefox (firefox-esr, WebDriver BiDi)', (
       (await ticket.$('>>> aside[aria-label="Earmark"]')) === null ? true : null,
     );
 
+    // The text the agent selected on the page is the capture's quote.
+    const quote = 'the CSV export has failed three times this week';
+    await ticket.evaluate((wanted) => {
+      const text = document.getElementById('customer-message')?.firstChild;
+      const start = text?.textContent?.indexOf(wanted) ?? -1;
+      if (!text || start < 0) throw new Error('fixture text not found');
+      getSelection()?.setBaseAndExtent(text, start, text, start + wanted.length);
+    }, quote);
     await sidebar.click(await control('pushbutton', 'Praise'));
     await until('"Saved" in the panel', async () =>
       (await sidebar.accessibles()).some((a) => a.role === 'statusbar' && a.text.includes('Saved'))
@@ -190,6 +198,7 @@ describe.skipIf(unavailable !== null)('Firefox (firefox-esr, WebDriver BiDi)', (
       revision: 1,
       deleted: false,
       tags: [{ id: 'praise', label: 'Praise' }],
+      quote,
       source: { site: 'zendesk', ticketId: '4821', url, title: 'Export to CSV keeps timing out' },
     });
 
