@@ -30,6 +30,7 @@ import { dispatch, type WorkerHandlers } from '@/lib/protocol/messages';
 import { mayChangeSidebar } from '@/lib/protocol/read-only';
 import { createSidebarDataPublisher } from '@/lib/sidebar/data-publisher';
 import { clearSnapshots, snapshotHosts } from '@/lib/sidebar/snapshot-store';
+import { type PanelApis, panelOpener } from '@/lib/sidepanel/panel-opener';
 import { asWindowIds, createPanelWindows } from '@/lib/sidepanel/panel-windows';
 import { syncAdminSites } from '@/lib/sites/registration';
 import {
@@ -207,7 +208,9 @@ export default defineBackground(() => {
     });
     publisher.changed();
   };
-  const openPanel = sidePanel ? (options: { windowId: number }) => sidePanel.open(options) : undefined;
+  // Chrome's side panel or Firefox's sidebar, opened synchronously in the menu click or command.
+  const opener = panelOpener(browser as PanelApis);
+  const openPanel = opener ? (options: { windowId: number }) => opener(options.windowId) : undefined;
   const logError = (error: unknown) => console.error('Earmark:', error);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (!openSidePanelFromMenu(info, tab, openPanel, logError)) void onMenuClick(info, tab);

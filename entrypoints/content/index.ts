@@ -13,6 +13,7 @@ import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs, surfaceFor } from '@/lib/sidebar/snapshot-store';
 import { type PageUi, pageUi, startupPlan } from '@/lib/sidebar/surface';
+import { pageCanOpenPanel } from '@/lib/sidepanel/panel-opener';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
 import {
@@ -143,11 +144,11 @@ export default defineContentScript({
         siteRules = rules;
       },
       onError: (error) => console.error('Earmark:', error),
-      // Chrome and Edge declare the side panel in the manifest; the worker opens it on the click.
-      openSidePanel:
-        'side_panel' in browser.runtime.getManifest()
-          ? () => void browser.runtime.sendMessage({ type: 'open-side-panel' }).catch(console.error)
-          : undefined,
+      // Chrome and Edge: the worker opens the side panel on the click. Firefox opens its sidebar only
+      // in the extension's own gestures (popup, menu, command), so the page offers none there.
+      openSidePanel: pageCanOpenPanel(browser.runtime.getManifest())
+        ? () => void browser.runtime.sendMessage({ type: 'open-side-panel' }).catch(console.error)
+        : undefined,
     });
 
     const onMessage = createTabMessageListener({

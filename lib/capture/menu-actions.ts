@@ -2,6 +2,7 @@ import type { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../config/policy';
 import { anyRequestSchema, PROTOCOL, type RequestOf, type WorkerHandlers } from '../protocol/messages';
 import { describeZodError } from '../schema';
+import { type PanelApis, panelOpener } from '../sidepanel/panel-opener';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '../sites/registry';
 import { captureRequestFor, type MenuClick, menuEntries, sidePanelMenuEntry, tagIdOf } from './context-menu';
 import { type MenuFailureLog, unusableClickReason } from './menu-failures';
@@ -13,8 +14,8 @@ export async function rebuildMenus(api: Api, config: EffectiveConfig): Promise<v
   await api.contextMenus.removeAll();
   const patterns = [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES, ...config.sites.map((s) => s.match)];
   for (const entry of menuEntries(config.taxonomy, patterns)) api.contextMenus.create(entry);
-  // Only where the browser has a side panel to open (not Firefox).
-  if ((api as { sidePanel?: unknown }).sidePanel) api.contextMenus.create(sidePanelMenuEntry(patterns));
+  // Only where the browser has a panel to open (Chrome's side panel, Firefox's sidebar).
+  if (panelOpener(api as PanelApis)) api.contextMenus.create(sidePanelMenuEntry(patterns));
 }
 
 /** Asks the sidebar in a tab/frame for its ticket context; null when none answers validly. */

@@ -192,6 +192,16 @@ const SPECS = {
     request: z.strictObject({ type: z.literal('side-panel-state') }),
     reply: z.strictObject({ open: z.boolean() }),
   })),
+  'side-panel-page': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
+    // The panel page in Firefox's sidebar, which reports no open or close: shown (on load) or
+    // gone (pagehide) in its window, so that window's tabs hide or show the in-page sidebar.
+    request: z.strictObject({
+      type: z.literal('side-panel-page'),
+      open: z.boolean(),
+      windowId: z.int(),
+    }),
+    reply: z.null(),
+  })),
   'open-side-panel': spec({ receiver: 'worker', readOnly: true }, () => ({
     // The agent's click on "Open in side panel" in the in-page sidebar: the sender's tab's window.
     request: z.strictObject({ type: z.literal('open-side-panel') }),

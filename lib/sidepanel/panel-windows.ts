@@ -33,7 +33,7 @@ export interface PanelWindows {
   closed(windowId: number): Promise<void>;
   /** The browser started or Earmark was reloaded: no window of before has the panel open now. */
   reset(): Promise<void>;
-  handlers: HandlersFor<'side-panel-state' | 'open-side-panel'>;
+  handlers: HandlersFor<'side-panel-state' | 'open-side-panel' | 'side-panel-page'>;
 }
 
 export { asWindowIds } from '../sidebar/surface';
@@ -71,6 +71,11 @@ export function createPanelWindows(deps: PanelWindowDeps): PanelWindows {
         if (windowId === undefined) return { open: false };
         await queue;
         return { open: (await deps.load()).includes(windowId) };
+      },
+      async 'side-panel-page'(request) {
+        // Firefox's sidebar: the panel page itself says when it is shown and gone.
+        await change(request.windowId, request.open);
+        return null;
       },
       async 'open-side-panel'(_request, sender) {
         const tab = (sender as TabSender | undefined)?.tab;

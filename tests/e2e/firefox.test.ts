@@ -12,11 +12,13 @@ import {
   launchFirefoxWithExtension,
 } from '../../scripts/harness/firefox';
 import { verifiedItems } from './support/extension';
+import { firefoxSidebar, type PanelAccessible, sidebarIdFor } from './support/firefox-sidebar';
 import { type Receiver, startReceiver } from './support/receiver';
 
 // Smoke test of the Firefox build (npm run zip or npm run build:firefox) in Debian's firefox-esr,
 // driven over WebDriver BiDi by puppeteer-core: options page, sidebar on a CRM page, a capture, and
-// a signed delivery. Not automated here, and covered elsewhere: the Alt+Shift+E command (headless
+// a signed delivery; then Firefox's own sidebar (sidebar_action), opened from the popup's button
+// and driven through the browser window's chrome context (tests/e2e/support/firefox-sidebar.ts). Not automated here, and covered elsewhere: the Alt+Shift+E command (headless
 // browsers do not fire extension commands from synthetic keys; tests/e2e/sidebar-keyboard.test.ts
 // stands in for it in Chromium), the native
 // context menu (tests/e2e/context-menu.test.ts drives its handler in Chromium), and a managed
@@ -138,6 +140,71 @@ describe.skipIf(unavailable !== null)('Firefox (firefox-esr, WebDriver BiDi)', (
       return text.includes('Sent') ? text : null;
     });
     expect(recent).toContain('Bug');
+  });
+
+  it("opens Firefox's sidebar from the popup and captures there with the Zendesk ticket's context and selection", async () => {
+    const url = `https://acme.zendesk.com:${crm.port}/agent/tickets/4821`;
+    const ticket = await firefox.browser.newPage();
+    await ticket.goto(url);
+    await until('the in-page sidebar', () => sidebarButton(ticket, 'Bug'));
+    const sidebar = await firefoxSidebar(firefox.browser);
+    expect((await sidebar.state()).open).toBe(false); // open_at_install: false
+
+    // The agent's gesture: the popup's button (the popup page, here in a tab of the same window).
+    const popup = await firefox.openExtensionPage('popup.html');
+    await popup.locator('::-p-aria([name="Open in side panel"][role="button"])').click();
+    const shown = await until('the Earmark sidebar', async () => {
+      const state = await sidebar.state();
+      return state.open && state.url?.endsWith('/sidepanel.html') ? state : null;
+    });
+    expect(shown.id).toBe(sidebarIdFor(FIREFOX_ADDON_ID));
+    if (!popup.isClosed()) await popup.close(); // the popup closes itself; a tab may stay
+    await ticket.bringToFront();
+
+    /** The panel's control with this role and name, once the panel shows it. */
+    const control = (role: string, name: string, text = '') =>
+      until(`${role} "${name}" in the sidebar panel`, async () =>
+        (await sidebar.accessibles()).find(
+          (a: PanelAccessible) => a.role === role && a.name === name && a.text.includes(text),
+        ),
+      );
+    // The panel follows the active tab: the ticket it captures for.
+    await control('region', 'Capturing for', '#4821');
+    // While the sidebar is open in this window, the page shows no in-page sidebar.
+    await until('the in-page sidebar to go', async () =>
+      (await ticket.$('>>> aside[aria-label="Earmark"]')) === null ? true : null,
+    );
+
+    // The text the agent selected on the page is the capture's quote.
+    const quote = 'the CSV export has failed three times this week';
+    await ticket.evaluate((wanted) => {
+      const text = document.getElementById('customer-message')?.firstChild;
+      const start = text?.textContent?.indexOf(wanted) ?? -1;
+      if (!text || start < 0) throw new Error('fixture text not found');
+      getSelection()?.setBaseAndExtent(text, start, text, start + wanted.length);
+    }, quote);
+    await sidebar.click(await control('pushbutton', 'Praise'));
+    await until('"Saved" in the panel', async () =>
+      (await sidebar.accessibles()).some((a) => a.role === 'statusbar' && a.text.includes('Saved'))
+        ? true
+        : null,
+    );
+    await receiver.waitFor((r) => r.body.includes('"praise"'), 20_000);
+    const praise = verifiedItems(receiver.committed(), secret).filter(
+      (item) => item.tags[0]?.id === 'praise',
+    );
+    expect(praise).toHaveLength(1);
+    expect(praise[0]).toMatchObject({
+      revision: 1,
+      deleted: false,
+      tags: [{ id: 'praise', label: 'Praise' }],
+      quote,
+      source: { site: 'zendesk', ticketId: '4821', url, title: 'Export to CSV keeps timing out' },
+    });
+
+    // Closing the sidebar (its page reports that it is gone) brings the in-page sidebar back.
+    await sidebar.close();
+    await until('the in-page sidebar to come back', () => sidebarButton(ticket, 'Bug'));
   });
 });
 

@@ -41,6 +41,7 @@ const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
   'side-panel-closed': { type: 'side-panel-closed' },
   'side-panel-state': { type: 'side-panel-state' },
   'open-side-panel': { type: 'open-side-panel' },
+  'side-panel-page': { type: 'side-panel-page', open: true, windowId: 3 },
   'queue-health': { type: 'queue-health' },
   'endpoint-resume': { type: 'endpoint-resume', endpointId: 'hub' },
   'reviews-refresh': { type: 'reviews-refresh' },

@@ -7,7 +7,10 @@ import { OpenSidePanel } from '../../components/popup/OpenSidePanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const withPanel = fakeBrowser as unknown as { sidePanel?: { open(options: unknown): Promise<void> } };
+const withPanel = fakeBrowser as unknown as {
+  sidePanel?: { open(options: unknown): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+};
 
 async function render(): Promise<HTMLElement> {
   const host = document.createElement('div');
@@ -22,6 +25,7 @@ async function render(): Promise<HTMLElement> {
 afterEach(() => {
   document.body.replaceChildren();
   delete withPanel.sidePanel;
+  delete withPanel.sidebarAction;
   vi.restoreAllMocks();
 });
 
@@ -41,7 +45,21 @@ describe('popup: open in side panel', () => {
     expect(close).toHaveBeenCalled();
   });
 
-  it('offers nothing where the browser has no side panel (Firefox)', async () => {
+  it("opens Firefox's sidebar within the click", async () => {
+    const open = vi.fn(async () => {});
+    withPanel.sidebarAction = { open };
+    vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 42 } as never);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const host = await render();
+    const button = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Open in side panel');
+    expect(button).toBeDefined();
+    button?.click();
+    expect(open).toHaveBeenCalledOnce(); // synchronously: Firefox opens its sidebar only in the gesture
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('offers nothing where the browser has neither a side panel nor a sidebar', async () => {
     vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 42 } as never);
     const host = await render();
     expect(host.textContent).toBe('');

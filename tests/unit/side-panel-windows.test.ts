@@ -83,6 +83,20 @@ describe('the side panel per window (worker)', () => {
     expect(t.open).toHaveBeenCalledOnce();
   });
 
+  it("takes the panel page's own report in Firefox (shown, then gone), from Earmark's pages only", async () => {
+    const t = setup();
+    const report = (open: boolean, origin: 'extension-page' | 'content-script' = 'extension-page') =>
+      dispatch(t.windows.handlers, { type: 'side-panel-page', open, windowId: 1 }, {}, origin);
+    expect(await report(true)).toEqual({ ok: true, value: null });
+    expect(t.told).toEqual(['10:side-panel-opened']);
+    expect(await t.stateIn(1)).toEqual({ ok: true, value: { open: true } });
+    expect(await report(false)).toEqual({ ok: true, value: null });
+    expect(await t.stateIn(1)).toEqual({ ok: true, value: { open: false } });
+    // A CRM page cannot hide Earmark in other tabs by claiming the panel is open.
+    expect(await report(true, 'content-script')).toMatchObject({ ok: false });
+    expect(await t.stateIn(1)).toEqual({ ok: true, value: { open: false } });
+  });
+
   it('keeps only window ids from storage', () => {
     expect(asWindowIds([1, '2', null, 3.5, 4])).toEqual([1, 4]);
     expect(asWindowIds(undefined)).toEqual([]);

@@ -2,16 +2,17 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/protocol/client';
 import { unwrapReply } from '@/lib/protocol/messages';
 import { isSidebarConfigChange } from '@/lib/sidebar/config-key';
+import { pageCanOpenPanel } from '@/lib/sidepanel/panel-opener';
 import type { SiteAdapterRule, TicketContext } from '@/lib/sites/adapters';
 import type { Prefetched } from '../launcher/handoff';
 import { RECENT_LIMIT } from '../launcher/recent-limit';
 import { captureMessage } from '../launcher/tag-capture';
 import type { SidebarApi } from './sidebar-api';
 
-/** True where the manifest declares a side panel (Chrome, Edge builds). */
+/** True where a page's click can open the side panel (Chrome, Edge builds; not Firefox's sidebar). */
 function hasSidePanel(): boolean {
   try {
-    return 'side_panel' in browser.runtime.getManifest();
+    return pageCanOpenPanel(browser.runtime.getManifest());
   } catch {
     return false; // no manifest to read (unit tests' fake browser)
   }
