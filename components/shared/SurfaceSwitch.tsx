@@ -12,7 +12,8 @@ export function SurfaceSwitch({ host, label }: { host: string; label: string }) 
   useEffect(() => {
     void surfaceSetting(host).then(setSetting);
   }, [host]);
-  // Firefox has no side panel API (its sidebar is not wired up yet): nothing to choose there.
+  // Firefox opens its sidebar only from the popup, menu or command, never for a page: every site
+  // keeps the in-page sidebar there (entrypoints/content), so there is nothing to choose.
   if (!setting || !(browser as { sidePanel?: unknown }).sidePanel) return null;
   const onPanel = setting.surface === 'sidePanel';
   return (

@@ -12,7 +12,7 @@ import { publishedKeyFor } from '@/lib/sidebar/data-key';
 import { asHostList, layoutFor, saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot, startupPrefs, surfaceFor } from '@/lib/sidebar/snapshot-store';
-import { type PageUi, pageUi, startupPlan } from '@/lib/sidebar/surface';
+import { type PageUi, pageUi, startupPlan, usableSurface } from '@/lib/sidebar/surface';
 import { pageCanOpenPanel } from '@/lib/sidepanel/panel-opener';
 import { adapterFor, type SiteAdapterRule } from '@/lib/sites/adapters';
 import { BUILTIN_CRM_MATCHES, LOOPBACK_MATCHES } from '@/lib/sites/registry';
@@ -97,7 +97,12 @@ export default defineContentScript({
     const host = location.hostname;
     // One storage read. A current snapshot is painted at DOMContentLoaded with nothing else to do;
     // otherwise the app and its first data are on their way while the page is still parsing.
-    const prefs = await startupPrefs(host);
+    // Firefox opens its sidebar only from the extension's own gesture handlers (popup, menu,
+    // command), never for a page's button: where the browser has no side panel a page can open,
+    // every site gets the in-page sidebar, whatever surface is stored.
+    const canOpenPanel = pageCanOpenPanel(browser.runtime.getManifest());
+    const stored = await startupPrefs(host);
+    const prefs = { ...stored, surface: usableSurface(stored.surface, canOpenPanel) };
     const environment = snapshotEnvironment(browser.runtime.getManifest().version);
     let snapshot = prefs.snapshot;
     let dataKey = prefs.dataKey;
@@ -146,7 +151,7 @@ export default defineContentScript({
       onError: (error) => console.error('Earmark:', error),
       // Chrome and Edge: the worker opens the side panel on the click. Firefox opens its sidebar only
       // in the extension's own gestures (popup, menu, command), so the page offers none there.
-      openSidePanel: pageCanOpenPanel(browser.runtime.getManifest())
+      openSidePanel: canOpenPanel
         ? () => void browser.runtime.sendMessage({ type: 'open-side-panel' }).catch(console.error)
         : undefined,
     });
@@ -218,7 +223,7 @@ export default defineContentScript({
       if (area !== 'local') return;
       if (SURFACE_POLICY_KEY in changes || SIDEBAR_SURFACES_KEY in changes) {
         void surfaceFor(host).then((next) => {
-          surface = next;
+          surface = usableSurface(next, canOpenPanel);
           applyVisibility();
         });
       }

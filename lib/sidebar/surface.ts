@@ -99,3 +99,12 @@ export function pageUi(enabled: boolean, surface: Surface, panelOpenHere: boolea
 export function asWindowIds(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((id): id is number => Number.isInteger(id)) : [];
 }
+
+/**
+ * The surface a page uses: the stored one, except where the browser gives pages no way to open
+ * its side panel (Firefox opens its sidebar only in the extension's own gestures), where a site
+ * set to the side panel would show only a button that cannot open it: there, the overlay.
+ */
+export function usableSurface(stored: Surface, pageCanOpenPanel: boolean): Surface {
+  return pageCanOpenPanel ? stored : 'overlay';
+}

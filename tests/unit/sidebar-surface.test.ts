@@ -14,6 +14,7 @@ import {
   pageUi,
   siteSurface,
   startupPlan,
+  usableSurface,
 } from '../../lib/sidebar/surface';
 
 const open = {
@@ -87,6 +88,12 @@ describe('the surface of a site', () => {
     expect(siteSurface({ surface: null, locked: true }, { 'b.example': 'sidePanel' }, 'b.example')).toBe(
       'overlay',
     );
+  });
+
+  it('is the overlay where pages cannot open the side panel (Firefox), whatever is stored', () => {
+    expect(usableSurface('sidePanel', false)).toBe('overlay');
+    expect(usableSurface('overlay', false)).toBe('overlay');
+    expect(usableSurface('sidePanel', true)).toBe('sidePanel');
   });
 
   it("comes from the worker's policy mirror and the agent's choices in the startup read", async () => {
