@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { absorbTwin } from './auto-merge';
 import { ConceptMapper } from './concepts';
 import { centralItem, nearestTheme } from './scoring';
 import type { ThemeRecord, ThemeStore } from './store';
@@ -20,6 +21,7 @@ export interface Assignment {
 /** Tuning and seams for tests: the similarity a note needs to join a theme, ids and clock. */
 export interface EngineOptions {
   threshold?: number;
+  mergeThreshold?: number;
   mapper?: ConceptMapper;
   newId?: () => string;
   now?: () => string;
@@ -27,6 +29,8 @@ export interface EngineOptions {
 
 /** Cosine a note needs with a theme to join it (chosen on the labelled set; see docs/architecture.md). */
 export const DEFAULT_THRESHOLD = 0.45;
+/** Centroid cosine at which two themes grown from one family's early notes become one. */
+export const DEFAULT_MERGE_THRESHOLD = 0.55;
 
 let sharedMapper: ConceptMapper | null = null;
 
@@ -38,12 +42,14 @@ function defaultMapper(): ConceptMapper {
 
 /**
  * Groups one team's notes into themes incrementally: a note joins the nearest theme above the
- * threshold or starts a new one. Notes already grouped are never regrouped by new arrivals, so
- * themes are stable and a lead's choices (see `feedback.ts`) stay as they were made.
+ * threshold or starts a new one. A grouped note changes theme only when its theme is merged (by a
+ * lead, or as the twin of a theme that grew like it, see `auto-merge.ts`), so re-ingesting changes
+ * nothing and a lead's choices (see `feedback.ts`) stay as they were made.
  */
 export class ThemeEngine {
   readonly store: ThemeStore;
   readonly threshold: number;
+  readonly mergeThreshold: number;
   readonly mapper: ConceptMapper;
   readonly newId: () => string;
   readonly now: () => string;
@@ -51,6 +57,7 @@ export class ThemeEngine {
   constructor(store: ThemeStore, options: EngineOptions = {}) {
     this.store = store;
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.mergeThreshold = options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD;
     this.mapper = options.mapper ?? defaultMapper();
     this.newId = options.newId ?? uuidv7;
     this.now = options.now ?? (() => new Date().toISOString());
@@ -58,8 +65,8 @@ export class ThemeEngine {
 
   /** Puts a note into a theme; a note already grouped keeps its theme and nothing changes. */
   assign(input: ThemeInput): Assignment {
-    const known = this.store.getItem(input.id);
-    if (known) return { themeId: this.resolve(known.themeId), created: false, score: 1 };
+    const grouped = this.store.getItem(input.id);
+    if (grouped) return { themeId: this.resolve(grouped.themeId), created: false, score: 1 };
     const features = this.mapper.features(input.text);
     const vector = weigh(features, (t) => this.store.documentFrequency(t), this.store.documentCount());
     this.store.countDocument([...features.keys()], 1);
@@ -68,7 +75,8 @@ export class ThemeEngine {
     const theme = joins ? (this.store.getTheme(nearest.id) as ThemeRecord) : this.#newTheme();
     this.store.putItem({ itemId: input.id, themeId: theme.id, text: input.text, vector, pinned: false });
     this.addToTheme(theme, input.id, vector);
-    return { themeId: theme.id, created: !joins, score: nearest?.score ?? 0 };
+    const themeId = absorbTwin(this, theme.id, this.mergeThreshold);
+    return { themeId, created: !joins, score: nearest?.score ?? 0 };
   }
 
   /** The live theme an id stands for, following merges. */

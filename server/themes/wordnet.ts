@@ -5,13 +5,6 @@ import path from 'node:path';
 /** A WordNet part of speech, as the dict files name it. */
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 
-/** One index entry: a lemma's synset offsets in sense order (most frequent first). */
-export interface IndexEntry {
-  lemma: string;
-  pos: Pos;
-  offsets: string[];
-}
-
 const POS_LETTER: Record<Pos, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
 const CHUNK = 512;
 /** The digit after `%` in a sense key: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite. */
@@ -24,30 +17,19 @@ export function wordnetDictPath(): string {
 }
 
 /**
- * Reads WordNet's dict files on demand: a binary search over the sorted index file per lookup and one
- * read of the data line at a synset's byte offset. Nothing is loaded up front and only the looked-up
- * words are cached, so the hub pays for the words its teams use, not for the 30 MB database.
+ * Reads WordNet's dict files on demand: a binary search of index.sense per word (its senses with
+ * their tagged-corpus counts) and one read of the data line at a synset's byte offset. Nothing is
+ * loaded up front and only looked-up words are cached, so the hub pays for the words its teams
+ * use, not for the 30 MB database.
  */
 export class WordNet {
   readonly #dir: string;
   readonly #files = new Map<string, { fd: number; size: number }>();
-  readonly #index = new Map<string, IndexEntry | null>();
   readonly #synsets = new Map<string, string[]>();
   readonly #top = new Map<string, { offset: string; pos: Pos; count: number } | null>();
 
   constructor(dir: string = wordnetDictPath()) {
     this.#dir = dir;
-  }
-
-  /** The index entry of a lemma (lower case, spaces as underscores) in one part of speech, or null. */
-  lookup(lemma: string, pos: Pos): IndexEntry | null {
-    const key = `${pos}:${lemma}`;
-    const cached = this.#index.get(key);
-    if (cached !== undefined) return cached;
-    const line = this.#search(`index.${pos}`, lemma);
-    const entry = line === null ? null : parseIndexLine(line, pos);
-    this.#index.set(key, entry);
-    return entry;
   }
 
   /**
@@ -99,7 +81,7 @@ export class WordNet {
 
   /** How many lookups and synsets are cached (for the memory report). */
   cacheSize(): { lookups: number; synsets: number } {
-    return { lookups: this.#index.size + this.#top.size, synsets: this.#synsets.size };
+    return { lookups: this.#top.size, synsets: this.#synsets.size };
   }
 
   /** Closes the open dict files; lookups reopen them. */
@@ -135,28 +117,6 @@ export class WordNet {
     return text;
   }
 
-  /** Binary search of a sorted index file for the line whose first field is `lemma`. */
-  #search(name: string, lemma: string): string | null {
-    const { size } = this.#file(name);
-    let lo = 0;
-    let hi = size;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      const start = mid === 0 ? 0 : this.#nextLineStart(name, mid);
-      if (start >= size) {
-        hi = mid;
-        continue;
-      }
-      const line = this.#readLine(name, start);
-      // The licence header lines start with spaces and sort before every lemma.
-      const word = line.startsWith(' ') ? '' : line.slice(0, line.indexOf(' '));
-      if (word === lemma) return line;
-      if (word < lemma) lo = start + line.length + 1;
-      else hi = mid;
-    }
-    return null;
-  }
-
   /** Byte offset of the first line whose text sorts at or after `key`. */
   #lowerBound(name: string, key: string): number {
     const { size } = this.#file(name);
@@ -187,14 +147,6 @@ export class WordNet {
     }
     return size;
   }
-}
-
-function parseIndexLine(line: string, pos: Pos): IndexEntry {
-  const fields = line.trim().split(' ');
-  const senses = Number(fields[2]);
-  const pointers = Number(fields[3]);
-  const offsets = fields.slice(4 + pointers + 2, 4 + pointers + 2 + senses);
-  return { lemma: fields[0] ?? '', pos, offsets };
 }
 
 /** The one-letter tag WordNet uses for a part of speech (used in concept ids). */

@@ -1,0 +1,58 @@
+import type { ThemeEngine } from './engine';
+import { candidateThemes } from './scoring';
+import type { ThemeRecord } from './store';
+import { addInto } from './vector';
+
+/** A theme a lead has shaped (moved items in, merged, renamed) is never merged automatically. */
+function leadShaped(theme: ThemeRecord): boolean {
+  return theme.pins.length > 0 || theme.facets.length > 0 || theme.title !== null;
+}
+
+function centroidCosine(a: ThemeRecord, b: ThemeRecord): number {
+  if (a.norm2 <= 0 || b.norm2 <= 0) return 0;
+  let dot = 0;
+  for (const term in a.centroid) {
+    const w = b.centroid[term];
+    if (w !== undefined) dot += (a.centroid[term] as number) * w;
+  }
+  return dot / Math.sqrt(a.norm2 * b.norm2);
+}
+
+/**
+ * Joins the theme that just grew with a theme that has become its twin (centroid cosine at or above
+ * `threshold`). Early notes of a family can start two themes before the family's vocabulary is
+ * known; once their centroids meet they are one theme. The larger keeps its id; the smaller one's
+ * id resolves to it. Themes a lead has shaped are left alone, so a lead's split is never undone.
+ */
+export function absorbTwin(engine: ThemeEngine, themeId: string, threshold: number): string {
+  const theme = engine.store.getTheme(themeId);
+  if (!theme || theme.mergedInto || leadShaped(theme)) return themeId;
+  let twin: { theme: ThemeRecord; score: number } | null = null;
+  for (const id of candidateThemes(engine.store, unit(theme))) {
+    if (id === themeId) continue;
+    const other = engine.store.getTheme(id);
+    if (!other || other.mergedInto || leadShaped(other)) continue;
+    const score = centroidCosine(theme, other);
+    if (score >= threshold && (!twin || score > twin.score)) twin = { theme: other, score };
+  }
+  if (!twin) return themeId;
+  const [survivor, gone] =
+    twin.theme.count > theme.count || (twin.theme.count === theme.count && twin.theme.id < theme.id)
+      ? [twin.theme, theme]
+      : [theme, twin.theme];
+  for (const item of engine.store.itemsOf(gone.id)) engine.store.putItem({ ...item, themeId: survivor.id });
+  const { added } = addInto(survivor, gone.centroid, 1);
+  engine.store.linkTerms(survivor.id, added);
+  engine.store.unlinkTerms(gone.id, Object.keys(gone.centroid));
+  survivor.count += gone.count;
+  Object.assign(gone, { mergedInto: survivor.id, count: 0, centroid: {}, norm2: 0 });
+  gone.updatedAt = engine.now();
+  engine.store.putTheme(gone);
+  engine.store.putTheme(survivor);
+  return survivor.id;
+}
+
+function unit(theme: ThemeRecord): Record<string, number> {
+  const norm = Math.sqrt(theme.norm2) || 1;
+  return Object.fromEntries(Object.entries(theme.centroid).map(([t, w]) => [t, w / norm]));
+}
