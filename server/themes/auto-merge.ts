@@ -8,12 +8,20 @@ function leadShaped(theme: ThemeRecord): boolean {
   return theme.pins.length > 0 || theme.facets.length > 0 || theme.title !== null;
 }
 
+/**
+ * Sizes at which a theme that just grew looks for its twin. The twin of a family's big theme is a
+ * small fragment, so checking from the small side at a few sizes finds it while the check costs a
+ * fragment's size, not the big theme's, and not on every assignment.
+ */
+const TWIN_CHECK_AT: ReadonlySet<number> = new Set([1, 2, 3, 4, 6, 8, 12]);
+
 function centroidCosine(a: ThemeRecord, b: ThemeRecord): number {
   if (a.norm2 <= 0 || b.norm2 <= 0) return 0;
+  const [small, large] = a.count <= b.count ? [a, b] : [b, a];
   let dot = 0;
-  for (const term in a.centroid) {
-    const w = b.centroid[term];
-    if (w !== undefined) dot += (a.centroid[term] as number) * w;
+  for (const term in small.centroid) {
+    const w = large.centroid[term];
+    if (w !== undefined) dot += (small.centroid[term] as number) * w;
   }
   return dot / Math.sqrt(a.norm2 * b.norm2);
 }
@@ -26,7 +34,7 @@ function centroidCosine(a: ThemeRecord, b: ThemeRecord): number {
  */
 export function absorbTwin(engine: ThemeEngine, themeId: string, threshold: number): string {
   const theme = engine.store.getTheme(themeId);
-  if (!theme || theme.mergedInto || leadShaped(theme)) return themeId;
+  if (!theme || theme.mergedInto || leadShaped(theme) || !TWIN_CHECK_AT.has(theme.count)) return themeId;
   let twin: { theme: ThemeRecord; score: number } | null = null;
   for (const id of candidateThemes(engine.store, unit(theme))) {
     if (id === themeId) continue;

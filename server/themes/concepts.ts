@@ -45,7 +45,8 @@ export class ConceptMapper {
 
   /** The WordNet concept of a word (`s:<pos><offset>`) or null when WordNet cannot vouch for one. */
   synsetOf(word: string): string | null {
-    if (!this.#wordnet) return null;
+    // Codes and model numbers ("x200", "v2") are not English words: no dictionary trip for them.
+    if (!this.#wordnet || /\d/.test(word)) return null;
     for (const form of baseForms(word)) {
       const top = this.#wordnet.topSense(form.replace(/ /g, '_'));
       if (!top) continue;
