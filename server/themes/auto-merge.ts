@@ -1,6 +1,5 @@
-import type { ThemeEngine } from './engine';
 import { candidateThemes } from './scoring';
-import type { ThemeRecord } from './store';
+import type { ThemeRecord, ThemeStore } from './store';
 import { addInto } from './vector';
 
 /** A theme a lead has shaped (moved items in, merged, renamed) is never merged automatically. */
@@ -32,13 +31,13 @@ function centroidCosine(a: ThemeRecord, b: ThemeRecord): number {
  * known; once their centroids meet they are one theme. The larger keeps its id; the smaller one's
  * id resolves to it. Themes a lead has shaped are left alone, so a lead's split is never undone.
  */
-export function absorbTwin(engine: ThemeEngine, themeId: string, threshold: number): string {
-  const theme = engine.store.getTheme(themeId);
+export function absorbTwin(store: ThemeStore, themeId: string, threshold: number, now: string): string {
+  const theme = store.getTheme(themeId);
   if (!theme || theme.mergedInto || leadShaped(theme) || !TWIN_CHECK_AT.has(theme.count)) return themeId;
   let twin: { theme: ThemeRecord; score: number } | null = null;
-  for (const id of candidateThemes(engine.store, unit(theme))) {
+  for (const id of candidateThemes(store, unit(theme))) {
     if (id === themeId) continue;
-    const other = engine.store.getTheme(id);
+    const other = store.getTheme(id);
     if (!other || other.mergedInto || leadShaped(other)) continue;
     const score = centroidCosine(theme, other);
     if (score >= threshold && (!twin || score > twin.score)) twin = { theme: other, score };
@@ -48,15 +47,15 @@ export function absorbTwin(engine: ThemeEngine, themeId: string, threshold: numb
     twin.theme.count > theme.count || (twin.theme.count === theme.count && twin.theme.id < theme.id)
       ? [twin.theme, theme]
       : [theme, twin.theme];
-  for (const item of engine.store.itemsOf(gone.id)) engine.store.putItem({ ...item, themeId: survivor.id });
+  for (const item of store.itemsOf(gone.id)) store.putItem({ ...item, themeId: survivor.id });
   const { added } = addInto(survivor, gone.centroid, 1);
-  engine.store.linkTerms(survivor.id, added);
-  engine.store.unlinkTerms(gone.id, Object.keys(gone.centroid));
+  store.linkTerms(survivor.id, added);
+  store.unlinkTerms(gone.id, Object.keys(gone.centroid));
   survivor.count += gone.count;
   Object.assign(gone, { mergedInto: survivor.id, count: 0, centroid: {}, norm2: 0 });
-  gone.updatedAt = engine.now();
-  engine.store.putTheme(gone);
-  engine.store.putTheme(survivor);
+  gone.updatedAt = now;
+  store.putTheme(gone);
+  store.putTheme(survivor);
   return survivor.id;
 }
 

@@ -75,7 +75,7 @@ export class ThemeEngine {
     const theme = joins ? (this.store.getTheme(nearest.id) as ThemeRecord) : this.#newTheme();
     this.store.putItem({ itemId: input.id, themeId: theme.id, text: input.text, vector, pinned: false });
     this.addToTheme(theme, input.id, vector);
-    const themeId = absorbTwin(this, theme.id, this.mergeThreshold);
+    const themeId = absorbTwin(this.store, theme.id, this.mergeThreshold, this.now());
     return { themeId, created: !joins, score: nearest?.score ?? 0 };
   }
 
