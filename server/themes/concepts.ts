@@ -1,7 +1,6 @@
 import { stemmer } from 'stemmer';
-import { baseForms } from './morphy';
 import { noteTerms } from './normalize';
-import { posLetter, WordNet } from './wordnet';
+import { baseForms, posLetter, WordNet } from './wordnet';
 
 /** A weighted feature of a note: `c:` a domain concept, `w:` a word stem, `s:` a WordNet synset. */
 export type Features = Map<string, number>;

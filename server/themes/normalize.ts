@@ -1,6 +1,5 @@
-import { ABBREVIATIONS } from './abbreviations';
 import { DOMAIN_SYNONYMS } from './domain-synonyms';
-import { STOP_WORDS } from './stop-words';
+import { ABBREVIATIONS, STOP_WORDS } from './note-words';
 
 /** A term of a note: a support concept from the domain list, or a plain word still to be stemmed. */
 export type Term = { kind: 'concept'; value: string } | { kind: 'word'; value: string };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConceptMapper } from '../../server/themes/concepts';
-import { baseForms } from '../../server/themes/morphy';
 import { noteTerms, tokenize } from '../../server/themes/normalize';
-import { WordNet } from '../../server/themes/wordnet';
+import { baseForms, WordNet } from '../../server/themes/wordnet';
 
 const mapper = new ConceptMapper();
 const shared = (a: string, b: string) => {
