@@ -14,6 +14,8 @@ export interface SidePanelTarget {
   text(): Promise<string>;
   /** Clicks the control with this role and accessible name, with trusted mouse input. */
   click(role: string, name: string): Promise<void>;
+  /** Clicks at this point of the panel's viewport, with trusted mouse input. */
+  clickAt(x: number, y: number): Promise<void>;
 }
 
 /** Waits for a side panel page of this extension (other than those in `except`) and attaches to it. */
@@ -63,6 +65,13 @@ export async function attachSidePanel(
     return result.value as T;
   };
 
+  const clickAt = async (x: number, y: number) => {
+    const at = { x, y, button: 'left', clickCount: 1 };
+    await send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+    await send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+  };
+
   return {
     targetId,
     evaluate,
@@ -79,11 +88,9 @@ export async function attachSidePanel(
       if (backendNodeId === undefined) throw new Error(`no ${role} "${name}" in the side panel`);
       const { model } = await send<{ model: { content: number[] } }>('DOM.getBoxModel', { backendNodeId });
       const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-      const at = { x: (x1 + x3) / 2, y: (y1 + y3) / 2, button: 'left', clickCount: 1 };
-      await send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: at.x, y: at.y });
-      await send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
-      await send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+      await clickAt((x1 + x3) / 2, (y1 + y3) / 2);
     },
+    clickAt,
   };
 }
 
