@@ -8,6 +8,13 @@ export interface LoadSample {
   taskMs: number;
   /** Script execution time (CDP Performance ScriptDuration), ms. */
   scriptMs: number;
+  /**
+   * CPU time of the renderer's main thread (CDP Performance ThreadTime), ms: unlike the tasks' wall
+   * time, it does not grow while a busy machine keeps the thread waiting for a core.
+   */
+  cpuMs: number;
+  /** V8 compile time on the main thread (CDP Performance V8CompileDuration), ms. */
+  compileMs: number;
   /** JS heap in use after a forced GC (CDP Performance JSHeapUsedSize), bytes. */
   heapBytes: number;
   /** Long tasks seen by a PerformanceObserver installed before the page's first script. */
@@ -125,6 +132,8 @@ export async function loadOnce(
     return {
       taskMs: metric(metrics, 'TaskDuration') * 1000,
       scriptMs: metric(metrics, 'ScriptDuration') * 1000,
+      cpuMs: metric(metrics, 'ThreadTime') * 1000,
+      compileMs: metric(metrics, 'V8CompileDuration') * 1000,
       heapBytes: metric(afterGc, 'JSHeapUsedSize'),
       longTasks: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((a, b) => a + b, 0),

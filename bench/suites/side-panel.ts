@@ -64,10 +64,10 @@ export async function measureSidePanelClicks(
     );
     await page.getByRole('button', { name: 'Open Earmark side panel' }).click();
     const panel = await attachSidePanel(cdp, browser.extensionId);
-    // Ready: the panel names the tab's ticket and shows its tags.
+    // Ready: the panel names the tab's ticket and shows its tags (attached early, it may have no body yet).
     for (const deadline = Date.now() + 20_000; ; await sleep(50)) {
       const ready = await panel.evaluate<boolean>(
-        "document.body.innerText.includes('Capturing for') && document.querySelectorAll('button.em-tag').length >= 2",
+        "!!document.body?.innerText.includes('Capturing for') && document.querySelectorAll('button.em-tag').length >= 2",
       );
       if (ready) break;
       if (Date.now() > deadline) throw new Error(`the side panel did not get ready: ${await panel.text()}`);

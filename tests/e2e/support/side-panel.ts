@@ -59,9 +59,12 @@ export async function attachSidePanel(
   const evaluate = async <T>(expression: string) => {
     const { result, exceptionDetails } = await send<{
       result: { value?: unknown; objectId?: string };
-      exceptionDetails?: { text: string };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
     }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (exceptionDetails) throw new Error(`in the side panel: ${exceptionDetails.text}`);
+    if (exceptionDetails) {
+      const detail = exceptionDetails.exception?.description ?? '';
+      throw new Error(`in the side panel: ${exceptionDetails.text} ${detail}`.trim());
+    }
     return result.value as T;
   };
 
