@@ -46,7 +46,10 @@ export const METHODS: Method[] = [
       'fixture page has the sidebar open (the default layout). Before the rounds the site has a current ' +
       "sidebar snapshot (a page load's app wrote it), so these loads are the steady state an agent meets on " +
       'most tickets: the launcher paints the snapshot as plain DOM and loads no app, since nothing changed ' +
-      'and nobody reached for the sidebar (the notes count the loads that kept it painted).',
+      'and nobody reached for the sidebar (the notes count the loads that kept it painted). The notes also give ' +
+      "the same differences in the main thread's CPU time (`ThreadTime`) and V8 compile time " +
+      "(`V8CompileDuration`) from the same `Performance.getMetrics`: `TaskDuration` is the tasks' wall time, " +
+      'which grows while a busy machine keeps the thread waiting for a core; CPU time does not.',
   },
   {
     metrics: ['load_added_main_thread_ms_sidepanel'],
