@@ -86,6 +86,16 @@ export const METHODS: Method[] = [
       '`TaskDuration` like `load_added_main_thread_ms`.',
   },
   {
+    metrics: ['load_button_only_added_main_thread_ms'],
+    text:
+      'The least any content script costs the page, on the same rounds in one more Chromium: a reference ' +
+      'extension (`bench/suites/static-sidebar.ts`) whose content script, at DOMContentLoaded, shows one ' +
+      'button in a shadow root (what a side-panel site shows of Earmark) with no stylesheet, storage or ' +
+      'messaging; what remains is the cost of injecting a content script at all (its isolated world and ' +
+      'script). median(reference) − median(without), from `TaskDuration`. No budget: it tells how much of ' +
+      '`load_added_main_thread_ms_sidepanel` any content script that reads the ticket would pay.',
+  },
+  {
     metrics: ['heap_added_per_tab_mb'],
     text:
       'On the same loads, after CDP `HeapProfiler.collectGarbage`: `JSHeapUsedSize` of the tab (the content ' +

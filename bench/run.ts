@@ -46,6 +46,7 @@ import { measureStorageReferences, measureWorkboxDrain } from './suites/referenc
 import { measureSidePanelClicks, sidePanelLoads } from './suites/side-panel';
 import {
   sidebarMarkup,
+  writeButtonOnlyExtension,
   writeFramedSidebarExtension,
   writeStaticSidebarExtension,
 } from './suites/static-sidebar';
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
     environment: [
       `${chromiumVersion || 'Chromium'} (headless), Node ${process.version}, ${cpus().length} CPU cores ` +
         `(1-min load average at start ${load.toFixed(2)}; the machine is shared, so compare ratios within a run).`,
-      `Samples: ${P.loads} page loads each with the extension (painted, stale, side panel chosen), without it and with the two sidebar references, ` +
+      `Samples: ${P.loads} page loads each with the extension (painted, stale, side panel chosen), without it and with the three references, ` +
         `${P.warmClicks} warm, ${P.coldClicks} cold, ${P.firstClicks} first and ${P.warmClicks} side-panel clicks, ` +
         `${P.captures.toLocaleString('en')} captures and drained items, ${P.popups} popup opens; the whole run took ${seconds} s.`,
     ],
@@ -266,12 +267,19 @@ async function measureWithServers(
       launchPlain({ hostResolverRules: crm.hostResolverRules, extensionDirs: [dir] });
     const staticSidebar = await reference(writeStaticSidebarExtension(markup, matches));
     const framedSidebar = await reference(writeFramedSidebarExtension(markup, matches));
-    let loads: Awaited<ReturnType<typeof measureLoads<'static' | 'framed', 'stale' | 'sidePanel'>>>;
+    const buttonOnly = await reference(writeButtonOnlyExtension(matches));
+    let loads: Awaited<
+      ReturnType<typeof measureLoads<'static' | 'framed' | 'button', 'stale' | 'sidePanel'>>
+    >;
     try {
       loads = await measureLoads({
         withExtension: browser.context,
         without: plain.context,
-        references: { static: staticSidebar.context, framed: framedSidebar.context },
+        references: {
+          static: staticSidebar.context,
+          framed: framedSidebar.context,
+          button: buttonOnly.context,
+        },
         variants: {
           // Stale loads: the snapshot no longer matches (a capture or setting changed elsewhere).
           stale: {
@@ -294,6 +302,7 @@ async function measureWithServers(
       await plain.close();
       await staticSidebar.close();
       await framedSidebar.close();
+      await buttonOnly.close();
     }
     const med = (
       samples: LoadSample[],
@@ -323,7 +332,7 @@ async function measureWithServers(
     add({ name: 'load_stale_added_main_thread_ms', value: added(stale), unit: 'ms', reference: withoutRef });
     log(
       `  added main-thread ms: overlay ${added(loads.with)}, side panel ${added(sidePanel)}, static floor ${floor?.value ?? 'n/a'}, ` +
-        `framed ${added(loads.references.framed)}, stale ${added(stale)} (without: ${round(withoutTaskMs)})`,
+        `framed ${added(loads.references.framed)}, button only ${added(loads.references.button)}, stale ${added(stale)} (without: ${round(withoutTaskMs)})`,
     );
     // The same loads in main-thread CPU time and V8 compile time: not budgeted, but unlike the
     // tasks' wall time they do not grow while a busy machine keeps the thread waiting for a core.
@@ -336,7 +345,8 @@ async function measureWithServers(
       `, of which V8 compile ${cpu(samples, 'compileMs')} ms`;
     notes.push(
       `Main-thread CPU time added per load (CDP \`ThreadTime\`, median with − median without): ${cpuLine('overlay', loads.with)}; ` +
-        `${cpuLine('side panel', sidePanel)}; static floor ${cpuFloor} ms, of which V8 compile ${cpu(loads.references.static, 'compileMs')} ms.`,
+        `${cpuLine('side panel', sidePanel)}; ${cpuLine('button-only content script', loads.references.button)}; ` +
+        `static floor ${cpuFloor} ms, of which V8 compile ${cpu(loads.references.static, 'compileMs')} ms.`,
     );
     log(`  ${notes.at(-1)}`);
     const paintedLoads = loads.with.filter((s) => s.painted).length;
@@ -347,9 +357,16 @@ async function measureWithServers(
     );
     if (paintedLoads < loads.with.length / 2)
       throw new Error('most page loads loaded the sidebar app: the steady state was not measured');
-    for (const [name, samples] of Object.entries(loads.references)) {
+    const referenceNames = {
+      static: 'load_static_sidebar_added_main_thread_ms',
+      framed: 'load_framed_sidebar_added_main_thread_ms',
+      button: 'load_button_only_added_main_thread_ms',
+    } as const;
+    for (const [kind, samples] of Object.entries(loads.references) as Array<
+      [keyof typeof referenceNames, LoadSample[]]
+    >) {
       add({
-        name: `load_${name}_sidebar_added_main_thread_ms`,
+        name: referenceNames[kind],
         value: added(samples),
         unit: 'ms',
         reference: withoutRef,
