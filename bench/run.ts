@@ -254,7 +254,7 @@ async function measureWithServers(
 
     // Page load with vs without the extension, and sidebar readiness, on the same loads.
     log(
-      `page loads: ${P.loads} each with the extension (sidebar painted, stale, side panel chosen), without it, and with the static and framed sidebar references (+${P.warmLoads} warm-up each)`,
+      `page loads: ${P.loads} each with the extension (sidebar painted, stale, side panel chosen), without it, and with the static-sidebar, framed-sidebar and button-only references (+${P.warmLoads} warm-up each)`,
     );
     const markup = await sidebarMarkup(browser.context, ZENDESK);
     const matches = [`${new URL(ZENDESK).origin}/*`];
