@@ -39,11 +39,29 @@ export const METHODS: Method[] = [
       'script into the page, about 25 ms the loads without the extension never paid): `TaskDuration` ' +
       '(all renderer main-thread tasks, content-script work included) and `ScriptDuration`. Long tasks are ' +
       'counted by a `PerformanceObserver({ type: "longtask" })` installed with `addInitScript` before any page ' +
-      'script. Each value is median(with) − median(without); the reference is the median without. The ' +
+      'script. Each value is median(with) − median(without); the reference of `load_added_script_ms` and ' +
+      '`load_added_long_tasks` is the median without. The reference of `load_added_main_thread_ms` is ' +
+      '`load_static_sidebar_added_main_thread_ms` of the same run (below): its budget is a ratio to that ' +
+      'floor (≤ 1.25×), which a slow or busy machine moves far less than an absolute figure. The ' +
       'fixture page has the sidebar open (the default layout). Before the rounds the site has a current ' +
       "sidebar snapshot (a page load's app wrote it), so these loads are the steady state an agent meets on " +
       'most tickets: the launcher paints the snapshot as plain DOM and loads no app, since nothing changed ' +
-      'and nobody reached for the sidebar (the notes count the loads that kept it painted).',
+      'and nobody reached for the sidebar (the notes count the loads that kept it painted). The notes also give ' +
+      "the same differences in the main thread's CPU time (`ThreadTime`) and V8 compile time " +
+      "(`V8CompileDuration`) from the same `Performance.getMetrics`: `TaskDuration` is the tasks' wall time, " +
+      'which grows while a busy machine keeps the thread waiting for a core; CPU time does not.',
+  },
+  {
+    metrics: ['load_added_main_thread_ms_sidepanel'],
+    text:
+      "On the same rounds, in the same browser as the extension's loads: before each of these loads the " +
+      "agent's surface choice for the site is set to the browser's side panel (`sidebarSurfaces` in " +
+      "`storage.local`, as the popup's switch writes it; removed again after the load), so the launcher " +
+      'paints no sidebar and loads no app: the page shows only the "Open Earmark side panel" button ' +
+      '(`components/sidebar/launcher/panel-button.ts`), which is what the load waits for before the settle ' +
+      'time. median(side panel) − median(without), from `TaskDuration` like `load_added_main_thread_ms`; ' +
+      'the reference is `load_static_sidebar_added_main_thread_ms` of the same run, and the budget is ≤ 0.25× ' +
+      'that floor: what is left on the page is the launcher, the adapter match and the context reader.',
   },
   {
     metrics: ['load_stale_added_main_thread_ms'],
@@ -66,6 +84,16 @@ export const METHODS: Method[] = [
       "markup (the other common way to show a panel; its document runs in the extension's process), " +
       "ready when the frame has loaded. median(reference) − median(without), from the page's own " +
       '`TaskDuration` like `load_added_main_thread_ms`.',
+  },
+  {
+    metrics: ['load_button_only_added_main_thread_ms'],
+    text:
+      'The least any content script costs the page, on the same rounds in one more Chromium: a reference ' +
+      'extension (`bench/suites/static-sidebar.ts`) whose content script, at DOMContentLoaded, shows one ' +
+      'button in a shadow root (what a side-panel site shows of Earmark) with no stylesheet, storage or ' +
+      'messaging; what remains is the cost of injecting a content script at all (its isolated world and ' +
+      'script). median(reference) − median(without), from `TaskDuration`. No budget: it tells how much of ' +
+      '`load_added_main_thread_ms_sidepanel` any content script that reads the ticket would pay.',
   },
   {
     metrics: ['heap_added_per_tab_mb'],
@@ -116,6 +144,21 @@ export const METHODS: Method[] = [
       "extension's `service_worker` target; the bench waits until the target is gone, checks that no worker " +
       'target exists just before the click, and after the click that the answering worker has no marker ' +
       '(a fresh start), else the sample is retried or the run fails.',
+  },
+  {
+    metrics: ['click_saved_p50_sidepanel_ms', 'click_saved_p95_sidepanel_ms'],
+    text:
+      'Click → "Saved" in the browser\'s side panel (`bench/suites/side-panel.ts`): the Zendesk site\'s surface ' +
+      'is set to the side panel, a Zendesk tab is loaded and brought to the front, and a trusted click on its ' +
+      '"Open Earmark side panel" button opens the panel (the worker opens it during the agent\'s gesture). The ' +
+      'panel is a CDP target of type `page` that Playwright does not list: the bench attaches to it ' +
+      "(`Target.attachToTarget`, `tests/e2e/support/side-panel.ts`), waits until it names the tab's ticket, and " +
+      'times each click inside the panel exactly as the in-page clicks are timed (capturing `click` listener ' +
+      'on its window → MutationObserver on its `role=status` reading "Saved: <tag>"), the click being trusted ' +
+      'CDP `Input.dispatchMouseEvent` at the tag button. A capture there asks the active tab for its ticket ' +
+      'context and selection, so that round trip is in the figure. Consecutive clicks 300 ms apart after two ' +
+      'warm-up clicks, the worker warm, deliveries running as usual; then the panel is closed and the site ' +
+      'goes back to the overlay.',
   },
   {
     metrics: ['capture_items_per_s', 'capture_items_per_s_vs_storage_local'],

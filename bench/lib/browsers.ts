@@ -133,8 +133,9 @@ export async function killWorker(cdp: CDPSession, worker: Worker, extensionId: s
   if (!target) throw new Error('no service worker to kill');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
   // Wait for this worker to go; a new one may start at once on an event (a message, a storage
-  // change), which the caller checks for before it relies on the worker being stopped.
-  const deadline = Date.now() + 5000;
+  // change), which the caller checks for before it relies on the worker being stopped. On a busy
+  // shared machine the target has been seen to take more than 5 s to go.
+  const deadline = Date.now() + 20_000;
   while ((await workerTarget(cdp, extensionId))?.targetId === target.targetId) {
     if (Date.now() > deadline) throw new Error('the service worker target is still there after closeTarget');
     await sleep(10);

@@ -34,10 +34,14 @@ export interface Results {
 /** The check runs ratios where a budget has them, else absolute bounds, with this much slack. */
 export const CHECK_SLACK = 3;
 
-/** value / reference, or null when there is no usable reference. */
+/**
+ * value / reference, or null when there is no usable reference: a reference must be positive. One
+ * that is itself a difference of medians (a page-load floor: with a reference extension − without)
+ * can come out at or below zero on a noisy run, and a ratio to it would say nothing (or flip sign).
+ */
 export function ratio(metric: Metric): number | null {
   const ref = metric.reference?.value;
-  if (ref === undefined || !Number.isFinite(ref) || ref === 0 || !Number.isFinite(metric.value)) return null;
+  if (ref === undefined || !Number.isFinite(ref) || ref <= 0 || !Number.isFinite(metric.value)) return null;
   return metric.value / ref;
 }
 

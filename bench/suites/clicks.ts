@@ -4,9 +4,11 @@ import { isFreshWorker, killWorker, workerTarget } from '../lib/browsers';
 import { callSource, inPage } from '../lib/inpage';
 import { sleep } from '../lib/stats';
 
-interface ClickProbe {
+/** Where to click (viewport coordinates), and the status text that ends the timing. */
+export interface ClickProbe {
   x: number;
   y: number;
+  label: string;
   expected: string;
 }
 
@@ -17,9 +19,13 @@ interface ClickProbe {
  * window, the first to see it: on a painted snapshot the launcher holds the click at the sidebar's
  * root for the app to replay). The click itself is real input (CDP, trusted): the sidebar ignores
  * a page script's untrusted `click()`. The timing runs in the page, with no Playwright round trip.
+ * `inShadow`: the sidebar is in the open shadow root of `earmark-sidebar` (a CRM page); false for
+ * the side panel, whose document is the sidebar.
  */
-function armClick(arg: { timeoutMs: number }): ClickProbe {
-  const root = document.querySelector('earmark-sidebar')?.shadowRoot;
+export function armClick(arg: { timeoutMs: number; inShadow: boolean }): ClickProbe {
+  const root: ParentNode | null | undefined = arg.inShadow
+    ? document.querySelector('earmark-sidebar')?.shadowRoot
+    : document;
   const status = root?.querySelector('[role=status]');
   const buttons = [...(root?.querySelectorAll<HTMLButtonElement>('button.em-tag') ?? [])];
   const labelOf = (b: HTMLButtonElement) => b.querySelector('.em-tag-label')?.textContent ?? '';
@@ -53,17 +59,17 @@ function armClick(arg: { timeoutMs: number }): ClickProbe {
   );
   (window as unknown as { __benchClick: typeof state }).__benchClick = state;
   const box = button.getBoundingClientRect();
-  return { x: box.left + box.width / 2, y: box.top + box.height / 2, expected };
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2, label: labelOf(button), expected };
 }
 
 /** In the page, after the click: the armed measurement's result. */
-function clickResult(): Promise<number> | null {
+export function clickResult(): Promise<number> | null {
   return (window as unknown as { __benchClick: { result: Promise<number> | null } }).__benchClick.result;
 }
 
 /** Clicks a tag (real input) and returns the in-page time from the click event to "Saved: <tag>". */
 async function click(page: Page): Promise<number> {
-  const probe = await inPage(page, armClick, { timeoutMs: 10_000 });
+  const probe = await inPage(page, armClick, { timeoutMs: 10_000, inShadow: true });
   await page.mouse.click(probe.x, probe.y);
   const ms = await inPage(page, clickResult, undefined);
   if (ms === null) throw new Error(`no measurement for "${probe.expected}"`);

@@ -8,12 +8,19 @@ export interface LoadSample {
   taskMs: number;
   /** Script execution time (CDP Performance ScriptDuration), ms. */
   scriptMs: number;
+  /**
+   * CPU time of the renderer's main thread (CDP Performance ThreadTime), ms: unlike the tasks' wall
+   * time, it does not grow while a busy machine keeps the thread waiting for a core.
+   */
+  cpuMs: number;
+  /** V8 compile time on the main thread (CDP Performance V8CompileDuration), ms. */
+  compileMs: number;
   /** JS heap in use after a forced GC (CDP Performance JSHeapUsedSize), bytes. */
   heapBytes: number;
   /** Long tasks seen by a PerformanceObserver installed before the page's first script. */
   longTasks: number;
   longTaskMs: number;
-  /** DOMContentLoaded → first tag button present and enabled, ms (with the extension only). */
+  /** DOMContentLoaded → Earmark's ready element (READY) present and enabled, ms (with the extension only). */
   readyMs: number | null;
   /** At the end of the sample, Earmark's sidebar was still its painted snapshot (no app loaded). */
   painted: boolean;
@@ -25,12 +32,20 @@ interface Probe {
   ready: number | null;
 }
 
+/** What a load waits for in Earmark's shadow root, as a selector: a tag button, or the panel's button. */
+export const READY = {
+  sidebar: 'button.em-tag',
+  panelButton: 'button[aria-label="Open Earmark side panel"]',
+} as const;
+export type Ready = keyof typeof READY;
+
 /**
  * Installed before any page script (addInitScript): records long tasks, and from DOMContentLoaded
- * watches for the sidebar (`earmark-sidebar`, open shadow root) to show an enabled tag button.
- * MutationObservers fire in the microtask after the DOM changes, so no polling is involved.
+ * watches for Earmark's host (`earmark-sidebar`, open shadow root) to show an enabled element
+ * matching `readySelector` (READY). MutationObservers fire in the microtask after the DOM changes,
+ * so no polling is involved.
  */
-function pageProbe(): void {
+function pageProbe(readySelector: string): void {
   const probe: Probe = { longTasks: [], dcl: null, ready: null };
   (window as unknown as { __bench: Probe }).__bench = probe;
   try {
@@ -43,7 +58,7 @@ function pageProbe(): void {
   const enabledTag = () => {
     const button = document
       .querySelector('earmark-sidebar')
-      ?.shadowRoot?.querySelector<HTMLButtonElement>('button.em-tag');
+      ?.shadowRoot?.querySelector<HTMLButtonElement>(readySelector);
     return button !== null && button !== undefined && !button.disabled;
   };
   document.addEventListener('DOMContentLoaded', () => {
@@ -84,15 +99,15 @@ export async function pollInMainWorld(cdp: CDPSession, expression: string): Prom
   }
 }
 
-/** Loads the URL in a fresh tab and samples its cost `settleMs` after load (and sidebar ready). */
+/** Loads the URL in a fresh tab and samples its cost `settleMs` after load (and `waitFor` ready). */
 export async function loadOnce(
   context: BrowserContext,
   url: string,
-  options: { waitForSidebar: boolean; settleMs: number },
+  options: { waitFor: Ready | null; settleMs: number },
 ): Promise<LoadSample> {
   const page = await context.newPage();
   try {
-    await page.addInitScript({ content: callSource(pageProbe, undefined) });
+    await page.addInitScript({ content: callSource(pageProbe, READY[options.waitFor ?? 'sidebar']) });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load' });
@@ -101,7 +116,7 @@ export async function loadOnce(
     // page: about 25 ms of main-thread time that the loads without the extension never paid.
     await pollInMainWorld(
       cdp,
-      options.waitForSidebar ? 'window.__bench.ready !== null' : 'window.__bench !== undefined',
+      options.waitFor ? 'window.__bench.ready !== null' : 'window.__bench !== undefined',
     );
     await page.waitForTimeout(options.settleMs);
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -117,6 +132,8 @@ export async function loadOnce(
     return {
       taskMs: metric(metrics, 'TaskDuration') * 1000,
       scriptMs: metric(metrics, 'ScriptDuration') * 1000,
+      cpuMs: metric(metrics, 'ThreadTime') * 1000,
+      compileMs: metric(metrics, 'V8CompileDuration') * 1000,
       heapBytes: metric(afterGc, 'JSHeapUsedSize'),
       longTasks: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((a, b) => a + b, 0),
@@ -128,18 +145,25 @@ export async function loadOnce(
   }
 }
 
+/** Loads in the browser with the extension after `before()` changed its state; `after()` undoes it. */
+export interface LoadVariant {
+  before(): Promise<void>;
+  after(): Promise<void>;
+  waitFor: Ready;
+}
+
 /**
  * Loads the page in turn in the browser with the extension, the one without, and each reference
  * browser (a sidebar shown by a reference extension); the order rotates every round so drift on a
- * shared machine hits all of them. `warmup` rounds come first and are not recorded. `stale` adds
- * loads in the browser with the extension, each right after `stale.before()` made its sidebar
- * snapshot stale, and followed by `stale.after()` (which puts a fresh one back).
+ * shared machine hits all of them. `warmup` rounds come first and are not recorded. Each of
+ * `variants` adds loads in the browser with the extension, each right after its `before()` (e.g.
+ * made the sidebar snapshot stale, or chose the side panel for the site), followed by its `after()`.
  */
-export async function measureLoads<R extends string>(options: {
+export async function measureLoads<R extends string, V extends string>(options: {
   withExtension: BrowserContext;
   without: BrowserContext;
   references: Record<R, BrowserContext>;
-  stale: { before(): Promise<void>; after(): Promise<void> };
+  variants: Record<V, LoadVariant>;
   url: string;
   runs: number;
   warmup: number;
@@ -148,30 +172,33 @@ export async function measureLoads<R extends string>(options: {
 }): Promise<{
   with: LoadSample[];
   without: LoadSample[];
-  stale: LoadSample[];
+  variants: Record<V, LoadSample[]>;
   references: Record<R, LoadSample[]>;
 }> {
   const result = {
     with: [] as LoadSample[],
     without: [] as LoadSample[],
-    stale: [] as LoadSample[],
+    variants: {} as Record<V, LoadSample[]>,
     references: {} as Record<R, LoadSample[]>,
   };
   type Kind = {
     samples: LoadSample[];
     context: BrowserContext;
-    waitForSidebar: boolean;
+    waitFor: Ready | null;
     before?: () => Promise<void>;
     after?: () => Promise<void>;
   };
   const kinds: Kind[] = [
-    { samples: result.with, context: options.withExtension, waitForSidebar: true },
-    { samples: result.without, context: options.without, waitForSidebar: false },
-    { samples: result.stale, context: options.withExtension, waitForSidebar: true, ...options.stale },
+    { samples: result.with, context: options.withExtension, waitFor: 'sidebar' },
+    { samples: result.without, context: options.without, waitFor: null },
   ];
+  for (const [name, variant] of Object.entries(options.variants) as Array<[V, LoadVariant]>) {
+    result.variants[name] = [];
+    kinds.push({ samples: result.variants[name], context: options.withExtension, ...variant });
+  }
   for (const [name, context] of Object.entries(options.references) as Array<[R, BrowserContext]>) {
     result.references[name] = [];
-    kinds.push({ samples: result.references[name], context, waitForSidebar: true });
+    kinds.push({ samples: result.references[name], context, waitFor: 'sidebar' });
   }
   for (let round = 0; round < options.warmup + options.runs; round++) {
     const record = round >= options.warmup;
@@ -179,7 +206,7 @@ export async function measureLoads<R extends string>(options: {
       const kind = kinds[(round + k) % kinds.length] as Kind;
       await kind.before?.();
       const sample = await loadOnce(kind.context, options.url, {
-        waitForSidebar: kind.waitForSidebar,
+        waitFor: kind.waitFor,
         settleMs: options.settleMs,
       });
       if (record) kind.samples.push(sample);

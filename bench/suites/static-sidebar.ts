@@ -8,6 +8,7 @@ import { pollInMainWorld } from './page-load';
 /** Where the bench writes the static-sidebar reference extensions (rebuilt every run). */
 export const STATIC_SIDEBAR_DIR = join(ROOT, '.output/bench-static-sidebar');
 export const FRAMED_SIDEBAR_DIR = join(ROOT, '.output/bench-framed-sidebar');
+export const BUTTON_ONLY_DIR = join(ROOT, '.output/bench-button-only');
 
 /** The markup Earmark's sidebar shows on `url` once ready: its shadow root's HTML, styles included. */
 export async function sidebarMarkup(context: BrowserContext, url: string): Promise<string> {
@@ -106,4 +107,29 @@ ${AT_DOM_READY}`;
     war: ['sidebar.html'],
     files: { 'sidebar.html': `<!doctype html><meta charset="utf-8"><body>${markup}</body>` },
   });
+}
+
+/**
+ * The floor for any content script at all: one that, at DOMContentLoaded, shows a single button
+ * in a shadow root (what a side-panel site's page shows of Earmark) with no stylesheet, storage or
+ * messaging. What it costs is what injecting a content script costs the page (its isolated world,
+ * its script), and the least a side-panel site's page can pay while a content script reads its ticket.
+ */
+export function writeButtonOnlyExtension(matches: string[]): string {
+  const script = `const mount = () => {
+  const host = document.createElement('earmark-sidebar');
+  const button = document.createElement('button');
+  button.className = 'em-tag'; // what the bench's readiness probe waits for
+  button.setAttribute('aria-label', 'Open Earmark side panel');
+  button.textContent = 'Earmark';
+  host.attachShadow({ mode: 'open' }).append(button);
+  document.documentElement.append(host);
+};
+${AT_DOM_READY}`;
+  return writeReferenceExtension(
+    BUTTON_ONLY_DIR,
+    'Button-only content script (bench reference)',
+    matches,
+    script,
+  );
 }

@@ -6,6 +6,7 @@ import { createSidebarLauncher } from '@/components/sidebar/launcher/launcher';
 import { isSnapshotCurrent } from '@/components/sidebar/launcher/painted';
 import { showPanelButton } from '@/components/sidebar/launcher/panel-button';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
+import { holdStartMessage } from '@/components/sidebar/launcher/script-context';
 import { askSidePanelOpen } from '@/components/sidebar/launcher/side-panel-state';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
 import { publishedKeyFor } from '@/lib/sidebar/data-key';
@@ -36,6 +37,11 @@ import {
 // it (measured: ~100 ms less main-thread work per load on the bench machine); it needs no round
 // trip to a possibly sleeping service worker, and no host permissions beyond the content-script
 // matches.
+
+// Set before WXT creates this script's context (its entry imports this module first) and released
+// when main() starts: WXT's start message is not posted to the page (launcher/script-context.ts).
+// WXT also imports this module in Node at build time, where there is no window.
+const releaseStartMessage = typeof window === 'undefined' ? () => {} : holdStartMessage(window);
 
 // Admin-added sites (from the sidebar config) name the adapter for pages no built-in one covers.
 let siteRules: SiteAdapterRule[] = [];
@@ -92,6 +98,7 @@ export default defineContentScript({
   // itself waits for the DOM before it mounts anything.
   runAt: 'document_start',
   async main(ctx) {
+    releaseStartMessage();
     // Only real HTML pages in the top frame get a sidebar (not JSON views, not iframes).
     if (document.contentType !== 'text/html' || window.top !== window) return;
     const host = location.hostname;

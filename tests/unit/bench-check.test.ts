@@ -42,4 +42,22 @@ describe('bench --check (CI)', () => {
     expect(wideMarginFailures([bytes(80_000)])).toEqual([]);
     expect(wideMarginFailures([bytes(100_000)])).toHaveLength(1);
   });
+
+  it('judges a page load as a ratio to the static-sidebar floor of the same run, never to a floor at or below zero', () => {
+    const load = (value: number, floor: number) =>
+      metric({
+        name: 'load_added_main_thread_ms',
+        value,
+        reference: { name: 'load_static_sidebar_added_main_thread_ms', value: floor },
+        budget: { maxRatio: 1.25 },
+      });
+    expect(judge(load(18, 15)).ok).toBe(true); // 1.2×
+    expect(judge(load(22, 15)).ok).toBe(false); // 1.47×
+    expect(wideMarginFailures([load(22, 15)])).toEqual([]);
+    expect(wideMarginFailures([load(60, 15)])).toEqual(['load_added_main_thread_ms (ms): ratio 4× > 3.75×']);
+    // A floor lost in noise (with − without ≤ 0) gives no ratio: not judged, not checked.
+    expect(judge(load(22, -3)).ok).toBeUndefined();
+    expect(judge(load(22, 0)).ok).toBeUndefined();
+    expect(wideMarginFailures([load(-60, -3)])).toEqual([]);
+  });
 });

@@ -16,6 +16,8 @@ export interface SidePanelTarget {
   click(role: string, name: string): Promise<void>;
   /** A PNG of what the panel shows, base64 (the panel is no Playwright page to screenshot). */
   screenshot(): Promise<string>;
+  /** Clicks at this point of the panel's viewport, with trusted mouse input. */
+  clickAt(x: number, y: number): Promise<void>;
 }
 
 /** Waits for a side panel page of this extension (other than those in `except`) and attaches to it. */
@@ -59,10 +61,20 @@ export async function attachSidePanel(
   const evaluate = async <T>(expression: string) => {
     const { result, exceptionDetails } = await send<{
       result: { value?: unknown; objectId?: string };
-      exceptionDetails?: { text: string };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
     }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (exceptionDetails) throw new Error(`in the side panel: ${exceptionDetails.text}`);
+    if (exceptionDetails) {
+      const detail = exceptionDetails.exception?.description ?? '';
+      throw new Error(`in the side panel: ${exceptionDetails.text} ${detail}`.trim());
+    }
     return result.value as T;
+  };
+
+  const clickAt = async (x: number, y: number) => {
+    const at = { x, y, button: 'left', clickCount: 1 };
+    await send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+    await send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
   };
 
   return {
@@ -85,11 +97,9 @@ export async function attachSidePanel(
       if (backendNodeId === undefined) throw new Error(`no ${role} "${name}" in the side panel`);
       const { model } = await send<{ model: { content: number[] } }>('DOM.getBoxModel', { backendNodeId });
       const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-      const at = { x: (x1 + x3) / 2, y: (y1 + y3) / 2, button: 'left', clickCount: 1 };
-      await send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: at.x, y: at.y });
-      await send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
-      await send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+      await clickAt((x1 + x3) / 2, (y1 + y3) / 2);
     },
+    clickAt,
   };
 }
 
