@@ -327,7 +327,13 @@ async function measureWithServers(
       value: added(sidePanel),
       unit: 'ms',
       reference: floor,
-      budget: { maxRatio: 0.25 },
+      budget: {
+        maxRatio: 0.25,
+        knownGap:
+          'the eager content script still compiles and starts the whole launcher (~40 kB) on a side-panel site; ' +
+          'even the button-only reference costs about 0.3-0.4x the floor, so meeting this needs a tiny stub ' +
+          'that loads the launcher only for the overlay, or no content script at all on side-panel sites (issue 19).',
+      },
     });
     add({ name: 'load_stale_added_main_thread_ms', value: added(stale), unit: 'ms', reference: withoutRef });
     log(

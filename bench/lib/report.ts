@@ -6,6 +6,11 @@ export interface Budget {
   maxRatio?: number;
   min?: number;
   minRatio?: number;
+  /**
+   * Why this budget is not met yet and what would meet it: judged and shown in the table like any
+   * budget, but left out of --check (which would otherwise fail CI on a gap already known).
+   */
+  knownGap?: string;
 }
 
 /** One figure of bench/results.json. */
@@ -97,7 +102,7 @@ export function wideMarginFailures(metrics: Metric[]): string[] {
   const failures: string[] = [];
   for (const metric of metrics) {
     const b = metric.budget;
-    if (!b) continue;
+    if (!b || b.knownGap) continue;
     const hasRatio = (b.maxRatio !== undefined || b.minRatio !== undefined) && ratio(metric) !== null;
     let relevant: Budget;
     if (hasRatio) relevant = { maxRatio: b.maxRatio, minRatio: b.minRatio };
@@ -124,6 +129,7 @@ function budgetText(budget: Budget | undefined): string {
   if (budget.min !== undefined) parts.push(`≥ ${format(budget.min)}`);
   if (budget.maxRatio !== undefined) parts.push(`≤ ${format(budget.maxRatio)}× ref`);
   if (budget.minRatio !== undefined) parts.push(`≥ ${format(budget.minRatio)}× ref`);
+  if (budget.knownGap) parts.push('(known gap)');
   return parts.join(', ');
 }
 
@@ -140,6 +146,18 @@ export function table(metrics: Metric[]): string {
     '| --- | ---: | --- | --- | ---: | --- | --- |',
     ...rows,
   ].join('\n');
+}
+
+/** The known gaps (budgets not met yet, left out of --check), as a list with their reasons. */
+function knownGaps(metrics: Metric[]): string[] {
+  const gaps = metrics.filter((m) => m.budget?.knownGap);
+  if (gaps.length === 0) return [];
+  return [
+    'Known gaps (judged above, not checked by `--check` until met):',
+    '',
+    ...gaps.map((m) => `- \`${m.name}\`: ${m.budget?.knownGap}`),
+    '',
+  ];
 }
 
 /** Writes bench/results.json and bench/RESULTS.md. */
@@ -168,6 +186,7 @@ export function writeResults(options: {
       ? `Budgets not met in this run: ${failing.join(', ')}.`
       : 'Every budget was met in this run.',
     '',
+    ...knownGaps(results.metrics),
     ...(options.notes.length ? ['## Notes on this run', '', ...options.notes.map((n) => `- ${n}`), ''] : []),
     '## How each metric is measured',
     '',
