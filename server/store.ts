@@ -25,6 +25,8 @@ export interface HubItem {
   status: ItemStatus;
   comment: string | null;
   statusUpdatedAt: string | null;
+  /** The theme the item is grouped in (server/themes/); null for no team, no text, or deleted. */
+  themeId: string | null;
 }
 
 /** Which items a caller may see: undefined teamId = every team; agentId narrows to one agent. */
