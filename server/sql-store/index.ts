@@ -4,6 +4,8 @@ import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { TeamThemes } from './team-themes';
 import { teamMethods } from './teams';
+import { themeEditMethods } from './theme-edits';
+import { themeListMethods } from './theme-list';
 import { tokenMethods } from './tokens';
 import { trendMethods } from './trends';
 
@@ -17,6 +19,8 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...tokenMethods(db),
     ...trendMethods(db),
     ...facetMethods(db),
+    ...themeListMethods(db),
+    ...themeEditMethods(db, themes),
     close: () => db.close(),
   };
 }

@@ -22,6 +22,8 @@ export class TeamThemes {
   readonly #options: EngineOptions;
   readonly #engines = new Map<string, ThemeEngine>();
   readonly #queues = new Map<string, Promise<unknown>>();
+  /** Items grouped while loading an engine, not yet reported by `backfill`. */
+  readonly #loadGrouped = new Map<string, number>();
 
   constructor(db: SqlDb, options: EngineOptions = {}) {
     this.#db = db;
@@ -54,7 +56,11 @@ export class TeamThemes {
 
   /** Groups every ungrouped item of the team (the backfill); returns how many were grouped. */
   backfill(teamId: string): Promise<number> {
-    return this.withEngine(teamId, (engine, tx) => groupUngrouped(engine, tx, teamId));
+    return this.withEngine(teamId, async (engine, tx) => {
+      const grouped = (this.#loadGrouped.get(teamId) ?? 0) + (await groupUngrouped(engine, tx, teamId));
+      this.#loadGrouped.delete(teamId);
+      return grouped;
+    });
   }
 
   /** Drops every cached engine (tests; the next use reloads from the database). */
@@ -68,7 +74,7 @@ export class TeamThemes {
     const store = MemoryThemeStore.fromSnapshot(await loadThemeSnapshot(tx, teamId));
     const engine = new ThemeEngine(store, this.#options);
     // Items stored before themes existed (or while grouping failed) join on first use.
-    await groupUngrouped(engine, tx, teamId);
+    this.#loadGrouped.set(teamId, await groupUngrouped(engine, tx, teamId));
     this.#engines.set(teamId, engine);
     return engine;
   }
