@@ -1,10 +1,18 @@
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { describeZodError } from '../../lib/schema';
 import type { HubEnv } from '../auth/access';
 import { scopeOf } from '../auth/tokens';
-import { type HubStore, type Role, STATUSES, type ThemeEditResult } from '../store';
-import { parseBody } from './query';
-import { encodeThemeCursor, parseThemeFilter } from './theme-query';
+import {
+  type HubStore,
+  type Role,
+  STATUSES,
+  THEME_SORTS,
+  type ThemeEditResult,
+  type ThemeFilter,
+  type ThemeSort,
+} from '../store';
+import { ListQuery, parseBody } from './query';
 
 type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler<HubEnv>;
 
@@ -12,6 +20,47 @@ const Uuid = z.uuid();
 const ThemeTriage = z.strictObject({ status: z.enum(STATUSES), comment: z.string().max(2000).optional() });
 const Merge = z.strictObject({ ids: z.array(z.uuid()).min(2).max(50) });
 const Rename = z.strictObject({ title: z.string().max(500) });
+
+/** Query string of GET /v1/themes: the item filters, a theme order and a page. */
+export const ThemeQuery = ListQuery.omit({
+  cursor: true,
+  sort: true,
+  includeDeleted: true,
+  total: true,
+  theme: true,
+}).extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(THEME_SORTS).default('count'),
+  cursor: z.string().max(100).optional(),
+});
+
+const CursorSchema = z.tuple([z.int().min(0).max(1_000_000), z.enum(THEME_SORTS)]);
+
+/** Opaque theme cursor: base64url of [offset, sort] (themes are few, so paging counts rows). */
+export function encodeThemeCursor(offset: number, sort: ThemeSort): string {
+  return Buffer.from(JSON.stringify([offset, sort])).toString('base64url');
+}
+
+function decodeThemeCursor(cursor: string): { offset: number; sort: ThemeSort } | null {
+  try {
+    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? { offset: parsed.data[0], sort: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a theme listing query; a string is the 400 error message. */
+export function parseThemeFilter(c: Context): Omit<ThemeFilter, 'scope'> | string {
+  const query = ThemeQuery.safeParse(c.req.query());
+  if (!query.success) return describeZodError(query.error);
+  const { cursor, ...rest } = query.data;
+  if (cursor === undefined) return { ...rest, offset: 0 };
+  const decoded = decodeThemeCursor(cursor);
+  if (decoded === null) return 'cursor: invalid';
+  if (decoded.sort !== rest.sort) return `cursor: belongs to sort=${decoded.sort}`;
+  return { ...rest, offset: decoded.offset };
+}
 
 /** The answer to a lead's edit: the theme it left, or 404 for what is not in the caller's team. */
 function answer(result: ThemeEditResult): { body: object; status: 200 | 404 } {

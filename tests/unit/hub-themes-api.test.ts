@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchBody } from '../../lib/delivery/batching';
-import { signBatch } from '../../lib/delivery/signing';
 import type { Item } from '../../lib/schema';
 import { createHubApp } from '../../server/app';
 import { runCommand } from '../../server/cli';
 import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
 import type { HubItem, HubStore, ThemeSummary } from '../../server/store';
 import { makeItem } from '../helpers/items';
+import { EXPORT_NOTES, postSigned, REFUND_NOTES } from '../helpers/themes-hub';
 
 // The themes API: listing within filters, a theme's items, whole-theme triage, a lead's move, merge
 // and rename surviving new items, team scoping and input checks. PGlite, and PostgreSQL when set.
@@ -22,15 +21,8 @@ type Created = { token: string; id: string };
 type Team = { team: { id: string; name: string }; secret: string };
 type Page = { themes: ThemeSummary[]; nextCursor: string | null };
 
-const EXPORT = [
-  'customer wants to export the report to CSV',
-  'asks for a CSV export of the monthly report',
-  'needs the report exported as a CSV file',
-];
-const REFUND = [
-  'refund still not received after cancelling',
-  'customer waiting for refund after cancellation',
-];
+const EXPORT = EXPORT_NOTES;
+const REFUND = REFUND_NOTES.slice(0, 2);
 const ada = { id: 'ada', name: 'Ada', team: 'Tier 1' };
 const bob = { id: 'bob', name: 'Bob', team: 'Tier 1' };
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 10)).toISOString();
@@ -62,15 +54,7 @@ describe.each(stores)('themes API, $name', ({ open }) => {
   };
   const themes = (query = '') => json<Page>(lead1.token, `/v1/themes${query}`);
   const themeOf = async (id: string) => (await json<HubItem>(lead1.token, `/v1/items/${id}`)).themeId;
-  function post(team: Team, items: Item[]) {
-    const id = `b-${Math.random()}`;
-    const body = batchBody(id, items, Date.now());
-    return app.request(`/v1/webhook/${team.team.id}`, {
-      method: 'POST',
-      body,
-      headers: signBatch(team.secret, id, body, Date.now()),
-    });
-  }
+  const post = (team: Team, items: Item[]) => postSigned(app, team, items);
 
   beforeAll(async () => {
     store = await open();

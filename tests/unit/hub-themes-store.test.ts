@@ -6,6 +6,7 @@ import type { SqlDb } from '../../server/db/sql';
 import { createSqlStore } from '../../server/sql-store';
 import type { HubStore } from '../../server/store';
 import { makeItem } from '../helpers/items';
+import { EXPORT_NOTES, REFUND_NOTES } from '../helpers/themes-hub';
 
 // Themes persisted with the items: grouped on ingest, unchanged by re-delivery, restored after a
 // restart, backfilled for items stored without a theme. PGlite, and PostgreSQL when DATABASE_URL is set.
@@ -17,16 +18,8 @@ const dbs: Array<{ name: string; open: () => Promise<SqlDb> }> = [
 ];
 if (DATABASE_URL) dbs.push({ name: 'PostgreSQL', open: () => openPostgres(DATABASE_URL, SCHEMA) });
 
-const EXPORT = [
-  'customer wants to export the report to CSV',
-  'asks for a CSV export of the monthly report',
-  'needs the report exported as a CSV file',
-];
-const REFUND = [
-  'refund still not received after cancelling',
-  'customer waiting for refund after cancellation',
-  'cancelled last week and the refund has not arrived',
-];
+const EXPORT = EXPORT_NOTES;
+const REFUND = REFUND_NOTES;
 const note = (text: string, at = '2026-11-23T10:00:00.000Z') => makeItem({ note: text, capturedAt: at });
 
 describe.each(dbs)('themes stored with items, $name', ({ open }) => {
@@ -77,8 +70,11 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
   it('restores the engine from the database after a restart', async () => {
     const restarted = await createSqlStore(db);
     const later = note('wants to export the reports to a CSV file', '2026-11-24T10:00:00.000Z');
+    const themesBefore = (await themeRows()).length;
     await restarted.upsertItems([later], teamId);
+    expect(await themeOf(later.id)).not.toBeNull();
     expect(await themeOf(later.id)).toBe(await themeOf(exportItems[0]?.id as string));
+    expect((await themeRows()).length).toBe(themesBefore);
   });
 
   it('takes a deleted item out of its theme', async () => {
