@@ -67,7 +67,7 @@ export const MIGRATIONS: readonly string[] = [
   // Themes (server/themes/): per team, the themes with their centroids (merged-away ones keep their
   // row so old ids resolve), each item's theme and unit vector (needed to take it out of a centroid
   // exactly), and the document frequencies behind IDF. Item text is not copied: it is the item's
-  // note (or quote) in data.
+  // note (or quote) in data. theme_version counts saves, so a hub process sees another's changes.
   `CREATE TABLE themes (
      id uuid PRIMARY KEY,
      team_id uuid NOT NULL REFERENCES teams (id),
@@ -90,6 +90,7 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (team_id, term)
    );
    ALTER TABLE teams ADD COLUMN theme_documents integer NOT NULL DEFAULT 0;
+   ALTER TABLE teams ADD COLUMN theme_version bigint NOT NULL DEFAULT 0;
    ALTER TABLE items ADD COLUMN theme_id uuid;
    ALTER TABLE items ADD COLUMN theme_vector jsonb;
    ALTER TABLE items ADD COLUMN theme_pinned boolean NOT NULL DEFAULT false;

@@ -14,13 +14,12 @@ export function themeText(item: Pick<Item, 'note' | 'quote'>): string {
  * Each team's grouping engine, loaded from the database on first use and kept in memory. Work on a
  * team runs one call at a time, in one transaction with its item writes, and what the engine changed
  * is written back before commit; if anything fails the team's engine is dropped and reloaded from the
- * database next time, so memory never runs ahead of what was committed. One hub process per database:
- * a second process would not see this one's engine changes until it restarts.
+ * database next time, so memory never runs ahead of what was committed.
  */
 export class TeamThemes {
   readonly #db: SqlDb;
   readonly #options: EngineOptions;
-  readonly #engines = new Map<string, ThemeEngine>();
+  readonly #engines = new Map<string, { engine: ThemeEngine; version: number }>();
   readonly #queues = new Map<string, Promise<unknown>>();
   /** Items grouped while loading an engine, not yet reported by `backfill`. */
   readonly #loadGrouped = new Map<string, number>();
@@ -30,14 +29,27 @@ export class TeamThemes {
     this.#options = options;
   }
 
-  /** Runs fn with the team's engine inside a transaction and saves the engine's changes in it. */
+  /**
+   * Runs fn with the team's engine inside a transaction and saves the engine's changes in it. The
+   * team row is locked first (FOR UPDATE), so hub processes sharing a database take turns, and its
+   * theme_version tells whether another process saved since this one's engine was loaded.
+   */
   withEngine<R>(teamId: string, fn: (engine: ThemeEngine, tx: SqlDb) => Promise<R>): Promise<R> {
     const run = async () => {
       try {
         return await this.#db.transaction(async (tx) => {
-          const engine = await this.#engine(tx, teamId);
+          const { rows } = await tx.query<{ version: string | number }>(
+            'SELECT theme_version AS version FROM teams WHERE id = $1 FOR UPDATE',
+            [teamId],
+          );
+          const version = Number(rows[0]?.version ?? 0);
+          const engine = await this.#engine(tx, teamId, version);
           const result = await fn(engine, tx);
-          await saveThemeChanges(tx, teamId, (engine.store as MemoryThemeStore).drainChanges());
+          const changes = (engine.store as MemoryThemeStore).drainChanges();
+          if (changes.themes.length || changes.items.length || changes.deletedItems.length) {
+            await saveThemeChanges(tx, teamId, changes);
+            this.#engines.set(teamId, { engine, version: version + 1 });
+          }
           return result;
         });
       } catch (error) {
@@ -68,14 +80,14 @@ export class TeamThemes {
     this.#engines.clear();
   }
 
-  async #engine(tx: SqlDb, teamId: string): Promise<ThemeEngine> {
+  async #engine(tx: SqlDb, teamId: string, version: number): Promise<ThemeEngine> {
     const cached = this.#engines.get(teamId);
-    if (cached) return cached;
+    if (cached?.version === version) return cached.engine;
     const store = MemoryThemeStore.fromSnapshot(await loadThemeSnapshot(tx, teamId));
     const engine = new ThemeEngine(store, this.#options);
+    this.#engines.set(teamId, { engine, version });
     // Items stored before themes existed (or while grouping failed) join on first use.
     this.#loadGrouped.set(teamId, await groupUngrouped(engine, tx, teamId));
-    this.#engines.set(teamId, engine);
     return engine;
   }
 }

@@ -113,5 +113,8 @@ export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: Theme
        ON CONFLICT (team_id, term) DO UPDATE SET df = EXCLUDED.df`,
       [terms.map(([t]) => t), terms.map(([, n]) => n), teamId],
     );
-  await tx.query('UPDATE teams SET theme_documents = $2 WHERE id = $1', [teamId, changes.documentCount]);
+  await tx.query('UPDATE teams SET theme_documents = $2, theme_version = theme_version + 1 WHERE id = $1', [
+    teamId,
+    changes.documentCount,
+  ]);
 }
