@@ -35,7 +35,7 @@ export function themeListMethods(db: SqlDb): Pick<HubStore, 'listThemes'> {
       const to = where.param(filter.to ?? null);
       const lim = where.param(limit);
       const off = where.param(offset);
-      const filtered = `SELECT id, theme_id, agent_id, captured_at, data FROM items ${where.sql()}`;
+      const filtered = `SELECT theme_id, agent_id, captured_at FROM items ${where.sql()}`;
       // Growth compares the later half of the range with the earlier half.
       const { rows } = await db.query<ThemeRow>(
         `WITH f AS (${filtered}),
