@@ -171,6 +171,7 @@ describe.each(stores)('themes API, $name', ({ open }) => {
     const move = { themeId: own.id };
     const theirs = (await json<{ items: HubItem[] }>(lead2.token, '/v1/items')).items[0] as HubItem;
     expect((await call(lead2.token, `/v1/items/${theirs.item.id}`, 'PATCH', move)).status).toBe(404);
+    expect((await json<{ items: HubItem[] }>(lead2.token, `/v1/items?theme=${own.id}`)).items).toEqual([]);
     expect((await call(agentAda.token, '/v1/themes')).status).toBe(403);
   });
 
