@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
+import { themeRoutes } from './api/themes';
 import { webhookRoute } from './api/webhook';
 import { access, createUseRecorder, type HubEnv } from './auth/access';
 import { hostCheck } from './auth/host';
@@ -75,6 +76,7 @@ export function createHubApp(options: HubAppOptions) {
   });
   itemRoutes(app, need, store);
   reportRoutes(app, need, store);
+  themeRoutes(app, need, store);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

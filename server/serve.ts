@@ -56,6 +56,10 @@ export async function startHub(options: {
     await store.close();
     throw error;
   }
+  // Items stored before themes existed are grouped in the background (once: only ungrouped ones).
+  const backfill = store.backfillThemes().catch((error: unknown) => {
+    console.error('Earmark hub: grouping existing items into themes failed:', error);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -66,6 +70,7 @@ export async function startHub(options: {
     dataDir,
     async stop() {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await backfill;
       await store.close();
     },
   };

@@ -25,6 +25,8 @@ export interface HubItem {
   status: ItemStatus;
   comment: string | null;
   statusUpdatedAt: string | null;
+  /** The theme the item is grouped in (server/themes/); null for no team, no text, or deleted. */
+  themeId: string | null;
 }
 
 /** Which items a caller may see: undefined teamId = every team; agentId narrows to one agent. */
@@ -55,6 +57,8 @@ export interface ItemFilter {
   includeDeleted?: boolean;
   /** Only these item ids. */
   ids?: string[];
+  /** Only the items grouped in this theme. */
+  theme?: string;
   cursor?: { capturedAt: string; id: string };
 }
 
@@ -85,6 +89,34 @@ export interface Facets {
   agents: Array<{ id: string; name: string; count: number }>;
   sites: Array<{ site: string; count: number }>;
 }
+
+/** Orders of GET /v1/themes: most items, most growth within the range, latest item first. */
+export const THEME_SORTS = ['count', 'growth', 'recent'] as const;
+/** One theme order. */
+export type ThemeSort = (typeof THEME_SORTS)[number];
+
+/** Filters of a theme listing: the item filters (counts are within them), an order and a page. */
+export type ThemeFilter = Omit<ItemFilter, 'cursor' | 'sort' | 'ids' | 'theme' | 'includeDeleted'> & {
+  sort: ThemeSort;
+  offset: number;
+};
+
+/** A theme as a lead lists it; every count is within the listing's filters. */
+export interface ThemeSummary {
+  id: string;
+  title: string;
+  count: number;
+  agents: number;
+  tags: Array<{ id: string; label: string; count: number }>;
+  firstSeen: string;
+  lastSeen: string;
+  /** Items in the later half of the range minus the earlier half (the range: from/to, else the items'). */
+  growth: number;
+  weekly: Array<{ week: string; count: number }>;
+}
+
+/** A lead's change to themes: done, or what was not found in the caller's scope. */
+export type ThemeEditResult = { ok: true; themeId: string } | { ok: false; notFound: 'item' | 'theme' };
 
 /** A token as looked up by its hash (the plaintext is never stored). */
 export interface TokenRecord {
@@ -128,6 +160,18 @@ export interface HubStore {
     actor: Actor,
     scope: Scope,
   ): Promise<string[]>;
+  /** Themes with items matching the filter, in scope, one page (`limit` from `offset`). */
+  listThemes(filter: ThemeFilter): Promise<ThemeSummary[]>;
+  /** Ids of the live items of a theme in scope (a merged-away id stands for its survivor); null: no such theme. */
+  themeItemIds(themeId: string, scope: Scope): Promise<string[] | null>;
+  /** A lead moves an item into a theme of its team (it becomes an example of that theme). */
+  moveItemToTheme(itemId: string, themeId: string, scope: Scope): Promise<ThemeEditResult>;
+  /** A lead merges themes of one team into the first; returns the surviving id. */
+  mergeThemes(ids: string[], scope: Scope): Promise<ThemeEditResult>;
+  /** A lead names a theme (an empty title gives back the central note). */
+  renameTheme(themeId: string, title: string, scope: Scope): Promise<ThemeEditResult>;
+  /** Groups every team's ungrouped items (hub start); returns how many were grouped. */
+  backfillThemes(): Promise<number>;
   trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
   createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
   findTeam(name: string): Promise<{ id: string; name: string } | null>;

@@ -12,6 +12,15 @@ type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler
 const Uuid = z.uuid();
 const Triage = z.strictObject({ status: z.enum(STATUSES), comment: z.string().max(2000).optional() });
 const BulkTriage = Triage.extend({ ids: z.array(z.uuid()).min(1).max(500) });
+// One item's PATCH: a triage step, a lead's move to another theme, or both.
+const ItemPatch = z
+  .strictObject({
+    status: z.enum(STATUSES).optional(),
+    comment: z.string().max(2000).optional(),
+    themeId: z.uuid().optional(),
+  })
+  .refine((b) => b.status !== undefined || b.themeId !== undefined, 'give status, themeId or both')
+  .refine((b) => b.comment === undefined || b.status !== undefined, 'comment: needs a status');
 // The CSV export streams the filter page by page; this caps one download.
 const CSV_MAX_ROWS = 50_000;
 const CSV_PAGE_ROWS = 500;
@@ -65,12 +74,18 @@ export function itemRoutes(app: Hono<HubEnv>, need: Need, store: HubStore): void
   app.patch('/v1/items/:id', need(['lead', 'admin']), async (c) => {
     const id = Uuid.safeParse(c.req.param('id'));
     if (!id.success) return c.json({ error: 'item not found' }, 404);
-    const body = await parseBody(c, Triage);
+    const body = await parseBody(c, ItemPatch);
     if (typeof body === 'string') return c.json({ error: body }, 400);
     const p = c.get('principal');
-    const actor = { tokenId: p.tokenId, role: p.role };
-    const changed = await store.triage([id.data], body.status, body.comment ?? null, actor, scopeOf(p));
-    if (!changed.length) return c.json({ error: 'item not found' }, 404);
+    if (body.themeId !== undefined) {
+      const moved = await store.moveItemToTheme(id.data, body.themeId, scopeOf(p));
+      if (!moved.ok) return c.json({ error: `${moved.notFound} not found` }, 404);
+    }
+    if (body.status !== undefined) {
+      const actor = { tokenId: p.tokenId, role: p.role };
+      const changed = await store.triage([id.data], body.status, body.comment ?? null, actor, scopeOf(p));
+      if (!changed.length) return c.json({ error: 'item not found' }, 404);
+    }
     return c.json(await store.getItem(id.data, scopeOf(p)));
   });
 

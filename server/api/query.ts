@@ -23,6 +23,8 @@ export const ListQuery = z.strictObject({
   to: date,
   q: z.string().min(1).max(200).optional(),
   cursor: z.string().max(300).optional(),
+  /** Only the items of one theme (GET /v1/themes ids). */
+  theme: z.uuid().optional(),
   sort: z.enum(SORTS).default('newest'),
   includeDeleted: z.enum(['true', 'false']).optional(),
   /** total=true adds the number of matching items (a count query, so only when asked). */

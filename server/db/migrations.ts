@@ -64,4 +64,35 @@ export const MIGRATIONS: readonly string[] = [
   // whether its latest revision came with the token of the agent it names.
   `ALTER TABLE teams ADD COLUMN require_agent_token boolean NOT NULL DEFAULT false;
    ALTER TABLE items ADD COLUMN agent_verified boolean NOT NULL DEFAULT false;`,
+  // Themes (server/themes/): per team, the themes with their centroids (merged-away ones keep their
+  // row so old ids resolve), each item's theme and unit vector (needed to take it out of a centroid
+  // exactly), and the document frequencies behind IDF. Item text is not copied: it is the item's
+  // note (or quote) in data. theme_version counts saves, so a hub process sees another's changes.
+  `CREATE TABLE themes (
+     id uuid PRIMARY KEY,
+     team_id uuid NOT NULL REFERENCES teams (id),
+     title text,
+     title_item_id uuid,
+     count integer NOT NULL,
+     centroid jsonb NOT NULL,
+     norm2 double precision NOT NULL,
+     pins jsonb NOT NULL,
+     facets jsonb NOT NULL,
+     merged_into uuid,
+     created_at timestamptz NOT NULL,
+     updated_at timestamptz NOT NULL
+   );
+   CREATE INDEX themes_team ON themes (team_id);
+   CREATE TABLE theme_terms (
+     team_id uuid NOT NULL REFERENCES teams (id),
+     term text NOT NULL,
+     df integer NOT NULL,
+     PRIMARY KEY (team_id, term)
+   );
+   ALTER TABLE teams ADD COLUMN theme_documents integer NOT NULL DEFAULT 0;
+   ALTER TABLE teams ADD COLUMN theme_version bigint NOT NULL DEFAULT 0;
+   ALTER TABLE items ADD COLUMN theme_id uuid;
+   ALTER TABLE items ADD COLUMN theme_vector jsonb;
+   ALTER TABLE items ADD COLUMN theme_pinned boolean NOT NULL DEFAULT false;
+   CREATE INDEX items_team_theme ON items (team_id, theme_id);`,
 ];

@@ -38,6 +38,7 @@ export function itemWhere(filter: Omit<ItemFilter, 'limit'>): Where {
   if (!filter.includeDeleted) where.clauses.push('NOT deleted');
   // jsonb containment uses the GIN index on data->'tags'.
   if (filter.ids) where.add('id = ANY($?::uuid[])', filter.ids);
+  if (filter.theme) where.add('theme_id = $?::uuid', filter.theme);
   if (filter.tag) where.add(`data->'tags' @> $?::jsonb`, JSON.stringify([{ id: filter.tag }]));
   if (filter.category)
     where.add(`data->'tags' @> $?::jsonb`, JSON.stringify([{ category: filter.category }]));

@@ -2,6 +2,7 @@ import { type Item, ItemSchema } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { Actor, HubItem, HubStore, ItemStatus, Scope, TriageEntry, UpsertResult } from '../store';
 import { itemOrder, itemWhere, scoped, Where } from './filter';
+import { applyRevisions, type TeamThemes } from './team-themes';
 
 // A newer revision replaces the data but keeps the review state. An item stays with the team that
 // first sent it: another team's secret cannot overwrite it. A revision sent with an agent token
@@ -16,7 +17,8 @@ const UPSERT = `
     WHERE items.revision < EXCLUDED.revision AND items.team_id IS NOT DISTINCT FROM EXCLUDED.team_id
       AND (NOT EXCLUDED.agent_verified OR items.agent_id = EXCLUDED.agent_id)`;
 
-const COLUMNS = 'data, received_at, team_id, agent_verified, status, status_comment, status_updated_at';
+const COLUMNS =
+  'data, received_at, team_id, agent_verified, status, status_comment, status_updated_at, theme_id';
 
 interface ItemRow {
   data: Item;
@@ -26,6 +28,7 @@ interface ItemRow {
   status: ItemStatus;
   status_comment: string | null;
   status_updated_at: Date | null;
+  theme_id: string | null;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -40,24 +43,35 @@ function toHubItem(r: ItemRow): HubItem {
     status: r.status,
     comment: r.status_comment,
     statusUpdatedAt: r.status_updated_at ? iso(r.status_updated_at) : null,
+    themeId: r.theme_id,
   };
 }
 
 /** The item half of the SQL store. */
 export function itemMethods(
   db: SqlDb,
+  themes: TeamThemes,
 ): Pick<HubStore, 'upsertItems' | 'listItems' | 'countItems' | 'getItem' | 'triage'> {
   return {
     async upsertItems(items, teamId = null, agentVerified = false): Promise<UpsertResult> {
-      let stored = 0;
-      await db.transaction(async (tx) => {
+      const write = async (tx: SqlDb) => {
+        const stored: Item[] = [];
         for (const item of items) {
           const values = [item.id, item.revision, item.deleted, item.capturedAt, item.updatedAt];
           const extra = [JSON.stringify(item), teamId, item.agent.id, item.source.site, agentVerified];
-          stored += (await tx.query(UPSERT, [...values, ...extra])).rowCount;
+          if ((await tx.query(UPSERT, [...values, ...extra])).rowCount > 0) stored.push(item);
         }
-      });
-      return { stored, duplicates: items.length - stored };
+        return stored;
+      };
+      // A team's items are grouped into its themes in the same transaction (sql-store/team-themes.ts).
+      const stored = teamId
+        ? await themes.withEngine(teamId, async (engine, tx) => {
+            const written = await write(tx);
+            applyRevisions(engine, written);
+            return written;
+          })
+        : await db.transaction(write);
+      return { stored: stored.length, duplicates: items.length - stored.length };
     },
 
     async listItems(filter) {
