@@ -29,6 +29,7 @@ describe('PROTOCOL, built on first use', () => {
       .filter(([, spec]) => 'pageOnly' in spec && spec.pageOnly)
       .map(([type]) => type);
     expect(pageOnly).toEqual([
+      'side-panel-page',
       'queue-health',
       'endpoint-resume',
       'reviews-unseen',

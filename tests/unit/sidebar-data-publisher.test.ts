@@ -116,6 +116,7 @@ describe('which messages may change what the sidebar shows', () => {
       'side-panel-opened',
       'side-panel-closed',
       'side-panel-state',
+      'side-panel-page',
       'open-side-panel',
       'toggle-sidebar',
       'queue-health',
