@@ -134,6 +134,10 @@ async function main(): Promise<void> {
   notes.push(
     `Eager files: ${ours.files.join(', ')} (Earmark); ${overlay.files.join(', ')} (reference overlay).`,
   );
+  // The overlay launcher the stub imports where the page shows the in-page sidebar.
+  const launcherModule = fileBytes(BENCH_EXTENSION_DIR, 'sidebar-launcher.js');
+  add({ name: 'overlay_launcher_gzip_bytes', value: launcherModule.gzip, unit: 'bytes', reference: null });
+  add({ name: 'overlay_launcher_raw_bytes', value: launcherModule.raw, unit: 'bytes', reference: null });
   // The sidebar app the launcher imports when the sidebar is open: all of Earmark's UI on the page.
   const app = fileBytes(BENCH_EXTENSION_DIR, 'sidebar-app.js');
   add({
