@@ -67,10 +67,14 @@ describe("the content script's message listener", () => {
     expect(() => unwrapReply('ticket-context', replies[0])).toThrow('no ticket context: import failed');
   });
 
-  it('toggles a sidebar whose launcher is still being imported', async () => {
+  it('waits for a launcher still being imported to say whether it toggled a sidebar', async () => {
     const shown = setup({ toggle: () => Promise.resolve(true) });
     expect(shown.send({ type: 'toggle-sidebar' })).toBe(true);
     await vi.waitFor(() => expect(shown.replies).toEqual([{ ok: true, value: null }]));
+    const none = setup({ toggle: () => Promise.resolve(false) });
+    expect(none.send({ type: 'toggle-sidebar' })).toBe(true);
+    await vi.waitFor(() => expect(none.replies).toHaveLength(1));
+    expect(none.replies[0]).toEqual({ ok: false, error: 'no Earmark sidebar on this page' });
   });
 
   it('toggles the sidebar, and says so when there is none', () => {
