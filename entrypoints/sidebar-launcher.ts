@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LAUNCHER_SLOT, type LauncherModule } from '@/components/sidebar/launcher/modules';
 import { startOverlay } from '@/components/sidebar/launcher/overlay';
+import { SIDEBAR_STYLES } from '@/components/sidebar/launcher/sidebar-styles';
 import { provideToWorld } from '@/lib/sidebar/world-slot';
 import { adapterFor } from '@/lib/sites/adapters';
 
@@ -18,6 +19,7 @@ function readContext(rules: Parameters<typeof adapterFor>[1]) {
 export default defineUnlistedScript(() => {
   const launcherModule: LauncherModule = {
     readContext,
+    styles: SIDEBAR_STYLES,
     startOverlay: (options) => startOverlay(options, () => readContext(options.siteRules())),
   };
   provideToWorld(LAUNCHER_SLOT, launcherModule);

@@ -9,7 +9,7 @@ import {
   type LauncherModule,
   loadModule,
 } from '@/components/sidebar/launcher/modules';
-import { showPanelButton } from '@/components/sidebar/launcher/panel-button';
+import { PANEL_BUTTON_STYLES, showPanelButton } from '@/components/sidebar/launcher/panel-button';
 import { holdStartMessage } from '@/components/sidebar/launcher/script-context';
 import { askSidePanelOpen } from '@/components/sidebar/launcher/side-panel-state';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
@@ -175,18 +175,30 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => ui.remove()); // an extension reload or update leaves nothing behind
 
+    /** The stylesheet for what is shown: the sidebar's comes with the launcher module. */
+    const stylesFor = async (next: PageUi) => {
+      if (next !== 'sidebar') return PANEL_BUTTON_STYLES;
+      await startLauncher();
+      return inWorld<LauncherModule>(LAUNCHER_SLOT)?.styles ?? '';
+    };
     // The agent can switch Earmark off for this site from the toolbar popup: follow that live.
     // Changes are applied one at a time, so a quick off-on cannot leave two sidebars.
     let applying = Promise.resolve();
     const apply = (next: PageUi, known?: typeof layout) => {
-      applying = applying.then(async () => {
-        if (next === shown || !ctx.isValid) return;
-        ui.remove();
-        shown = next;
-        if (next === 'nothing') return;
-        layout = known ?? (await layoutFor(host));
-        ui.mount();
-      });
+      applying = applying
+        .then(async () => {
+          if (next === shown || !ctx.isValid) return;
+          ui.remove();
+          shown = next;
+          if (next === 'nothing') return;
+          const styles = await stylesFor(next);
+          layout = known ?? (await layoutFor(host));
+          ui.mount(styles);
+        })
+        .catch((error: unknown) => {
+          shown = 'nothing'; // the launcher did not load: a later change tries again
+          onError(error);
+        });
     };
     // The sidebar where the site is on (toolbar popup), its surface is the overlay and the side
     // panel is not open in this window; only the panel's button where its surface is the panel.

@@ -28,6 +28,8 @@ export interface OverlayOptions {
 
 /** The overlay launcher module (entrypoints/sidebar-launcher.ts). */
 export interface LauncherModule extends ContextReader {
+  /** The sidebar's stylesheet, which the stub's host mounts with (host.ts). */
+  styles: string;
   /** Starts the painter, collapsed tab and app loading for this page; call once. */
   startOverlay(options: OverlayOptions): SidebarLauncher;
 }
