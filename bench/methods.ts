@@ -9,8 +9,8 @@ export const METHODS: Method[] = [
       'measures a copy of that build, so a build started elsewhere meanwhile cannot change it) lists in ' +
       '`content_scripts[].js`/`css`, i.e. what Chromium injects into every matching page before anything ' +
       'is clicked; raw bytes, and gzip level 9 per file. For Earmark that is the stub only (the startup ' +
-      "storage read, the surface decision, the tab messages, the side panel's button and the sidebar's " +
-      "stylesheet, which it puts into the sidebar's shadow root). On a page whose surface is the overlay the " +
+      "storage read, the surface decision, the tab messages, the side panel's button with its own small " +
+      'stylesheet). On a page whose surface is the overlay the ' +
       'stub imports `sidebar-launcher.js` (painter, collapsed tab, site adapters; measured below), and the ' +
       'launcher imports `sidebar-app.js` (the React components built with `preact/compat`, and zod/mini for ' +
       'the message protocol) when the agent opens or reaches for the sidebar, or when the snapshot is ' +
@@ -26,7 +26,7 @@ export const METHODS: Method[] = [
     text:
       '`sidebar-launcher.js` from the same build, raw and gzip level 9: what a page whose surface is the ' +
       "overlay imports right after the stub's storage read (painted snapshot, collapsed tab, early input, " +
-      'loading the app, the site adapters). A side-panel site never loads it. No budget.',
+      "loading the app, the site adapters, the sidebar's stylesheet). A side-panel site never loads it. No budget.",
   },
   {
     metrics: ['sidebar_app_gzip_bytes', 'sidebar_app_raw_bytes'],
