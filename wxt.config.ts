@@ -68,12 +68,13 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    // The sidebar app (React), which the eager launcher imports on the CRM page when the sidebar
-    // is open or opened (entrypoints/content). A dynamic URL (per session) keeps pages from
-    // probing for it; admin-added sites get https://*/* like the stylesheet (hook below).
+    // The modules the eager stub (entrypoints/content) imports on the CRM page: the overlay's
+    // launcher, the site adapters alone (for the side panel's requests), and the sidebar app
+    // (React), which the launcher imports when the sidebar is open or opened. A dynamic URL (per
+    // session) keeps pages from probing for them; admin-added sites get https://*/* (hook below).
     web_accessible_resources: [
       {
-        resources: ['sidebar-app.js'],
+        resources: ['sidebar-launcher.js', 'context-reader.js', 'sidebar-app.js'],
         matches: [...BUILTIN_CRM_MATCHES, ...LOOPBACK_MATCHES],
         use_dynamic_url: true,
       },

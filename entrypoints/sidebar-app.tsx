@@ -11,7 +11,7 @@ import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 
 // The sidebar app (React components, built with Preact's preact/compat in their place: see
 // wxt.config.ts; and zod through the message protocol): never a manifest content script.
-// The launcher (entrypoints/content) imports this file into its isolated world on the CRM page
+// The launcher (entrypoints/sidebar-launcher.ts) imports this file into its isolated world on the CRM page
 // when the sidebar is opened, reached for, or its painted snapshot is stale; it then mounts into
 // the launcher's shadow root once its config and recent captures are in (see waitForFirstData).
 // It renders with Preact's own render(), not compat's createRoot (which empties the container

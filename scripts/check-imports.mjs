@@ -4,6 +4,8 @@
  * dependency-cruiser in `npm run lint`:
  * - the eager launcher (every CRM page load pays for it) reaches no zod, React, Preact, WXT storage
  *   layer or sidebar app at run time;
+ * - the eager stub (the manifest's content script) reaches neither the overlay launcher nor the site
+ *   adapters at run time: it imports them by URL where a page needs them;
  * - UI code reaches IndexedDB and delivery only through the worker's messages;
  * - the sidebar (launcher and app, content scripts) never reaches the settings store, which holds
  *   endpoint secrets and hub tokens;
@@ -17,9 +19,16 @@ import { pathToFileURL } from 'node:url';
 import { cruise } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 
-const LAUNCHER = '^(components/sidebar/launcher|entrypoints/content)/';
-/** Everything that runs in a CRM page's content script: the launcher and the lazy sidebar app. */
-const SIDEBAR = '^(components/sidebar|entrypoints/content|entrypoints/sidebar-app)';
+const LAUNCHER =
+  '^(components/sidebar/launcher/|entrypoints/content/|entrypoints/(sidebar-launcher|context-reader)[.]ts$)';
+/** The manifest's content script: the stub every CRM page load compiles and runs. */
+const STUB = '^entrypoints/content/';
+/** What the stub imports by URL (entrypoints/sidebar-launcher.ts, entrypoints/context-reader.ts). */
+const LAZY_LAUNCHER =
+  '^(components/sidebar/launcher/(launcher|overlay|painted)[.]ts|lib/sites/adapters/|entrypoints/(sidebar-launcher|context-reader)[.]ts)';
+/** Everything that runs in a CRM page's content script: the stub, the launcher and the lazy sidebar app. */
+const SIDEBAR =
+  '^(components/sidebar|entrypoints/content|entrypoints/(sidebar-app|sidebar-launcher|context-reader))';
 /** What server/ may import from the extension's tree: the item contract and the webhook format. */
 const SHARED_CONTRACT = '^lib/(schema[.]ts|delivery/signing[.]ts|config/secret[.]ts|config/taxonomy)';
 
@@ -73,6 +82,15 @@ export const BUNDLE_RULES = [
       path: 'node_modules/(zod|react|react-dom|preact|@preact|wxt/dist/utils/storage|@wxt-dev/storage)/',
       reachable: true,
     },
+  },
+  {
+    name: 'stub-not-launcher',
+    comment:
+      'The stub imports the overlay launcher and the site adapters by URL where a page needs them; ' +
+      'a static import would put them back into every CRM page load.',
+    severity: 'error',
+    from: { path: STUB },
+    to: { path: LAZY_LAUNCHER, reachable: true },
   },
   {
     name: 'sidebar-not-settings-store',

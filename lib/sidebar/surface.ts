@@ -82,6 +82,15 @@ export function startupPlan(inputs: SurfaceInputs, snapshotCurrent: boolean): St
   };
 }
 
+/**
+ * Whether the eager stub imports the overlay launcher at document_start, right after its storage
+ * read: where the page will show the in-page sidebar, unless the worker must first say whether the
+ * side panel is open in this window (then the launcher is imported if the answer is no).
+ */
+export function launcherAtStart(inputs: SurfaceInputs): boolean {
+  return inputs.enabled && inputs.surface === 'overlay' && !inputs.panelOpenSomewhere;
+}
+
 /** What Earmark puts on the page: the sidebar, only a button that opens the side panel, or nothing. */
 export type PageUi = 'sidebar' | 'panel-button' | 'nothing';
 

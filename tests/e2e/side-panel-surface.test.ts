@@ -14,15 +14,21 @@ let zendesk: Page;
 let cdp: CDPSession;
 let panel: SidePanelTarget;
 
-/** Counts the page's requests for the sidebar app (imported by the content script when it loads it). */
-function countAppLoads(page: Page): () => number {
+/**
+ * Counts the page's requests for one of the modules the content script imports by URL: the
+ * overlay launcher (sidebar-launcher.js), the context reader, the sidebar app.
+ */
+function countLoads(page: Page, file: string): () => number {
   let loads = 0;
   page.on('request', (request) => {
-    if (request.url().endsWith('/sidebar-app.js')) loads++;
+    if (request.url().endsWith(`/${file}`)) loads++;
   });
   return () => loads;
 }
+const countAppLoads = (page: Page) => countLoads(page, 'sidebar-app.js');
 let zendeskAppLoads: () => number;
+let zendeskLauncherLoads: () => number;
+let zendeskReaderLoads: () => number;
 
 /** What Earmark shows on the page: the sidebar (open or collapsed), the panel's button, or nothing. */
 async function onPage(page: Page): Promise<string> {
@@ -43,6 +49,8 @@ beforeAll(async () => {
   });
   zendesk = await s.browser.context.newPage();
   zendeskAppLoads = countAppLoads(zendesk);
+  zendeskLauncherLoads = countLoads(zendesk, 'sidebar-launcher.js');
+  zendeskReaderLoads = countLoads(zendesk, 'context-reader.js');
   await zendesk.goto(ZENDESK);
   cdp = await s.browser.context.newCDPSession(zendesk);
 }, 60_000);
@@ -52,11 +60,13 @@ afterAll(async () => {
 });
 
 describe('a site whose surface is the side panel', { timeout: 60_000 }, () => {
-  it('shows only a button that opens the side panel, and loads no sidebar app', async () => {
+  it('shows only a button that opens the side panel, and loads no launcher, adapters or app', async () => {
     await expect.poll(() => onPage(zendesk), { timeout: 5000 }).toBe('panel-button');
     await new Promise((r) => setTimeout(r, 1000));
     expect(await onPage(zendesk)).toBe('panel-button');
     expect(zendeskAppLoads()).toBe(0);
+    expect(zendeskLauncherLoads()).toBe(0);
+    expect(zendeskReaderLoads()).toBe(0);
   });
 
   it('opens the panel from that button, and the page then shows nothing of Earmark', async () => {
@@ -64,6 +74,9 @@ describe('a site whose surface is the side panel', { timeout: 60_000 }, () => {
     panel = await attachSidePanel(cdp, s.browser.extensionId);
     await expect.poll(() => panel.text(), { timeout: 5000 }).toContain('Capturing for Zendesk · #4821');
     await expect.poll(() => onPage(zendesk), { timeout: 5000 }).toBe('nothing');
+    // The panel's request for the ticket imported the adapters alone, not the overlay launcher.
+    expect(zendeskReaderLoads()).toBeGreaterThan(0); // a module import may show as two requests
+    expect(zendeskLauncherLoads()).toBe(0);
   });
 
   it('brings the button back, not the sidebar, when the panel closes', async () => {
@@ -74,9 +87,11 @@ describe('a site whose surface is the side panel', { timeout: 60_000 }, () => {
   it('leaves other sites with the in-page sidebar', async () => {
     const salesforce = await s.browser.context.newPage();
     const appLoads = countAppLoads(salesforce);
+    const launcherLoads = countLoads(salesforce, 'sidebar-launcher.js');
     await salesforce.goto(SALESFORCE);
     await expect.poll(() => onPage(salesforce), { timeout: 5000 }).toBe('sidebar');
     expect(appLoads()).toBeGreaterThan(0); // what the count above would see, had the app been loaded
+    expect(launcherLoads()).toBeGreaterThan(0);
     await salesforce.close();
   });
 

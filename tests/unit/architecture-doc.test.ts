@@ -52,9 +52,12 @@ describe('docs/architecture.md', () => {
     expect(paths.filter((p) => !existsSync(p))).toEqual([]);
   });
 
-  it('describes the three sidebar bundles and what each may import', () => {
-    const bundles = section(doc, '## Three bundles');
+  it("describes the sidebar's bundles and what each may import", () => {
+    const bundles = section(doc, "## The sidebar's bundles");
     for (const folder of [
+      'entrypoints/content/',
+      'entrypoints/sidebar-launcher.ts',
+      'entrypoints/context-reader.ts',
       'components/sidebar/launcher/',
       'components/sidebar/app/',
       'entrypoints/background/',
@@ -62,6 +65,7 @@ describe('docs/architecture.md', () => {
       expect(bundles).toContain(folder);
     }
     expect(bundles).toContain('scripts/check-imports.mjs');
+    expect(bundles).toContain('stub-not-launcher');
   });
 });
 

@@ -88,6 +88,42 @@ describe('check-imports', () => {
     );
   });
 
+  it('passes on a stub that names the launcher by type only and imports it by URL', () => {
+    const result = check({
+      'entrypoints/content/index.ts':
+        "import type { Launcher } from '@/components/sidebar/launcher/launcher';\n" +
+        'export const start = (url: string) => import(url) as Promise<Launcher>;\n',
+      'components/sidebar/launcher/launcher.ts': 'export interface Launcher { show(): void }\n',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('fails when the stub imports the overlay launcher statically, also through a helper', () => {
+    const result = check({
+      'entrypoints/content/index.ts':
+        "import { start } from '@/components/sidebar/launcher/start';\nstart();\n",
+      'components/sidebar/launcher/start.ts':
+        "import { createSidebarLauncher } from './launcher';\nexport const start = createSidebarLauncher;\n",
+      'components/sidebar/launcher/launcher.ts': 'export function createSidebarLauncher(): void {}\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'stub-not-launcher: entrypoints/content/index.ts -> components/sidebar/launcher/launcher.ts',
+    );
+  });
+
+  it('fails when the stub bundles the site adapters', () => {
+    const result = check({
+      'entrypoints/content/index.ts': "import { adapterFor } from '@/lib/sites/adapters';\nadapterFor();\n",
+      'lib/sites/adapters/index.ts': 'export function adapterFor(): void {}\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'stub-not-launcher: entrypoints/content/index.ts -> lib/sites/adapters/index.ts',
+    );
+  });
+
   it('fails when a page opens the database or runs delivery itself', () => {
     const result = check({
       'components/options/Queue.tsx': "import { open } from '@/lib/store/db';\nexport const Queue = open;\n",

@@ -23,10 +23,10 @@ describe('the sidebar host', () => {
       onMount: (container) => containers.push(container),
       onRemove: () => render(null, containers.at(-1) as HTMLElement), // what the app's unmount does
     });
-    host.mount();
+    host.mount('');
     render(app(), containers[0] as HTMLElement); // first showing: no snapshot yet, the app renders
     host.remove(); // the agent switches Earmark off for the site...
-    host.mount(); // ...and on again: the launcher paints the snapshot the app saved, then the app comes
+    host.mount(''); // ...and on again: the launcher paints the snapshot the app saved, then the app comes
     const second = containers[1] as HTMLElement;
     paint(second);
     render(app(), second);
@@ -38,9 +38,9 @@ describe('the sidebar host', () => {
   it('keeps keys typed in the sidebar from the page after a remount too', () => {
     const containers: HTMLElement[] = [];
     const host = createSidebarHost(document, { onMount: (c) => containers.push(c), onRemove: () => {} });
-    host.mount();
+    host.mount('');
     host.remove();
-    host.mount();
+    host.mount('');
     const seen: string[] = [];
     document.addEventListener('keydown', (event) => seen.push(event.key));
     const field = document.createElement('textarea');

@@ -11,6 +11,7 @@ import {
   ANY_SITE,
   asSurfacePolicy,
   asWindowIds,
+  launcherAtStart,
   pageUi,
   siteSurface,
   startupPlan,
@@ -23,6 +24,18 @@ const open = {
   surface: 'overlay' as const,
   panelOpenSomewhere: false,
 };
+
+describe("the stub's choice of what to import at page load", () => {
+  it('imports the overlay launcher at document_start only where the page shows the in-page sidebar', () => {
+    expect(launcherAtStart(open)).toBe(true);
+    expect(launcherAtStart({ ...open, layout: { ...DEFAULT_LAYOUT, collapsed: true } })).toBe(true);
+    // A side-panel site shows only the panel's button; a site switched off shows nothing.
+    expect(launcherAtStart({ ...open, surface: 'sidePanel' })).toBe(false);
+    expect(launcherAtStart({ ...open, enabled: false })).toBe(false);
+    // The panel may be open in this window: the worker's answer decides (imported then if needed).
+    expect(launcherAtStart({ ...open, panelOpenSomewhere: true })).toBe(false);
+  });
+});
 
 describe("the launcher's choice of surface at page load", () => {
   it('asks the worker nothing while no side panel is open anywhere, and preloads an open sidebar', () => {

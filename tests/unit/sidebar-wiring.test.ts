@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTabMessageListener } from '../../components/sidebar/launcher/tab-messages';
-import type { Result } from '../../lib/protocol/messages';
+import { type Result, unwrapReply } from '../../lib/protocol/messages';
 import type { TicketContext } from '../../lib/sites/adapters';
 
 const context: TicketContext = {
@@ -10,7 +10,12 @@ const context: TicketContext = {
   ticketId: '4821',
 };
 
-function setup(overrides: { toggle?: () => boolean; context?: () => TicketContext } = {}) {
+function setup(
+  overrides: {
+    toggle?: () => boolean | Promise<boolean>;
+    context?: () => TicketContext | Promise<TicketContext>;
+  } = {},
+) {
   const toggle = vi.fn(overrides.toggle ?? (() => true));
   const sidePanel = vi.fn();
   const listener = createTabMessageListener({
@@ -41,6 +46,35 @@ describe("the content script's message listener", () => {
     });
     expect(send({ type: 'ticket-context' })).toBe(true);
     expect(replies[0]).toEqual({ ok: false, error: 'no ticket context: odd page' });
+  });
+
+  it('answers through sendResponse once an imported context reader has read the page', async () => {
+    // On a page without the overlay launcher, the stub imports the adapters on the first request.
+    const { replies, send } = setup({ context: () => Promise.resolve(context) });
+    expect(send({ type: 'ticket-context' })).toBe(true);
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    // What the worker checks on receipt (lib/sidepanel/panel-target.ts).
+    expect(unwrapReply('ticket-context', replies[0])).toEqual(context);
+  });
+
+  it('turns a failed import of the context reader into a typed error', async () => {
+    const { replies, send } = setup({
+      context: () => Promise.reject(new Error('import failed')),
+    });
+    expect(send({ type: 'ticket-context' })).toBe(true);
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    expect(replies[0]).toEqual({ ok: false, error: 'no ticket context: import failed' });
+    expect(() => unwrapReply('ticket-context', replies[0])).toThrow('no ticket context: import failed');
+  });
+
+  it('waits for a launcher still being imported to say whether it toggled a sidebar', async () => {
+    const shown = setup({ toggle: () => Promise.resolve(true) });
+    expect(shown.send({ type: 'toggle-sidebar' })).toBe(true);
+    await vi.waitFor(() => expect(shown.replies).toEqual([{ ok: true, value: null }]));
+    const none = setup({ toggle: () => Promise.resolve(false) });
+    expect(none.send({ type: 'toggle-sidebar' })).toBe(true);
+    await vi.waitFor(() => expect(none.replies).toHaveLength(1));
+    expect(none.replies[0]).toEqual({ ok: false, error: 'no Earmark sidebar on this page' });
   });
 
   it('toggles the sidebar, and says so when there is none', () => {

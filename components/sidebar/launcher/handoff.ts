@@ -3,7 +3,7 @@ import type { SidebarSnapshot } from '@/lib/sidebar/snapshot';
 import type { SiteAdapterRule, TicketContext } from '@/lib/sites/adapters';
 import type { EarlyInput } from './early-input';
 
-// The contract between the eager launcher (entrypoints/content) and the sidebar app it imports
+// The contract between the overlay launcher (entrypoints/sidebar-launcher.ts) and the sidebar app it imports
 // later (entrypoints/sidebar-app). Both run in the extension's isolated world of the same frame,
 // which the page cannot see, so they meet on a global of that world.
 

@@ -1,25 +1,19 @@
-import controlsCss from './controls.css?inline';
-import recentCss from './recent.css?inline';
-import sidebarCss from './sidebar.css?inline';
-import tokensCss from './tokens.css?inline';
-
 // The sidebar's place on the CRM page: an <earmark-sidebar> element with an open shadow root that
 // holds html > head (our stylesheet) + body (the container), the structure WXT's
 // createShadowRootUi makes. Built here instead, because on every CRM page load that helper
 // fetched the stylesheet from the extension (a request, and a mount one task later than the
 // DOMContentLoaded it waited for) and ran it through regular expressions: measured at a few ms of
-// the page's main thread per load. The stylesheet is bundled into the launcher (about 1.6 kB gzip).
-
-/** Everything the sidebar needs on the page: WXT's host reset, then our three stylesheets. */
-const STYLES = `:host{all:initial !important;}\n${tokensCss}\n${sidebarCss}\n${controlsCss}\n${recentCss}`;
+// the page's main thread per load. The stylesheet is given at each mount: the sidebar's
+// (sidebar-styles.ts, in the launcher module) or the side panel's button's alone (panel-button.ts,
+// in the eager stub), since parsing the whole sidebar's for one button costs the page's main thread.
 
 /** Keys typed in the sidebar stop at its shadow root, so the CRM's own shortcuts stay quiet. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /** The sidebar's shadow root on the page, mounted and removed as the site is switched on and off. */
 export interface SidebarHost {
-  /** Appends the host to the page's body (at once: the stylesheet is already in place). */
-  mount(): void;
+  /** Appends the host to the page's body with this stylesheet (bundled text: no request). */
+  mount(styles: string): void;
   /** Takes the host off the page and empties it. */
   remove(): void;
 }
@@ -34,7 +28,6 @@ export function createSidebarHost(
   const html = doc.createElement('html');
   const head = doc.createElement('head');
   const style = doc.createElement('style');
-  style.textContent = STYLES;
   head.append(style);
   /**
    * A fresh container for each showing. The app's renderer (Preact) keeps its last tree on the
@@ -52,9 +45,10 @@ export function createSidebarHost(
   shadow.append(html);
   let mounted = false;
   return {
-    mount() {
+    mount(styles) {
       if (mounted) return;
       mounted = true;
+      if (style.textContent !== styles) style.textContent = styles;
       (doc.body ?? doc.documentElement).append(host);
       handlers.onMount(body);
     },
