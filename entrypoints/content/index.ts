@@ -10,7 +10,7 @@ import {
   loadModule,
 } from '@/components/sidebar/launcher/modules';
 import { PANEL_BUTTON_STYLES, showPanelButton } from '@/components/sidebar/launcher/panel-button';
-import { holdStartMessage } from '@/components/sidebar/launcher/script-context';
+import { holdStartMessageWhereSafe } from '@/components/sidebar/launcher/script-context';
 import { askSidePanelOpen } from '@/components/sidebar/launcher/side-panel-state';
 import { createTabMessageListener } from '@/components/sidebar/launcher/tab-messages';
 import { asHostList, layoutFor } from '@/lib/sidebar/site-prefs';
@@ -42,7 +42,10 @@ import { DISABLED_SITES_KEY, SIDEBAR_SURFACES_KEY, SURFACE_POLICY_KEY } from '@/
 // Set before WXT creates this script's context (its entry imports this module first) and released
 // when main() starts: WXT's start message is not posted to the page (launcher/script-context.ts).
 // WXT also imports this module in Node at build time, where there is no window.
-const releaseStartMessage = typeof window === 'undefined' ? () => {} : holdStartMessage(window);
+const releaseStartMessage = holdStartMessageWhereSafe(
+  typeof window === 'undefined' ? undefined : window,
+  import.meta.env.FIREFOX,
+);
 
 // Admin-added sites (from the sidebar config) name the adapter for pages no built-in one covers.
 let siteRules: SiteAdapterRule[] = [];

@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { holdStartMessage, WXT_START_MESSAGE } from '../../components/sidebar/launcher/script-context';
+import {
+  holdStartMessage,
+  holdStartMessageWhereSafe,
+  WXT_START_MESSAGE,
+} from '../../components/sidebar/launcher/script-context';
 
 /** Types of the messages the page's window receives. */
 async function pageMessages(run: () => void): Promise<string[]> {
@@ -41,6 +45,18 @@ describe("the content script's start announcement", () => {
       window.postMessage({ type: `x${WXT_START_MESSAGE}` }, '*');
     });
     expect(seen).toEqual(['page-own', `x${WXT_START_MESSAGE}`]);
+    expect(window.postMessage).toBe(original);
+  });
+
+  it("leaves Firefox's window (an Xray wrapper in a content script) and Node alone", () => {
+    const original = window.postMessage;
+    const release = holdStartMessageWhereSafe(window, true);
+    expect(window.postMessage).toBe(original);
+    release();
+    expect(() => holdStartMessageWhereSafe(undefined, false)()).not.toThrow();
+    const held = holdStartMessageWhereSafe(window, false);
+    expect(window.postMessage).not.toBe(original);
+    held();
     expect(window.postMessage).toBe(original);
   });
 });
