@@ -324,7 +324,14 @@ async function measureWithServers(
       value: added(loads.with),
       unit: 'ms',
       reference: floor,
-      budget: { maxRatio: 1.25 },
+      budget: {
+        maxRatio: 1.25,
+        knownGap:
+          'not met and not yet explained: the clean-clone CI run of 2026-12-07 (quiet 2-core machine) measured 94.3 ms ' +
+          'against a 7.9 ms static floor (11.9x wall, 2.9x main-thread CPU), a loaded dev machine 1.2-2.5x wall and ' +
+          '1.7-1.9x CPU; moving the launcher out of the eager script cut its main-thread compile but not this. ' +
+          'Needs a profile of the painted load (issue 19).',
+      },
     });
     add({
       name: 'load_added_main_thread_ms_sidepanel',
