@@ -1,13 +1,15 @@
+import frameCss from './frame.css?inline';
 import { TAB_SIZE } from './layout';
 import panelButtonCss from './panel-button.css?inline';
+import tabEdgeCss from './tab-edge.css?inline';
 import tokensCss from './tokens.css?inline';
 
 // Plain DOM, no React: on a site whose surface is the browser's side panel, the page gets only
 // this small button on the docked edge (where the collapsed tab would be). The browser opens a
 // side panel only while it handles the agent's gesture, so the page cannot open it by itself.
 
-/** The button's stylesheet alone: WXT's host reset, the colours, the button's rules. */
-export const PANEL_BUTTON_STYLES = `:host{all:initial !important;}\n${tokensCss}\n${panelButtonCss}`;
+/** The button's stylesheet alone: WXT's host reset, the colours, the host frame, the button's rules. */
+export const PANEL_BUTTON_STYLES = `:host{all:initial !important;}\n${tokensCss}\n${frameCss}\n${panelButtonCss}\n${tabEdgeCss}`;
 
 /** Where the button sits: the side and position of the site's collapsed tab. */
 export interface PanelButtonPlace {
