@@ -7,19 +7,14 @@ import type { Item } from '../../lib/schema';
 import { createHubApp } from '../../server/app';
 import { WEBHOOK_FAILURE_RATE_LIMIT } from '../../server/auth/rate-limit';
 import { runCommand } from '../../server/cli';
-import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
+import { openPgliteStore } from '../../server/pglite-store';
 import type { HubStore, TokenInfo } from '../../server/store';
+import { hubStores } from '../helpers/hub-stores';
 import { makeItem } from '../helpers/items';
 
 // Agent attribution: the team's secret proves the team, an agent token sent alongside proves the
 // agent, and a team can require it. Against PGlite and (when DATABASE_URL is set) PostgreSQL.
-const DATABASE_URL = process.env.DATABASE_URL;
-if (!DATABASE_URL) console.warn('hub-agent-token: skipping PostgreSQL: DATABASE_URL unset');
-const SCHEMA = `t_agent_token_${process.pid}`;
-const stores: Array<{ name: string; open: () => Promise<HubStore> }> = [
-  { name: 'PGlite', open: () => openPgliteStore() },
-];
-if (DATABASE_URL) stores.push({ name: 'PostgreSQL', open: () => openPostgresStore(DATABASE_URL, SCHEMA) });
+const { stores, dropSchema } = hubStores('hub-agent-token', 't_agent_token');
 
 type Created = { token: string; id: string };
 type Team = { team: { id: string; name: string }; secret: string };
@@ -62,7 +57,7 @@ describe.each(stores)('agent tokens on the webhook, $name', ({ open }) => {
   }, 30_000);
   afterAll(async () => {
     await store?.close();
-    if (DATABASE_URL) await (await import('../../server/db/postgres')).dropSchema(DATABASE_URL, SCHEMA);
+    await dropSchema();
   });
 
   it('without a token, stores whatever agent the items name, marked unverified', async () => {

@@ -3,17 +3,12 @@ import { batchBody } from '../../lib/delivery/batching';
 import { signBatch } from '../../lib/delivery/signing';
 import { createHubApp } from '../../server/app';
 import { generateToken, hashToken } from '../../server/auth/tokens';
-import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
+import { openPgliteStore } from '../../server/pglite-store';
 import type { HubStore, Role } from '../../server/store';
+import { hubStores } from '../helpers/hub-stores';
 import { makeItem } from '../helpers/items';
 
-const DATABASE_URL = process.env.DATABASE_URL;
-if (!DATABASE_URL) console.warn('hub-api: skipping PostgreSQL: DATABASE_URL unset');
-const SCHEMA = `t_api_${process.pid}`;
-const stores: Array<{ name: string; open: () => Promise<HubStore> }> = [
-  { name: 'PGlite', open: () => openPgliteStore() },
-];
-if (DATABASE_URL) stores.push({ name: 'PostgreSQL', open: () => openPostgresStore(DATABASE_URL, SCHEMA) });
+const { stores, dropSchema } = hubStores('hub-api', 't_api');
 
 const SECRET_A = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const SECRET_B = 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -88,10 +83,7 @@ describe.each(stores)('hub API on $name', ({ open }) => {
   }, 30_000);
   afterAll(async () => {
     await store.close();
-    if (DATABASE_URL && store) {
-      const { dropSchema } = await import('../../server/db/postgres');
-      await dropSchema(DATABASE_URL, SCHEMA);
-    }
+    await dropSchema();
   });
 
   it('ingests idempotently and attributes a batch to the team whose secret verified it', async () => {

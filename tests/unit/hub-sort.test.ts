@@ -2,19 +2,13 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubApp } from '../../server/app';
 import { generateToken, hashToken } from '../../server/auth/tokens';
-import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
 import type { HubStore } from '../../server/store';
+import { hubStores } from '../helpers/hub-stores';
 import { makeItem } from '../helpers/items';
 
 // Sorting, keyset paging in both directions, totals and facets, on PGlite and (when
 // DATABASE_URL is set) PostgreSQL.
-const DATABASE_URL = process.env.DATABASE_URL;
-if (!DATABASE_URL) console.warn('hub-sort: skipping PostgreSQL: DATABASE_URL unset');
-const SCHEMA = `t_sort_${process.pid}`;
-const stores: Array<{ name: string; open: () => Promise<HubStore> }> = [
-  { name: 'PGlite', open: () => openPgliteStore() },
-];
-if (DATABASE_URL) stores.push({ name: 'PostgreSQL', open: () => openPostgresStore(DATABASE_URL, SCHEMA) });
+const { stores, dropSchema } = hubStores('hub-sort', 't_sort');
 
 type Page = {
   items: Array<{ item: { id: string; capturedAt: string } }>;
@@ -81,7 +75,7 @@ describe.each(stores)('hub sort and paging on $name', ({ open }) => {
   }, 30_000);
   afterAll(async () => {
     await store.close();
-    if (DATABASE_URL) await (await import('../../server/db/postgres')).dropSchema(DATABASE_URL, SCHEMA);
+    await dropSchema();
   });
 
   it('lists newest first by default and oldest first on request, ties broken by id', async () => {

@@ -2,20 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../lib/schema';
 import { createHubApp } from '../../server/app';
 import { runCommand } from '../../server/cli';
-import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
 import type { HubItem, HubStore, ThemeSummary } from '../../server/store';
+import { hubStores } from '../helpers/hub-stores';
 import { makeItem } from '../helpers/items';
 import { EXPORT_NOTES, postSigned, REFUND_NOTES } from '../helpers/themes-hub';
 
 // The themes API: listing within filters, a theme's items, whole-theme triage, a lead's move, merge
 // and rename surviving new items, team scoping and input checks. PGlite, and PostgreSQL when set.
-const DATABASE_URL = process.env.DATABASE_URL;
-if (!DATABASE_URL) console.warn('hub-themes-api: skipping PostgreSQL: DATABASE_URL unset');
-const SCHEMA = `t_themes_api_${process.pid}`;
-const stores: Array<{ name: string; open: () => Promise<HubStore> }> = [
-  { name: 'PGlite', open: () => openPgliteStore() },
-];
-if (DATABASE_URL) stores.push({ name: 'PostgreSQL', open: () => openPostgresStore(DATABASE_URL, SCHEMA) });
+const { stores, dropSchema } = hubStores('hub-themes-api', 't_themes_api');
 
 type Created = { token: string; id: string };
 type Team = { team: { id: string; name: string }; secret: string };
@@ -78,7 +72,7 @@ describe.each(stores)('themes API, $name', ({ open }) => {
   }, 60_000);
   afterAll(async () => {
     await store?.close();
-    if (DATABASE_URL) await (await import('../../server/db/postgres')).dropSchema(DATABASE_URL, SCHEMA);
+    await dropSchema();
   });
 
   it('lists a team’s themes with counts, agents, tags, first/last seen and weeks', async () => {

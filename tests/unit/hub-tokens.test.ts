@@ -2,18 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHubApp } from '../../server/app';
 import { hashToken } from '../../server/auth/tokens';
 import { runCommand } from '../../server/cli';
-import { openPgliteStore, openPostgresStore } from '../../server/pglite-store';
 import type { HubStore, TokenInfo } from '../../server/store';
+import { hubStores } from '../helpers/hub-stores';
 
 // Token lifecycle through the CLI's own command runner, against PGlite and (when DATABASE_URL is
 // set) PostgreSQL: list without secret material, revoke with immediate effect, last use recorded.
-const DATABASE_URL = process.env.DATABASE_URL;
-if (!DATABASE_URL) console.warn('hub-tokens: skipping PostgreSQL: DATABASE_URL unset');
-const SCHEMA = `t_tokens_${process.pid}`;
-const stores: Array<{ name: string; open: () => Promise<HubStore> }> = [
-  { name: 'PGlite', open: () => openPgliteStore() },
-];
-if (DATABASE_URL) stores.push({ name: 'PostgreSQL', open: () => openPostgresStore(DATABASE_URL, SCHEMA) });
+const { stores, dropSchema } = hubStores('hub-tokens', 't_tokens');
 
 type Created = { token: string; id: string };
 
@@ -52,7 +46,7 @@ describe.each(stores)('hub tokens on $name', ({ open }) => {
   }, 30_000);
   afterAll(async () => {
     await store?.close();
-    if (DATABASE_URL) await (await import('../../server/db/postgres')).dropSchema(DATABASE_URL, SCHEMA);
+    await dropSchema();
   });
 
   it('token list shows ids, roles, agent and times of the team, never a token or its hash', async () => {
