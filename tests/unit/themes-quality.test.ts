@@ -1,36 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ThemeEngine } from '../../server/themes/engine';
-import { MemoryThemeStore } from '../../server/themes/memory-store';
-import { seededShuffle, type ThemeQuality, themeQuality } from '../../server/themes/quality';
+import type { ThemeQuality } from '../../server/themes/quality';
+import { loadLabelledSet, measureLabelledSet } from '../helpers/theme-sets';
 
 // Theme quality on hand-written agent notes labelled by family (tests/fixtures/themes/). Purity: the
 // share of notes whose theme's majority family is their own (a singleton is its own family).
 // Cohesion: per family, the share of its notes in its largest theme; the test takes the stricter of
 // its mean over families and over notes. The engine's thresholds were chosen on the labelled set;
-// the held-out set was written after that and never tuned on.
-
-interface Labelled {
-  note: string;
-  family: string | null;
-}
-
-function load(name: string): { id: string; note: string; family: string | null }[] {
-  const set = JSON.parse(readFileSync(`tests/fixtures/themes/${name}`, 'utf8')) as Labelled[];
-  return set.map((entry, i) => ({ ...entry, id: `${name}-${i}` }));
-}
+// the held-out set was written after that and never tuned on. `npm run bench` reports the same
+// figures (themes_purity, themes_cohesion).
 
 /** Groups the set in the order a seed gives and measures the result. */
 function measure(name: string, seed: number): ThemeQuality {
-  const order = seededShuffle(load(name), seed);
-  const engine = new ThemeEngine(new MemoryThemeStore());
-  for (const entry of order) engine.assign({ id: entry.id, text: entry.note });
-  const quality = themeQuality(
-    order.map((entry) => ({
-      family: entry.family,
-      themeId: engine.resolve(engine.store.getItem(entry.id)?.themeId ?? ''),
-    })),
-  );
+  const quality = measureLabelledSet(name, seed);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(
     `themes quality ${name} (order seed ${seed}): purity ${pct(quality.purity)}, cohesion ${pct(quality.cohesion)} ` +
@@ -41,7 +22,7 @@ function measure(name: string, seed: number): ThemeQuality {
 }
 
 describe('theme quality on the labelled set', () => {
-  const set = load('labelled-notes.json');
+  const set = loadLabelledSet('labelled-notes.json');
 
   it('is the set the issue asks for: 300+ notes, 30+ families of 8-14, 30+ singletons', () => {
     const sizes = new Map<string, number>();
