@@ -92,6 +92,8 @@ export function ThemesView({ client, filters }: { client: ReviewClient; filters:
       )}
       <div className={`em-columns${open ? ' em-columns-detail' : ''}`}>
         <div className="em-list em-themes">
+          {/* Names the list for heading navigation; the selected tab already shows the word. */}
+          <h2 className="em-visually-hidden">Themes</h2>
           <ThemeList
             themes={list.themes}
             openId={open?.theme.id ?? null}
