@@ -81,5 +81,11 @@ describe('reshaping themes on the review page', () => {
     expect(survivor?.count).toBe(grown.count + refunds.count - 1);
     await expect.poll(() => heading.textContent()).toBe(survivor?.title);
     await expect.poll(ui.status).toContain(`Merged into “${grown.title}”.`);
+
+    // Escape closes the theme and takes focus back to its card.
+    await heading.focus();
+    await review.keyboard.press('Escape');
+    await expect.poll(() => ui.detail().count()).toBe(0);
+    expect(await review.evaluate(() => document.activeElement?.textContent)).toBe(survivor?.title);
   });
 });

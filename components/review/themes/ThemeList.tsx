@@ -53,6 +53,7 @@ export function ThemeList(props: {
           <h3 className="em-theme-title">
             <button
               type="button"
+              data-theme-id={theme.id}
               aria-current={theme.id === props.openId ? 'true' : undefined}
               onClick={() => props.onOpen(theme)}
             >

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReviewClient } from '@/lib/hub/review/client';
 import { statusWord } from '@/lib/hub/review/labels';
 import type { ReviewFilters } from '@/lib/hub/review/query';
@@ -20,6 +20,7 @@ export function ThemesView({ client, filters }: { client: ReviewClient; filters:
   const [open, setOpen] = useState<{ theme: Theme; keyboard: boolean } | null>(null);
   const [itemsVersion, setItemsVersion] = useState(0);
   const [notice, setNotice] = useState('');
+  const listArea = useRef<HTMLDivElement>(null);
 
   // A reload (after a triage, move or merge) brings fresh counts for the open theme.
   useEffect(() => {
@@ -54,7 +55,13 @@ export function ThemesView({ client, filters }: { client: ReviewClient; filters:
     moved(_item, to) {
       changed(`Moved an item to “${to.title}”.`);
     },
-    close: () => setOpen(null),
+    close() {
+      setOpen(null);
+      // Back to the theme's card, as closing an item returns to its row.
+      requestAnimationFrame(() =>
+        listArea.current?.querySelector<HTMLElement>(`[data-theme-id="${theme.id}"]`)?.focus(),
+      );
+    },
   });
 
   const lastWeek = latestWeek(list.themes);
@@ -91,7 +98,7 @@ export function ThemesView({ client, filters }: { client: ReviewClient; filters:
         <ErrorNotice what="Could not load themes" error={list.error.error} onRetry={list.retry} />
       )}
       <div className={`em-columns${open ? ' em-columns-detail' : ''}`}>
-        <div className="em-list em-themes">
+        <div className="em-list em-themes" ref={listArea}>
           {/* Names the list for heading navigation; the selected tab already shows the word. */}
           <h2 className="em-visually-hidden">Themes</h2>
           <ThemeList
