@@ -11,9 +11,11 @@ import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
 import { ItemsGrid } from './ItemsGrid';
 import { TrendsPanel } from './TrendsPanel';
+import { ThemesView } from './themes/ThemesView';
 import { useReviewItems } from './useReviewItems';
+import { panelId, type ReviewView, tabId, ViewTabs } from './ViewTabs';
 
-/** The review itself: filters, the item grid with bulk triage, the open item, trends and export. */
+/** The review itself: filters, the Items view (grid, bulk triage, open item, export) or the Themes view, trends. */
 export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonomy: TaxonomyTag[] }) {
   const [filters, setFilters] = useState<ReviewFilters>(NO_FILTERS);
   const list = useReviewItems(client, filters);
@@ -21,6 +23,7 @@ export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonom
   const [open, setOpen] = useState<{ id: string; keyboard: boolean; version: number } | null>(null);
   const [facets, setFacets] = useState<Facets | null>(null);
   const [notice, setNotice] = useState('');
+  const [view, setView] = useState<ReviewView>('items');
   const gridArea = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -93,64 +96,73 @@ export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonom
   return (
     <>
       <FilterBar filters={filters} onChange={changeFilters} facets={facets} taxonomy={taxonomy} />
-      <div className="em-toolbar">
-        <p role="status" className="em-count">
-          {list.error?.phase === 'first' ? 'Items could not be loaded.' : counting}
-          {notice ? ` ${notice}` : ''}
-        </p>
-        <ExportButton client={client} filters={filters} />
-      </div>
-      {selected.size > 0 && (
-        <BulkBar count={selected.size} onApply={bulk} onClear={() => setSelected(new Set())} />
-      )}
-      {list.error?.phase === 'first' && (
-        <ErrorNotice what="Could not load items" error={list.error.error} onRetry={list.retry} />
-      )}
-      <div className={`em-columns${open ? ' em-columns-detail' : ''}`}>
-        <div className="em-list" ref={gridArea}>
-          <ItemsGrid
-            items={loaded}
-            total={list.total}
-            hasMore={list.hasMore}
-            selected={selected}
-            openId={open?.id ?? null}
-            onToggle={toggle}
-            onToggleAll={toggleAll}
-            onSelectAll={selectAll}
-            onOpen={openItem}
-            onNeedMore={list.loadMore}
-            resetKey={filters}
-          />
-          {!list.loading && !list.error && loaded.length === 0 && (
-            <div className="em-empty">
-              <p>
-                {isFiltered(filters)
-                  ? 'No items match these filters.'
-                  : 'No captures have reached the hub yet.'}
-              </p>
-              {isFiltered(filters) && (
-                <button type="button" onClick={() => changeFilters({ ...NO_FILTERS, sort: filters.sort })}>
-                  Clear filters
-                </button>
-              )}
-            </div>
-          )}
-          {list.loading === 'more' && <p className="em-muted">Loading more items…</p>}
-          {list.error?.phase === 'more' && (
-            <ErrorNotice what="Could not load more items" error={list.error.error} onRetry={list.retry} />
+      <ViewTabs view={view} onChange={setView} />
+      {/* Hidden, not unmounted: the grid keeps its rows, scroll and selection while themes show. */}
+      <div role="tabpanel" id={panelId('items')} aria-labelledby={tabId('items')} hidden={view !== 'items'}>
+        <div className="em-toolbar">
+          <p role="status" className="em-count">
+            {list.error?.phase === 'first' ? 'Items could not be loaded.' : counting}
+            {notice ? ` ${notice}` : ''}
+          </p>
+          <ExportButton client={client} filters={filters} />
+        </div>
+        {selected.size > 0 && (
+          <BulkBar count={selected.size} onApply={bulk} onClear={() => setSelected(new Set())} />
+        )}
+        {list.error?.phase === 'first' && (
+          <ErrorNotice what="Could not load items" error={list.error.error} onRetry={list.retry} />
+        )}
+        <div className={`em-columns${open ? ' em-columns-detail' : ''}`}>
+          <div className="em-list" ref={gridArea}>
+            <ItemsGrid
+              items={loaded}
+              total={list.total}
+              hasMore={list.hasMore}
+              selected={selected}
+              openId={open?.id ?? null}
+              onToggle={toggle}
+              onToggleAll={toggleAll}
+              onSelectAll={selectAll}
+              onOpen={openItem}
+              onNeedMore={list.loadMore}
+              resetKey={filters}
+            />
+            {!list.loading && !list.error && loaded.length === 0 && (
+              <div className="em-empty">
+                <p>
+                  {isFiltered(filters)
+                    ? 'No items match these filters.'
+                    : 'No captures have reached the hub yet.'}
+                </p>
+                {isFiltered(filters) && (
+                  <button type="button" onClick={() => changeFilters({ ...NO_FILTERS, sort: filters.sort })}>
+                    Clear filters
+                  </button>
+                )}
+              </div>
+            )}
+            {list.loading === 'more' && <p className="em-muted">Loading more items…</p>}
+            {list.error?.phase === 'more' && (
+              <ErrorNotice what="Could not load more items" error={list.error.error} onRetry={list.retry} />
+            )}
+          </div>
+          {open && (
+            <ItemDetail
+              key={`${open.id}-${open.version}`}
+              client={client}
+              id={open.id}
+              autoFocus={open.keyboard}
+              onChanged={changed}
+              onClose={closeItem}
+            />
           )}
         </div>
-        {open && (
-          <ItemDetail
-            key={`${open.id}-${open.version}`}
-            client={client}
-            id={open.id}
-            autoFocus={open.keyboard}
-            onChanged={changed}
-            onClose={closeItem}
-          />
-        )}
       </div>
+      {view === 'themes' && (
+        <div role="tabpanel" id={panelId('themes')} aria-labelledby={tabId('themes')}>
+          <ThemesView client={client} filters={filters} />
+        </div>
+      )}
       <TrendsPanel client={client} range={filters} categoryOf={categoryOf} />
     </>
   );

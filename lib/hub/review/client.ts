@@ -14,6 +14,7 @@ import {
   type Trends,
   TrendsSchema,
 } from './schemas';
+import { type ThemesClient, themeMethods } from './themes-client';
 
 // Upper bounds for answers: a page of 500 items is well under 2 MB; a 50,000-row CSV under 64 MB.
 const JSON_MAX = 8 * 1024 * 1024;
@@ -35,7 +36,7 @@ export interface PageOptions {
 }
 
 /** The lead API as typed calls; each one throws a HubError on failure. */
-export interface ReviewClient {
+export interface ReviewClient extends ThemesClient {
   listItems(filters: ReviewFilters, options?: PageOptions): Promise<ItemsPage>;
   getItem(id: string, signal?: AbortSignal): Promise<ItemDetail>;
   triage(id: string, status: ReviewStatus, comment: string): Promise<ItemDetail>;
@@ -58,6 +59,8 @@ function triageBody(status: ReviewStatus, comment: string) {
 export function createReviewClient(lead: HubConnection & { token: string }): ReviewClient {
   const conn: HubConnection = { ...lead, timeoutMs: lead.timeoutMs ?? PAGE_TIMEOUT_MS };
   return {
+    ...themeMethods(conn),
+
     listItems(filters, options = {}) {
       const params = filterParams(filters);
       params.set('limit', String(options.limit ?? 100));

@@ -36,6 +36,8 @@ export const HubItemSchema = z.object({
   status: ReviewStatusSchema,
   comment: z.string().nullable(),
   statusUpdatedAt: iso.nullable(),
+  /** The item's theme (absent from an older hub). */
+  themeId: z.string().nullable().optional(),
 });
 export type HubItem = z.infer<typeof HubItemSchema>;
 
