@@ -22,7 +22,9 @@ export function WeekTally() {
     );
   }, []);
   return (
-    <div role="status" aria-label="Your captures this week" className="em-tally">
+    // A named region rather than a second `status`: the popup's one status line stays the queue's
+    // (docs/ui-names.md); aria-live still announces the count once it arrives.
+    <section aria-label="Your captures this week" aria-live="polite" className="em-tally">
       {state.kind === 'loading' ? <p>Counting this week’s captures…</p> : null}
       {state.kind === 'failed' ? <p>This week’s captures could not be counted: {state.error}</p> : null}
       {state.kind === 'done' ? (
@@ -31,6 +33,6 @@ export function WeekTally() {
           <p className="em-tally-source">{tallySourceText(state.tally)}</p>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }

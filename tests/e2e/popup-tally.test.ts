@@ -31,7 +31,7 @@ afterAll(async () => {
 
 /** The popup's tally region's text once counted: its two lines (tally, source) run together. */
 async function tallyIn(popup: Page): Promise<string> {
-  const tally = popup.getByRole('status', { name: 'Your captures this week', exact: true });
+  const tally = popup.getByRole('region', { name: 'Your captures this week', exact: true });
   await expect.poll(() => tally.textContent(), { timeout: 10_000 }).toMatch(/^This week: /);
   return (await tally.textContent()) ?? '';
 }
