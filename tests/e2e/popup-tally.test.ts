@@ -14,7 +14,10 @@ let endpoint: Endpoint;
 
 beforeAll(async () => {
   hub = await startTestHub(TEST_AGENT.id);
-  browser = await launchWithExtension({});
+  // No CRM pages here: every name but loopback stays unresolved.
+  browser = await launchWithExtension({
+    hostResolverRules: 'MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  });
   endpoint = { id: 'hub', name: 'Team hub', url: `${hub.hub.url}/v1/webhook`, secret: hub.teamSecret };
   await configure(browser.worker, [endpoint], 0.02);
   await seedSettings(browser.worker, {
