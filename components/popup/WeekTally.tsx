@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendToBackground } from '@/lib/protocol/client';
 import type { ReplyOf } from '@/lib/protocol/messages';
-import { tallySourceText, tallyText } from '@/lib/tally/text';
-import { weekRange } from '@/lib/tally/week';
+import { tallySourceText, tallyText, weekRange } from '@/lib/tally/this-week';
 
 type Tally = ReplyOf<'capture-tally'>;
 type State = { kind: 'loading' } | { kind: 'done'; tally: Tally } | { kind: 'failed'; error: string };

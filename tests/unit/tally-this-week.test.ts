@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tallySourceText, tallyText } from '../../lib/tally/text';
-import { weekRange, weekStart } from '../../lib/tally/week';
+import { tallySourceText, tallyText, weekRange, weekStart } from '../../lib/tally/this-week';
 
 // The popup's "This week" (Monday 00:00 local time) and its wording. Node reads TZ on each Date
 // operation after process.env.TZ changes, so each case runs in a named time zone.
 const savedTz = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = savedTz;
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
 });
 const inZone = (zone: string) => {
   process.env.TZ = zone;
