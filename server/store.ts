@@ -83,6 +83,18 @@ export interface Trends {
   categories: Array<{ bucket: string; category: string; count: number }>;
 }
 
+/**
+ * GET /v1/agent/summary: the agent's live captures with capturedAt in [from, to), how many of them
+ * a lead has triaged (status past 'new': reviewed, actioned or declined) and how many are actioned.
+ */
+export interface AgentSummary {
+  from: string;
+  to: string;
+  captures: number;
+  reviewed: number;
+  actioned: number;
+}
+
 /** Filter values present in a scope, with their item counts (deleted items excluded). */
 export interface Facets {
   tags: Array<{ id: string; label: string; category: string; count: number }>;
@@ -172,6 +184,8 @@ export interface HubStore {
   renameTheme(themeId: string, title: string, scope: Scope): Promise<ThemeEditResult>;
   /** Groups every team's ungrouped items (hub start); returns how many were grouped. */
   backfillThemes(): Promise<number>;
+  /** Counts of the scope's live captures in [from, to): all, triaged past 'new', actioned. */
+  agentSummary(options: { from: string; to: string; scope: Scope }): Promise<AgentSummary>;
   trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
   createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
   findTeam(name: string): Promise<{ id: string; name: string } | null>;

@@ -43,6 +43,7 @@ import {
   SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
+import { createTallyHandlers } from '@/lib/tally/handler';
 
 /**
  * storage.local keys no configuration depends on: what the sidebar writes, the data key published
@@ -148,6 +149,8 @@ export default defineBackground(() => {
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
     ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
+    // The popup's "This week" tally: the hub's with the agent token, else this device's.
+    ...createTallyHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
     // The popup's failed context-menu captures: a retry is the same capture sent again.
     ...createMenuFailureHandlers({
       log: menuFailures,

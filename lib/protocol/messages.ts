@@ -250,6 +250,23 @@ const SPECS = {
       ),
     }),
   })),
+  'capture-tally': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
+    // The popup's "This week: …": from the hub with the agent token, else counted on this device.
+    request: z.strictObject({
+      type: z.literal('capture-tally'),
+      from: z.iso.datetime({ offset: true }),
+      to: z.iso.datetime({ offset: true }),
+    }),
+    reply: z.strictObject({
+      source: z.enum(['hub', 'device']),
+      captures: z.int(),
+      // null: not known here (no hub, so no lead's triage reaches this device).
+      reviewed: z.nullable(z.int()),
+      actioned: z.nullable(z.int()),
+      /** Why the hub gave no tally; null when it did or none was asked. */
+      hubError: z.nullable(z.string()),
+    }),
+  })),
   'dead-letters': spec({ receiver: 'worker', pageOnly: true }, () => ({
     request: z.strictObject({
       type: z.literal('dead-letters'),

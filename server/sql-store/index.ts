@@ -1,5 +1,6 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
+import { agentSummaryMethods } from './agent-summary';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { TeamThemes } from './team-themes';
@@ -19,6 +20,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...tokenMethods(db),
     ...trendMethods(db),
     ...facetMethods(db),
+    ...agentSummaryMethods(db),
     ...themeListMethods(db),
     ...themeEditMethods(db, themes),
     close: () => db.close(),

@@ -16,6 +16,7 @@ import {
 } from '../../lib/protocol/messages';
 import { createPanelWindows } from '../../lib/sidepanel/panel-windows';
 import { type EarmarkDatabase, openEarmarkDB } from '../../lib/store/db';
+import { createTallyHandlers } from '../../lib/tally/handler';
 import { testConfig } from '../helpers/config';
 
 /** fast-check prints the seed and the shrunk counterexample on failure; CI runs five times more. */
@@ -84,6 +85,8 @@ async function setup() {
     // "Send test" reaches a receiver that answers 200 to everything.
     ...createEndpointHandlers({ ...base, fetch: (async () => Response.json({ ok: true })) as typeof fetch }),
     ...loopBack.handlers,
+    // The popup's tally, with no hub configured: counted in the seeded database.
+    ...createTallyHandlers({ ...base, fetch: (async () => Response.json({})) as typeof fetch }),
     // Failed menu captures, kept in memory here, with one failure to act on.
     ...createMenuFailureHandlers({
       log: menuFailures,
@@ -164,6 +167,7 @@ function validMessages(itemId: string): Record<string, unknown>[] {
     { type: 'reviews-seen', ids: [itemId] },
     { type: 'reviews-unseen' },
     { type: 'reviews-seen', ids: 'all' },
+    { type: 'capture-tally', from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' },
     { type: 'menu-failures' },
     { type: 'menu-failure', id: 'menu-failure-1', action: 'dismiss' },
     { type: 'endpoint-queued-count', endpointId: 'hub' },

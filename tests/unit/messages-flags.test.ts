@@ -20,6 +20,7 @@ import {
 } from '../../lib/protocol/messages';
 import { type MisnamedRequests, spec } from '../../lib/protocol/spec';
 import { createPanelWindows, type PanelWindowDeps } from '../../lib/sidepanel/panel-windows';
+import { createTallyHandlers, type TallyDeps } from '../../lib/tally/handler';
 import { TICKET_CONTEXT } from '../helpers/context';
 
 // A message type is declared once, its flags with its spec (SPECS in lib/protocol/messages.ts);
@@ -47,6 +48,11 @@ const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
   'reviews-refresh': { type: 'reviews-refresh' },
   'reviews-seen': { type: 'reviews-seen', ids: 'all' },
   'reviews-unseen': { type: 'reviews-unseen' },
+  'capture-tally': {
+    type: 'capture-tally',
+    from: '2026-11-23T00:00:00+01:00',
+    to: '2026-11-30T00:00:00+01:00',
+  },
   'dead-letters': { type: 'dead-letters', action: 'export' },
   'menu-failures': { type: 'menu-failures' },
   'menu-failure': { type: 'menu-failure', id: ID, action: 'dismiss' },
@@ -72,6 +78,7 @@ function workerHandlers() {
     ...createEndpointHandlers({} as EndpointHandlerDeps),
     ...createMenuFailureHandlers({} as MenuFailureHandlerDeps),
     ...createPanelWindows({} as PanelWindowDeps).handlers,
+    ...createTallyHandlers({} as TallyDeps),
   } satisfies WorkerHandlers;
 }
 

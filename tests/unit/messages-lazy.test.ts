@@ -33,6 +33,7 @@ describe('PROTOCOL, built on first use', () => {
       'queue-health',
       'endpoint-resume',
       'reviews-unseen',
+      'capture-tally',
       'dead-letters',
       'menu-failures',
       'menu-failure',

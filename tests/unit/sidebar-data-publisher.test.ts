@@ -121,6 +121,7 @@ describe('which messages may change what the sidebar shows', () => {
       'toggle-sidebar',
       'queue-health',
       'reviews-unseen',
+      'capture-tally',
       'menu-failures',
       'endpoint-queued-count',
       'endpoint-queued-export',
