@@ -1,5 +1,7 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
+import { digestStatMethods } from './digest-stats';
+import { digestTargetMethods } from './digest-targets';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { TeamThemes } from './team-themes';
@@ -21,6 +23,8 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...facetMethods(db),
     ...themeListMethods(db),
     ...themeEditMethods(db, themes),
+    ...digestStatMethods(db),
+    ...digestTargetMethods(db),
     close: () => db.close(),
   };
 }
