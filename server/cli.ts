@@ -85,10 +85,10 @@ export async function runCommand(store: HubStore, argv: string[], deps: SendDeps
  * `npm run hub -- <command>`: prints the result as JSON, or the error on stderr with exit code 1
  * (a partly failed command, such as a digest send with a failed target, prints both).
  */
-export async function runCli(config: HubConfig, argv: string[]): Promise<number> {
+export async function runCli(config: HubConfig, argv: string[], deps: SendDeps = {}): Promise<number> {
   const { store } = await openHub(config);
   try {
-    console.log(JSON.stringify(await runCommand(store, argv)));
+    console.log(JSON.stringify(await runCommand(store, argv, deps)));
     return 0;
   } catch (error) {
     if (error instanceof CommandFailure) console.log(JSON.stringify(error.result));
