@@ -140,7 +140,9 @@ describe('digest schedule in a running hub, and the CLI exit code', () => {
       expect(await runCli(config, addDown)).toBe(0);
       error.mockClear();
       expect(await runCli(config, ['digest', 'send', '--team', 'Default'], noSleep)).toBe(1);
-      expect(error.mock.calls.flat().join('\n')).toMatch(/digest target .*: HTTP 500: receiver is down \(after 4 attempts\)/);
+      expect(error.mock.calls.flat().join('\n')).toMatch(
+        /digest target .*: HTTP 500: receiver is down \(after 4 attempts\)/,
+      );
       const printed = JSON.parse(String(log.mock.calls.at(-1)?.[0])) as { results: Array<{ ok: boolean }> };
       expect(printed.results.map((x) => x.ok)).toEqual([true, false]);
     } finally {
