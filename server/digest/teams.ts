@@ -2,6 +2,7 @@ import {
   type CardElement,
   type CardTextBlock,
   escapeCardMarkdown,
+  TEAMS_MAX_BYTES,
   type TeamsMessage,
 } from '../../lib/delivery/formats/teams';
 import { cleanLine, cleanLines } from '../../lib/delivery/formats/text';
@@ -50,34 +51,7 @@ function listElements(title: string, total: number, lines: string[]): CardElemen
   ];
 }
 
-/**
- * The digest as one Adaptive Card (1.4) for a Teams Workflows webhook, in the item cards' style:
- * a FactSet of the numbers, a separated Container per growing theme with its sample shaded.
- */
-export function digestTeamsMessage(digest: Digest): TeamsMessage {
-  const { failureDemand: fd } = digest;
-  const ideas = digest.ideas.items.map(
-    (i) =>
-      `**${escapeCardMarkdown(cleanLine(i.tags.join(', ')))}**: ${escaped(i.text)} (${escaped(i.agent)})`,
-  );
-  const actioned = digest.actioned.items.map((a) => {
-    const comment = a.comment ? ` → ${escaped(a.comment)}` : '';
-    return `**${escapeCardMarkdown(cleanLine(a.tags.join(', ')))}**: ${escaped(a.text)}${comment}`;
-  });
-  const body: CardElement[] = [
-    text(escapeCardMarkdown(digestTitle(digest)), { weight: 'Bolder', size: 'Medium' }),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Captures', value: `${digest.captures.count} (previous ${digest.captures.previous})` },
-        { title: 'Failure demand', value: escapeCardMarkdown(failureDemandLine(digest)) },
-        { title: 'Previous period', value: `${percent(fd.previousShare)} (${fd.previousCount})` },
-      ],
-    },
-    ...themeElements(digest),
-    ...listElements('New improvement ideas', digest.ideas.total, ideas),
-    ...listElements('Actioned', digest.actioned.total, actioned),
-  ];
+function message(body: CardElement[]): TeamsMessage {
   return {
     type: 'message',
     attachments: [
@@ -94,4 +68,49 @@ export function digestTeamsMessage(digest: Digest): TeamsMessage {
       },
     ],
   };
+}
+
+const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/**
+ * The digest as one Adaptive Card (1.4) for a Teams Workflows webhook, in the item cards' style:
+ * a FactSet of the numbers, a separated Container per growing theme with its sample shaded. Lines
+ * of ideas and actioned items are dropped from the end (counted in "and N more") while the message
+ * would pass Teams' size limit.
+ */
+export function digestTeamsMessage(digest: Digest): TeamsMessage {
+  const { failureDemand: fd } = digest;
+  const ideas = digest.ideas.items.map(
+    (i) =>
+      `**${escapeCardMarkdown(cleanLine(i.tags.join(', ')))}**: ${escaped(i.text)} (${escaped(i.agent)})`,
+  );
+  const actioned = digest.actioned.items.map((a) => {
+    const comment = a.comment ? ` → ${escaped(a.comment)}` : '';
+    return `**${escapeCardMarkdown(cleanLine(a.tags.join(', ')))}**: ${escaped(a.text)}${comment}`;
+  });
+  const head: CardElement[] = [
+    text(escapeCardMarkdown(digestTitle(digest)), { weight: 'Bolder', size: 'Medium' }),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Captures', value: `${digest.captures.count} (previous ${digest.captures.previous})` },
+        { title: 'Failure demand', value: escapeCardMarkdown(failureDemandLine(digest)) },
+        { title: 'Previous period', value: `${percent(fd.previousShare)} (${fd.previousCount})` },
+      ],
+    },
+    ...themeElements(digest),
+  ];
+  const render = () =>
+    message([
+      ...head,
+      ...listElements('New improvement ideas', digest.ideas.total, ideas),
+      ...listElements('Actioned', digest.actioned.total, actioned),
+    ]);
+  let card = render();
+  while (size(card) > TEAMS_MAX_BYTES && ideas.length + actioned.length > 0) {
+    if (ideas.length >= actioned.length) ideas.pop();
+    else actioned.pop();
+    card = render();
+  }
+  return card;
 }
