@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { parsePublicHosts } from './auth/host';
 import { startupBanner } from './banner';
 import { runCli } from './cli';
-import { parseCadence } from './digest/schedule';
+import { type DigestCadence, parseCadence } from './digest/schedule';
 import { startHub } from './serve';
 
 // `npm run hub`: serves until Ctrl-C; `npm run hub -- team create "Tier 1"` etc. manage teams and tokens.
@@ -16,8 +16,17 @@ const config = {
 };
 const args = process.argv.slice(2);
 if (args.length > 0 && args[0] !== 'serve') process.exit(await runCli(config, args));
-const serveArgs = parseArgs({ args: args.slice(1), options: { every: { type: 'string' } } }).values;
-const digestEvery = parseCadence(serveArgs.every ?? process.env.EARMARK_DIGEST_EVERY);
+/** `serve [--every week]`, else EARMARK_DIGEST_EVERY: the digest schedule, off when neither is set. */
+function digestSchedule(): DigestCadence | undefined {
+  try {
+    const { values } = parseArgs({ args: args.slice(1), options: { every: { type: 'string' } } });
+    return parseCadence(values.every ?? process.env.EARMARK_DIGEST_EVERY);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+const digestEvery = digestSchedule();
 
 const publicHosts = parsePublicHosts(process.env.EARMARK_PUBLIC_HOST);
 const host = process.env.HOST;
