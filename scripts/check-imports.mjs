@@ -29,8 +29,9 @@ const LAZY_LAUNCHER =
 /** Everything that runs in a CRM page's content script: the stub, the launcher and the lazy sidebar app. */
 const SIDEBAR =
   '^(components/sidebar|entrypoints/content|entrypoints/(sidebar-app|sidebar-launcher|context-reader))';
-/** What server/ may import from the extension's tree: the item contract and the webhook format. */
-const SHARED_CONTRACT = '^lib/(schema[.]ts|delivery/signing[.]ts|config/secret[.]ts|config/taxonomy)';
+/** What server/ may import from the extension's tree: the item contract, the webhook format and the chat formats' escaping (the digest). */
+const SHARED_CONTRACT =
+  '^lib/(schema[.]ts|delivery/signing[.]ts|delivery/formats/(text|slack|teams)[.]ts|config/secret[.]ts|config/taxonomy)';
 
 /** Rules on every import, type-only ones included (they are edges of the design all the same). */
 export const STRUCTURE_RULES = [

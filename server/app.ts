@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentSummaryRoutes } from './api/agent-summary';
+import { digestRoutes } from './api/digest';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
 import { themeRoutes } from './api/themes';
@@ -79,6 +80,7 @@ export function createHubApp(options: HubAppOptions) {
   reportRoutes(app, need, store);
   themeRoutes(app, need, store);
   agentSummaryRoutes(app, need, store);
+  digestRoutes(app, need, store, now);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

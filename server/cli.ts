@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { generateSecret } from '../lib/config/secret';
 import { generateToken, hashToken } from './auth/tokens';
+import { CommandFailure, digestCommand } from './digest/command';
+import type { SendDeps } from './digest/send';
 import type { HubConfig } from './setup';
 import { openHub } from './setup';
 import type { HubStore, Role } from './store';
@@ -13,8 +15,11 @@ async function team(store: HubStore, name: string): Promise<{ id: string; name: 
   return found;
 }
 
-/** Runs one management command and returns what to print as JSON (the CLI's logic, testable in-process). */
-export async function runCommand(store: HubStore, argv: string[]): Promise<unknown> {
+/**
+ * Runs one management command and returns what to print as JSON (the CLI's logic, testable
+ * in-process); `deps` reach the digest's sends (fetch, clock, sleep between retries).
+ */
+export async function runCommand(store: HubStore, argv: string[], deps: SendDeps = {}): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -23,9 +28,14 @@ export async function runCommand(store: HubStore, argv: string[]): Promise<unkno
       role: { type: 'string' },
       agent: { type: 'string' },
       'grace-hours': { type: 'string', default: '24' },
+      url: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [noun, verb, name, setting] = positionals;
+  if (noun === 'digest') return digestCommand(store, positionals.slice(1), values, deps);
   if (noun === 'team' && verb === 'create' && name) {
     const secret = generateSecret();
     return { team: await store.createTeam(name, secret), secret };
@@ -67,17 +77,21 @@ export async function runCommand(store: HubStore, argv: string[]): Promise<unkno
     'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
       'team require-agent-token <name> on|off | ' +
       'token create --role agent|lead|admin [--team <name>] [--agent <id>] | ' +
-      'token list [--team <name>] | token revoke <id>',
+      'token list [--team <name>] | token revoke <id> | digest target add|list|remove … | digest send …',
   );
 }
 
-/** `npm run hub -- <command>`: prints the result as JSON, or the error on stderr with exit code 1. */
-export async function runCli(config: HubConfig, argv: string[]): Promise<number> {
+/**
+ * `npm run hub -- <command>`: prints the result as JSON, or the error on stderr with exit code 1
+ * (a partly failed command, such as a digest send with a failed target, prints both).
+ */
+export async function runCli(config: HubConfig, argv: string[], deps: SendDeps = {}): Promise<number> {
   const { store } = await openHub(config);
   try {
-    console.log(JSON.stringify(await runCommand(store, argv)));
+    console.log(JSON.stringify(await runCommand(store, argv, deps)));
     return 0;
   } catch (error) {
+    if (error instanceof CommandFailure) console.log(JSON.stringify(error.result));
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {

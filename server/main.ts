@@ -1,9 +1,12 @@
+import { parseArgs } from 'node:util';
 import { parsePublicHosts } from './auth/host';
 import { startupBanner } from './banner';
 import { runCli } from './cli';
+import { type DigestCadence, parseCadence } from './digest/schedule';
 import { startHub } from './serve';
 
 // `npm run hub`: serves until Ctrl-C; `npm run hub -- team create "Tier 1"` etc. manage teams and tokens.
+// `npm run hub -- serve --every week` (or EARMARK_DIGEST_EVERY=week) also sends the weekly digests.
 // Env: PORT (8787), HOST, EARMARK_DATA_DIR (.earmark), EARMARK_WEBHOOK_SECRET, DATABASE_URL (PostgreSQL),
 // EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback).
 const config = {
@@ -12,13 +15,32 @@ const config = {
   databaseUrl: process.env.DATABASE_URL,
 };
 const args = process.argv.slice(2);
-if (args.length > 0) process.exit(await runCli(config, args));
+if (args.length > 0 && args[0] !== 'serve') process.exit(await runCli(config, args));
+/** `serve [--every week]`, else EARMARK_DIGEST_EVERY: the digest schedule, off when neither is set. */
+function digestSchedule(): DigestCadence | undefined {
+  try {
+    const { values } = parseArgs({ args: args.slice(1), options: { every: { type: 'string' } } });
+    return parseCadence(values.every ?? process.env.EARMARK_DIGEST_EVERY);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+const digestEvery = digestSchedule();
 
 const publicHosts = parsePublicHosts(process.env.EARMARK_PUBLIC_HOST);
 const host = process.env.HOST;
-const hub = await startHub({ ...config, port: Number(process.env.PORT ?? 8787), host, publicHosts });
+const hub = await startHub({
+  ...config,
+  port: Number(process.env.PORT ?? 8787),
+  host,
+  publicHosts,
+  digestEvery,
+});
 for (const line of startupBanner(hub, { databaseUrl: config.databaseUrl, host, publicHosts }))
   console.log(line);
+if (digestEvery)
+  console.log(`Digests: each team's last full week, sent to its digest targets every ${digestEvery}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void hub.stop().then(() => process.exit(0)));
 }

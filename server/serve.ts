@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createHubApp } from './app';
+import { type DigestCadence, startDigestSchedule } from './digest/schedule';
+import type { SendDeps } from './digest/send';
 import { openHub } from './setup';
 
 /** A running hub. */
@@ -35,6 +37,10 @@ export async function startHub(options: {
   demo?: boolean;
   databaseUrl?: string;
   publicHosts?: readonly string[];
+  /** Send each team's digest of the last full week to its targets (off when undefined). */
+  digestEvery?: DigestCadence;
+  /** The digest schedule's fetch, clock and sleep (tests). */
+  digestDeps?: SendDeps;
 }): Promise<RunningHub> {
   const { store, dataDir, secretSource, secretCreated } = await openHub(options);
   const host = options.host ?? '127.0.0.1';
@@ -60,6 +66,9 @@ export async function startHub(options: {
   const backfill = store.backfillThemes().catch((error: unknown) => {
     console.error('Earmark hub: grouping existing items into themes failed:', error);
   });
+  const schedule = options.digestEvery
+    ? startDigestSchedule(store, { every: options.digestEvery, deps: options.digestDeps })
+    : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -70,6 +79,7 @@ export async function startHub(options: {
     dataDir,
     async stop() {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await schedule?.stop();
       await backfill;
       await store.close();
     },

@@ -1,4 +1,5 @@
 import type { Item } from '../lib/schema';
+import type { DigestStore } from './digest/store';
 
 export { MIGRATIONS } from './db/migrations';
 
@@ -151,7 +152,7 @@ export interface TokenInfo {
 }
 
 /** The hub's storage: one interface; PGlite and PostgreSQL share the SQL (sql-store/). */
-export interface HubStore {
+export interface HubStore extends DigestStore {
   /**
    * Keeps the highest revision per item id; re-delivered revisions are harmless. `agentVerified`:
    * the batch came with the agent token of the agent every item names (recorded per revision).

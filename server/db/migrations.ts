@@ -95,4 +95,22 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE items ADD COLUMN theme_vector jsonb;
    ALTER TABLE items ADD COLUMN theme_pinned boolean NOT NULL DEFAULT false;
    CREATE INDEX items_team_theme ON items (team_id, theme_id);`,
+  // Digest targets (server/digest/): per team, where the periodic digest goes. A json target's
+  // signing secret is kept in clear (HMAC needs it). The delivery record makes a failure visible
+  // (last_error) and sent_through, the end of the latest period delivered, keeps the schedule from
+  // sending a period twice, also across restarts.
+  `CREATE TABLE digest_targets (
+     id uuid PRIMARY KEY,
+     team_id uuid NOT NULL REFERENCES teams (id),
+     url text NOT NULL,
+     format text NOT NULL CHECK (format IN ('slack', 'teams', 'json')),
+     secret text,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     last_attempt_at timestamptz,
+     last_error text,
+     delivered_at timestamptz,
+     sent_through timestamptz
+   );
+   CREATE INDEX digest_targets_team ON digest_targets (team_id);
+   CREATE INDEX items_team_status_updated ON items (team_id, status_updated_at);`,
 ];

@@ -1,6 +1,8 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
 import { agentSummaryMethods } from './agent-summary';
+import { digestStatMethods } from './digest-stats';
+import { digestTargetMethods } from './digest-targets';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { TeamThemes } from './team-themes';
@@ -23,6 +25,8 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...agentSummaryMethods(db),
     ...themeListMethods(db),
     ...themeEditMethods(db, themes),
+    ...digestStatMethods(db),
+    ...digestTargetMethods(db),
     close: () => db.close(),
   };
 }
