@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { demandRoutes } from './api/demand';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
 import { themeRoutes } from './api/themes';
@@ -77,6 +78,7 @@ export function createHubApp(options: HubAppOptions) {
   itemRoutes(app, need, store);
   reportRoutes(app, need, store);
   themeRoutes(app, need, store);
+  demandRoutes(app, need, store);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -1,4 +1,5 @@
 import type { Item } from '../lib/schema';
+import type { Demand, DemandQuery } from './demand';
 
 export { MIGRATIONS } from './db/migrations';
 
@@ -173,6 +174,8 @@ export interface HubStore {
   /** Groups every team's ungrouped items (hub start); returns how many were grouped. */
   backfillThemes(): Promise<number>;
   trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
+  /** Failure and value demand per bucket, by cause and theme, against the previous period (server/demand.ts). */
+  demand(query: DemandQuery): Promise<Demand>;
   createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
   findTeam(name: string): Promise<{ id: string; name: string } | null>;
   countTeams(): Promise<number>;

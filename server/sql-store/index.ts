@@ -1,5 +1,6 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
+import { demandMethods } from './demand';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
 import { TeamThemes } from './team-themes';
@@ -18,6 +19,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...teamMethods(db),
     ...tokenMethods(db),
     ...trendMethods(db),
+    ...demandMethods(db),
     ...facetMethods(db),
     ...themeListMethods(db),
     ...themeEditMethods(db, themes),
