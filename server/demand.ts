@@ -1,5 +1,3 @@
-import type { Scope } from './store';
-
 // GET /v1/demand's answer (docs/hub-api.md, "Failure demand"). Failure demand is a capture with a
 // tag in the category "Failure demand" (any case), as the default taxonomy names it: contact we
 // caused by failing the customer. Every other capture is value demand, so the two add up to the
@@ -14,12 +12,11 @@ export type DemandBucketSize = (typeof DEMAND_BUCKETS)[number];
 /** Themes listed under each cause, most items first. */
 export const TOP_THEMES = 5;
 
-/** What GET /v1/demand asks the store: a range [from, to) and its bucket size, in the caller's scope. */
+/** What GET /v1/demand asks the store (in the caller's scope): a range [from, to) and its bucket size. */
 export interface DemandQuery {
   from: string;
   to: string;
   bucket: DemandBucketSize;
-  scope: Scope;
 }
 
 /** A theme under a cause: the cause's captures grouped in it. */

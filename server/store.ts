@@ -175,7 +175,7 @@ export interface HubStore {
   backfillThemes(): Promise<number>;
   trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
   /** Failure and value demand per bucket, by cause and theme, against the previous period (server/demand.ts). */
-  demand(query: DemandQuery): Promise<Demand>;
+  demand(query: DemandQuery & { scope: Scope }): Promise<Demand>;
   createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
   findTeam(name: string): Promise<{ id: string; name: string } | null>;
   countTeams(): Promise<number>;
