@@ -2,8 +2,8 @@ import { percent, weekLabel } from '@/lib/hub/review/demand-data';
 import type { DemandBucket } from '@/lib/hub/review/demand-schema';
 
 const WIDTH = 760;
-const HEIGHT = 230;
-const PAD = { left: 44, right: 16, top: 24, bottom: 34 };
+const HEIGHT = 250;
+const PAD = { left: 48, right: 24, top: 26, bottom: 48 };
 
 /** The y axis top: the highest share rounded up to the next 10%, at least 10%. */
 function axisTop(buckets: DemandBucket[]): number {
@@ -76,7 +76,7 @@ export function DemandShareChart({ buckets }: { buckets: DemandBucket[] }) {
           </text>
         ) : null,
       )}
-      <text className="em-axis" x={PAD.left} y={HEIGHT - 4}>
+      <text className="em-axis" x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
         Week starting (UTC)
       </text>
     </svg>
