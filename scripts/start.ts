@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     say();
     say('Click a tag in the Earmark sidebar on the demo ticket; the review tab (the lead view of team');
     say(
-      `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures and trends.`,
+      `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures and failure demand.`,
     );
   }
 

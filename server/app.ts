@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentSummaryRoutes } from './api/agent-summary';
+import { demandRoutes } from './api/demand';
 import { digestRoutes } from './api/digest';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
@@ -81,6 +82,7 @@ export function createHubApp(options: HubAppOptions) {
   themeRoutes(app, need, store);
   agentSummaryRoutes(app, need, store);
   digestRoutes(app, need, store, now);
+  demandRoutes(app, need, store);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

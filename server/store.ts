@@ -1,4 +1,5 @@
 import type { Item } from '../lib/schema';
+import type { Demand, DemandQuery } from './demand';
 import type { DigestStore } from './digest/store';
 
 export { MIGRATIONS } from './db/migrations';
@@ -188,6 +189,8 @@ export interface HubStore extends DigestStore {
   /** Counts of the scope's live captures in [from, to): all, triaged past 'new', actioned. */
   agentSummary(options: { from: string; to: string; scope: Scope }): Promise<AgentSummary>;
   trends(options: { bucket: 'day' | 'week'; from?: string; to?: string; scope: Scope }): Promise<Trends>;
+  /** Failure and value demand per bucket, by cause and theme, against the previous period (server/demand.ts). */
+  demand(query: DemandQuery & { scope: Scope }): Promise<Demand>;
   createTeam(name: string, secret: string): Promise<{ id: string; name: string }>;
   findTeam(name: string): Promise<{ id: string; name: string } | null>;
   countTeams(): Promise<number>;

@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { ReviewClient } from '@/lib/hub/review/client';
 import { countText, statusWord } from '@/lib/hub/review/labels';
 import { isFiltered, NO_FILTERS, type ReviewFilters } from '@/lib/hub/review/query';
 import type { Facets, HubItem, ReviewStatus } from '@/lib/hub/review/schemas';
 import { BulkBar } from './BulkBar';
+import { DemandPanel } from './DemandPanel';
 import { ErrorNotice } from './ErrorNotice';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
 import { ItemDetail } from './ItemDetail';
 import { ItemsGrid } from './ItemsGrid';
-import { TrendsPanel } from './TrendsPanel';
 import { ThemesView } from './themes/ThemesView';
 import { useReviewItems } from './useReviewItems';
 import { panelId, type ReviewView, tabId, ViewTabs } from './ViewTabs';
 
-/** The review itself: filters, the Items view (grid, bulk triage, open item, export) or the Themes view, trends. */
+/** The review itself: filters, the Items view (grid, bulk triage, open item, export) or the Themes view, and failure demand. */
 export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonomy: TaxonomyTag[] }) {
   const [filters, setFilters] = useState<ReviewFilters>(NO_FILTERS);
   const list = useReviewItems(client, filters);
@@ -36,13 +36,6 @@ export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonom
     setSelected(new Set());
     setNotice('');
   }, []);
-
-  const categoryOf = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const t of taxonomy) map.set(t.id, t.category);
-    for (const t of facets?.tags ?? []) map.set(t.id, t.category);
-    return (tag: string) => map.get(tag);
-  }, [facets, taxonomy]);
 
   const toggle = useCallback((id: string) => {
     setSelected((s) => {
@@ -163,7 +156,7 @@ export function ReviewPage({ client, taxonomy }: { client: ReviewClient; taxonom
           <ThemesView client={client} filters={filters} />
         </div>
       )}
-      <TrendsPanel client={client} range={filters} categoryOf={categoryOf} />
+      <DemandPanel client={client} range={filters} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { migrate, type SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
 import { agentSummaryMethods } from './agent-summary';
+import { demandMethods } from './demand';
 import { digestStatMethods } from './digest-stats';
 import { digestTargetMethods } from './digest-targets';
 import { facetMethods } from './facets';
@@ -21,6 +22,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...teamMethods(db),
     ...tokenMethods(db),
     ...trendMethods(db),
+    ...demandMethods(db),
     ...facetMethods(db),
     ...agentSummaryMethods(db),
     ...themeListMethods(db),

@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TAXONOMY } from '../../lib/config/settings';
+import { changeText, percent, weekStart } from '../../lib/hub/review/demand-data';
+import type { Demand } from '../../lib/hub/review/demand-schema';
 import { rowLabel } from '../../lib/hub/review/labels';
 import type { HubItem } from '../../lib/hub/review/schemas';
 import type { Item } from '../../lib/schema';
@@ -291,7 +293,7 @@ describe('review page', () => {
     await scan('item details open');
   });
 
-  it('draws the trends chart with its data table, and passes axe', async () => {
+  it('shows the failure-demand share per week and the causes with data tables, and passes axe', async () => {
     const close = page.getByRole('button', { name: 'Close details', exact: true });
     if (await close.count()) await close.click();
     await filters().getByRole('combobox', { name: 'Tag', exact: true }).selectOption({ label: 'All tags' });
@@ -299,36 +301,82 @@ describe('review page', () => {
       .getByRole('combobox', { name: 'Status', exact: true })
       .selectOption({ label: 'Any status' });
     await expect.poll(countText, { timeout: 20_000 }).toBe(`Showing 200 of ${number(COUNT)} items`);
-    const trends = page.getByRole('region', { name: 'Trends', exact: true });
-    const chart = trends.getByRole('img', { name: 'Captures per tag per week', exact: true });
-    await chart.waitFor({ timeout: 20_000 });
-    // Chart.js painted bars: the canvas holds non-transparent pixels.
-    const painted = await chart.evaluate((canvas) => {
-      const c = canvas as HTMLCanvasElement;
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
-      return n;
+    const demand = page.getByRole('region', { name: 'Failure demand', exact: true });
+    const shareFigure = demand.getByRole('figure', { name: 'Failure-demand share per week', exact: true });
+    // No From: the last 12 weeks, one row per week in the share table.
+    await shareFigure.getByRole('img', { name: 'Failure-demand share per week', exact: true }).waitFor({
+      timeout: 20_000,
     });
-    expect(painted).toBeGreaterThan(5_000);
+    await shareFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
+    const shareTable = shareFigure.getByRole('table', { name: 'Failure-demand share data', exact: true });
+    expect(await shareTable.locator('tbody').getByRole('row').count()).toBe(12);
+    await shareFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
 
-    await trends.getByRole('button', { name: 'Show data table', exact: true }).click();
-    const table = trends.getByRole('table', { name: 'Trends data', exact: true });
-    const api8 = await api<{ tags: Array<{ tag: string; count: number }> }>('/v1/trends?bucket=week');
-    const chasers = api8.tags.filter((t) => t.tag === 'chaser').reduce((a, t) => a + t.count, 0);
-    const chaserRow = table.getByRole('row', { name: /^Chaser / });
-    expect(await chaserRow.getByRole('cell').last().textContent()).toBe(String(chasers));
-    expect(await table.getByRole('row', { name: /^Failure demand / }).count()).toBe(1);
-    await scan('trends with the data table');
+    // The filter bar's From: the last four weeks, against the four before (both within the demo's 8).
+    const from = new Date(weekStart(new Date()).getTime() - 3 * 7 * 86_400_000).toISOString().slice(0, 10);
+    await filters().getByRole('textbox', { name: 'From', exact: true }).fill(from);
+    const expected = await api<Demand>(`/v1/demand?bucket=week&from=${from}T00:00:00.000Z`);
+    const { failure, total } = expected.summary;
+    expect(failure.causes.length).toBeGreaterThan(1);
+    await expect
+      .poll(() => demand.textContent(), { timeout: 20_000 })
+      .toContain(`${percent(failure.share)} of ${number(total)} captures`);
+    // Each week's point is labelled with its share (a week without captures has no point).
+    const labels = shareFigure.locator('text.em-point-label');
+    expect(await labels.allTextContents()).toEqual(
+      expected.buckets.filter((b) => b.total > 0).map((b) => percent(b.failure.share)),
+    );
+    await shareFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
+    const rows = shareTable.locator('tbody').getByRole('row');
+    expect(await rows.count()).toBe(expected.buckets.length);
+    expect(await rows.first().getByRole('cell').allTextContents()).toEqual([
+      number(expected.buckets[0]?.total ?? 0),
+      number(expected.buckets[0]?.failure.count ?? 0),
+      percent(expected.buckets[0]?.failure.share ?? 0),
+      number(expected.buckets[0]?.value.count ?? 0),
+    ]);
 
+    // The causes, ranked, each with its change; the first opens from the keyboard to its themes.
+    const causes = demand.getByRole('list', { name: 'Failure-demand causes', exact: true });
+    const names = await causes
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => b.textContent?.replace(/^[▸▾]\s*/, '') ?? ''));
+    expect(names).toEqual(failure.causes.map((c) => c.label));
+    const top = failure.causes[0];
+    if (!top) throw new Error('no cause');
+    const topItem = causes.getByRole('listitem').first();
+    expect(await topItem.textContent()).toContain(changeText(top.count, top.previous));
+    await causes.getByRole('button', { name: top.label, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const themes = demand.getByRole('list', { name: `Themes of ${top.label}`, exact: true });
+    expect(await themes.getByRole('listitem').count()).toBe(top.themes.length);
+    expect(await themes.textContent()).toContain(top.themes[0]?.title ?? '-');
+    const sample = top.themes[0]?.sample;
+    expect(await themes.textContent()).toContain((sample?.quote || sample?.note) ?? '-');
+    expect(
+      await causes.getByRole('button', { name: top.label, exact: true }).getAttribute('aria-expanded'),
+    ).toBe('true');
+
+    const causeFigure = demand.getByRole('figure', {
+      name: 'Causes against the previous period',
+      exact: true,
+    });
+    await causeFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
+    const causeTable = causeFigure.getByRole('table', { name: 'Failure-demand causes data', exact: true });
+    const topRow = causeTable.getByRole('row', { name: new RegExp(`^${top.label} `) });
+    expect((await topRow.getByRole('cell').allTextContents()).slice(0, 2)).toEqual([
+      number(top.count),
+      number(top.previous),
+    ]);
+    await scan('failure demand with its data tables');
+
+    await shareFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
+    await causeFigure.getByRole('button', { name: 'Show data table', exact: true }).click();
     await page.mouse.move(0, 0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await trends.getByRole('button', { name: 'Show data table', exact: true }).click();
-    await page.screenshot({
-      path: resolve(ROOT, 'docs/review-trends.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await demand.screenshot({ path: resolve(ROOT, 'docs/review-demand.png'), animations: 'disabled' });
+    await filters().getByRole('textbox', { name: 'From', exact: true }).fill('');
+    await expect.poll(countText, { timeout: 20_000 }).toBe(`Showing 200 of ${number(COUNT)} items`);
   });
 
   it('puts a capture that arrives while the page is open on top within seconds', async () => {

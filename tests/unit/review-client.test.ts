@@ -16,6 +16,55 @@ const hubItem = (note: string) => ({
 
 type Call = { url: string; init: RequestInit };
 
+const side = (count: number, share: number) => ({ count, share, causes: [] });
+/** A GET /v1/demand answer as the hub gives it (docs/hub-api.md). */
+const DEMAND = {
+  from: '2026-09-01T00:00:00.000Z',
+  to: '2026-09-15T00:00:00.000Z',
+  bucket: 'week',
+  previous: { from: '2026-08-18T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z' },
+  buckets: [
+    {
+      start: '2026-08-31T00:00:00.000Z',
+      total: 4,
+      failure: {
+        count: 3,
+        share: 0.75,
+        causes: [{ id: 'chaser', label: 'Chaser', category: 'Failure demand', count: 3, themes: [] }],
+      },
+      value: side(1, 0.25),
+    },
+  ],
+  summary: {
+    total: 4,
+    previousTotal: 2,
+    failure: {
+      count: 3,
+      share: 0.75,
+      previousCount: 1,
+      previousShare: 0.5,
+      causes: [
+        {
+          id: 'chaser',
+          label: 'Chaser',
+          category: 'Failure demand',
+          count: 3,
+          previous: 1,
+          themes: [
+            {
+              id: '0193a1b2-0000-7000-8000-000000000001',
+              title: 'refund not received',
+              count: 3,
+              sample: { itemId: 'x', quote: 'Where is my refund?', note: null },
+            },
+          ],
+        },
+      ],
+    },
+    value: { ...side(1, 0.25), previousCount: 1, previousShare: 0.5 },
+  },
+};
+
 /** A fetch that records calls and answers with `respond`'s Response. */
 function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
   const calls: Call[] = [];
@@ -179,14 +228,26 @@ describe('review client', () => {
     expect(calls[0]?.url).toBe('http://127.0.0.1:8787/v1/items.csv?agent=a-1&site=zendesk');
   });
 
-  it('asks for weekly trends over the date range, and rejects a non-id before fetching', async () => {
-    const { fetch, calls } = fakeFetch(() => json({ tags: [], categories: [] }));
+  it('asks for weekly demand over the date range, parses the answer, and rejects a non-id before fetching', async () => {
+    const { fetch, calls } = fakeFetch(() => json(DEMAND));
     const client = createReviewClient({ url: 'http://127.0.0.1:8787', token: TOKEN, fetch });
-    await client.trends({ from: '2026-09-01', to: '' });
+    const demand = await client.demand({ from: '2026-09-01', to: '2026-09-14' });
     expect(calls[0]?.url).toBe(
-      'http://127.0.0.1:8787/v1/trends?bucket=week&from=2026-09-01T00%3A00%3A00.000Z',
+      'http://127.0.0.1:8787/v1/demand?bucket=week&from=2026-09-01T00%3A00%3A00.000Z&to=2026-09-15T00%3A00%3A00.000Z',
     );
+    expect(demand.summary.failure.causes[0]).toMatchObject({ id: 'chaser', count: 3, previous: 1 });
+    expect(demand.summary.failure.causes[0]?.themes[0]?.sample?.quote).toBe('Where is my refund?');
     expect((await failure(client.getItem('../admin'))).kind).toBe('http');
     expect(calls).toHaveLength(1);
+  });
+
+  it('refuses a demand answer that does not match the contract', async () => {
+    const broken = {
+      ...DEMAND,
+      buckets: [{ ...DEMAND.buckets[0], failure: { count: 1, share: 2, causes: [] } }],
+    };
+    const { fetch } = fakeFetch(() => json(broken));
+    const client = createReviewClient({ url: 'http://127.0.0.1:8787', token: TOKEN, fetch });
+    expect((await failure(client.demand({ from: '', to: '' }))).kind).toBe('bad-response');
   });
 });

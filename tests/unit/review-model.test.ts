@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../lib/hub/errors';
 import { csvFilename } from '../../lib/hub/review/csv-download';
+import {
+  changeText,
+  demandRange,
+  percent,
+  shareChangeText,
+  weekStart,
+} from '../../lib/hub/review/demand-data';
 import { gridKeyAction } from '../../lib/hub/review/grid-keys';
 import { countText, rowLabel, selectLabel } from '../../lib/hub/review/labels';
 import { dateRange, filterParams, isFiltered, NO_FILTERS } from '../../lib/hub/review/query';
 import type { HubItem } from '../../lib/hub/review/schemas';
-import { demandOf, trendsModel, trendsRange, weekStart } from '../../lib/hub/review/trends-data';
 import { makeItem } from '../helpers/items';
 
 const hub = (overrides: Parameters<typeof makeItem>[0]): HubItem => ({
@@ -69,57 +75,28 @@ describe('grid keys', () => {
   });
 });
 
-describe('trends model', () => {
-  const categories: Record<string, string> = {
-    chaser: 'Failure demand',
-    bug: 'Customer insight',
-    'tool-idea': 'Improvement idea',
-  };
-
-  it('fills missing weeks, stacks tags by category, and sums failure vs value demand', () => {
-    const model = trendsModel(
-      {
-        tags: [
-          { bucket: '2026-10-05T00:00:00.000Z', tag: 'bug', label: 'Bug', count: 3 },
-          { bucket: '2026-10-05T00:00:00.000Z', tag: 'chaser', label: 'Chaser', count: 2 },
-          { bucket: '2026-10-19T00:00:00.000Z', tag: 'tool-idea', label: 'Tool idea', count: 4 },
-          { bucket: '2026-10-19T00:00:00.000Z', tag: 'mystery', label: 'Mystery', count: 1 },
-        ],
-        categories: [],
-      },
-      (tag) => categories[tag],
-    );
-    expect(model.weeks).toEqual([
-      '2026-10-05T00:00:00.000Z',
-      '2026-10-12T00:00:00.000Z',
-      '2026-10-19T00:00:00.000Z',
-    ]);
-    expect(model.series.map((s) => [s.label, s.category, s.demand, s.counts])).toEqual([
-      ['Chaser', 'Failure demand', 'failure', [2, 0, 0]],
-      ['Bug', 'Customer insight', 'value', [3, 0, 0]],
-      ['Tool idea', 'Improvement idea', 'value', [0, 0, 4]],
-      ['Mystery', 'Other', 'other', [0, 0, 1]],
-    ]);
-    expect(model.failure).toEqual([2, 0, 0]);
-    expect(model.value).toEqual([3, 0, 4]);
-    expect(new Set(model.series.map((s) => s.color)).size).toBe(4);
-  });
-
-  it('classifies the taxonomy categories and picks a default range of whole weeks', () => {
-    expect(['Failure demand', 'Customer insight', 'Improvement idea', 'Praise'].map(demandOf)).toEqual([
-      'failure',
-      'value',
-      'value',
-      'other',
-    ]);
+describe('failure-demand view model', () => {
+  it('picks a default range of whole weeks, else the filters’ dates', () => {
     expect(weekStart(new Date('2026-10-11T23:00:00Z')).toISOString()).toBe('2026-10-05T00:00:00.000Z');
-    expect(trendsRange({ from: '', to: '' }, new Date('2026-10-14T12:00:00Z'), 2)).toEqual({
+    expect(demandRange({ from: '', to: '' }, new Date('2026-10-14T12:00:00Z'), 2)).toEqual({
       from: '2026-10-05',
       to: '',
     });
-    expect(trendsRange({ from: '2026-01-01', to: '2026-02-01' }, new Date())).toEqual({
+    expect(demandRange({ from: '2026-01-01', to: '2026-02-01' }, new Date())).toEqual({
       from: '2026-01-01',
       to: '2026-02-01',
     });
+  });
+
+  it('says shares and changes in words a lead reads at a glance', () => {
+    expect([0, 0.375, 1].map(percent)).toEqual(['0%', '38%', '100%']);
+    expect(changeText(130, 100)).toBe('+30 (+30%)');
+    expect(changeText(1_500, 2_000)).toBe('−500 (−25%)');
+    expect(changeText(4, 0)).toBe('+4, new');
+    expect(changeText(0, 3)).toBe('−3 (−100%)');
+    expect(changeText(7, 7)).toBe('no change');
+    expect(shareChangeText(0.42, 0.38)).toBe('up 4 points');
+    expect(shareChangeText(0.3, 0.31)).toBe('down 1 point');
+    expect(shareChangeText(0.5, 0.501)).toBe('no change');
   });
 });

@@ -1,5 +1,6 @@
 import { HubError } from '../errors';
 import { type HubConnection, hubJson, hubRequest } from '../http';
+import { type Demand, DemandSchema } from './demand-schema';
 import { dateRange, filterParams, type ReviewFilters } from './query';
 import {
   type BulkResult,
@@ -11,8 +12,6 @@ import {
   type ItemsPage,
   ItemsPageSchema,
   type ReviewStatus,
-  type Trends,
-  TrendsSchema,
 } from './schemas';
 import { type ThemesClient, themeMethods } from './themes-client';
 
@@ -42,7 +41,8 @@ export interface ReviewClient extends ThemesClient {
   triage(id: string, status: ReviewStatus, comment: string): Promise<ItemDetail>;
   /** Triage many items, BULK_CHUNK ids per request; results are merged. */
   bulkTriage(ids: string[], status: ReviewStatus, comment: string): Promise<BulkResult>;
-  trends(range: Pick<ReviewFilters, 'from' | 'to'>, signal?: AbortSignal): Promise<Trends>;
+  /** Failure and value demand per week over the range (the hub's 12 weeks when `from` is empty). */
+  demand(range: Pick<ReviewFilters, 'from' | 'to'>, signal?: AbortSignal): Promise<Demand>;
   facets(signal?: AbortSignal): Promise<Facets>;
   /** The CSV export for these filters, as a Blob ready to save. */
   exportCsv(filters: ReviewFilters, signal?: AbortSignal): Promise<Blob>;
@@ -103,9 +103,9 @@ export function createReviewClient(lead: HubConnection & { token: string }): Rev
       return result;
     },
 
-    trends(range, signal) {
+    demand(range, signal) {
       const params = new URLSearchParams({ bucket: 'week', ...dateRange(range) });
-      return hubJson(conn, `/v1/trends?${params}`, TrendsSchema, {
+      return hubJson(conn, `/v1/demand?${params}`, DemandSchema, {
         maxBytes: JSON_MAX,
         ...(signal ? { signal } : {}),
       });

@@ -66,13 +66,6 @@ export type ItemDetail = z.infer<typeof ItemDetailSchema>;
 export const BulkResultSchema = z.object({ updated: z.array(z.string()), notFound: z.array(z.string()) });
 export type BulkResult = z.infer<typeof BulkResultSchema>;
 
-/** GET /v1/trends. */
-export const TrendsSchema = z.object({
-  tags: z.array(z.object({ bucket: iso, tag: z.string(), label: z.string(), count: z.int().min(0) })),
-  categories: z.array(z.object({ bucket: iso, category: z.string(), count: z.int().min(0) })),
-});
-export type Trends = z.infer<typeof TrendsSchema>;
-
 /** GET /v1/facets: the values the filter menus offer. */
 export const FacetsSchema = z.object({
   tags: z.array(z.object({ id: z.string(), label: z.string(), category: z.string(), count: z.int() })),
