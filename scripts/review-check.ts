@@ -46,3 +46,32 @@ export async function showReviewPage(
   if (count === null) throw fail(`its status did not report a count (it read "${text}").`);
   return count;
 }
+
+/** What the review page's Themes view and failure-demand region showed the lead. */
+export interface ReviewInsights {
+  /** The Themes view's count line, e.g. "Showing 30 themes (more to load)." */
+  themesStatus: string;
+  /** The largest theme's title (its card's button). */
+  topTheme: string;
+  /** The failure-demand headline, e.g. "43% of 2,188 captures … were failure demand …". */
+  demandHeadline: string;
+}
+
+/**
+ * On a review page already showing items: opens the "Themes" tab and reads its count and largest
+ * theme, and reads the "Failure demand" region's headline, by the UI contract's names.
+ */
+export async function showReviewInsights(page: Page, timeoutMs = 20_000): Promise<ReviewInsights> {
+  await page.getByRole('tab', { name: 'Themes' }).click();
+  const themes = page.getByRole('list', { name: 'Themes' });
+  const first = themes.getByRole('listitem').first().getByRole('button').first();
+  await first.waitFor({ timeout: timeoutMs });
+  const panel = page.getByRole('tabpanel', { name: 'Themes' });
+  const themesStatus = (await panel.getByRole('status').first().textContent()) ?? '';
+  const topTheme = (await first.textContent())?.trim() ?? '';
+  const demand = page.getByRole('region', { name: 'Failure demand' });
+  const headline = demand.locator('p').filter({ hasText: 'were failure demand' }).first();
+  await headline.waitFor({ timeout: timeoutMs });
+  const demandHeadline = ((await headline.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  return { themesStatus: themesStatus.trim(), topTheme, demandHeadline };
+}

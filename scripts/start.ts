@@ -9,7 +9,7 @@ import { ensureChromium } from './harness/chromium';
 import { startCrmServer } from './harness/crm-server';
 import { launchWithExtension, seedSettings } from './harness/launch';
 import { ROOT } from './harness/paths';
-import { showReviewPage } from './review-check';
+import { showReviewInsights, showReviewPage } from './review-check';
 
 // `npm start`: hub with a seeded demo team + built extension + a browser on a demo Zendesk ticket,
 // synced to that hub, and the review page showing the team's captures as its lead sees them.
@@ -103,11 +103,15 @@ async function main(): Promise<void> {
     say('No display here, so the browser ran headless: it clicked "Feature request" in the real sidebar');
     say('on the demo ticket, and the hub received and verified this signed item:');
     say(JSON.stringify(stored.item, null, 2));
-    const shown = await showReviewPage(await browser.context.newPage(), reviewUrl, note);
+    const reviewPage = await browser.context.newPage();
+    const shown = await showReviewPage(reviewPage, reviewUrl, note);
     say();
     say(
       `Review page: showing ${shown.toLocaleString('en')} items for team ${DEMO_TEAM} (lead view), the sample capture among them.`,
     );
+    const insights = await showReviewInsights(reviewPage);
+    say(`Themes view: ${insights.themesStatus} The largest: "${insights.topTheme}"`);
+    say(`Failure demand: ${insights.demandHeadline}`);
   } else {
     const review = await browser.context.newPage();
     await review.goto(reviewUrl);
@@ -115,8 +119,9 @@ async function main(): Promise<void> {
     say();
     say('Click a tag in the Earmark sidebar on the demo ticket; the review tab (the lead view of team');
     say(
-      `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures and failure demand.`,
+      `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures; its Themes tab`,
     );
+    say('groups them into themes, and its Failure demand section shows the share and the causes by week.');
   }
 
   if (args.has('--once')) {

@@ -26,9 +26,10 @@ function Headline({ demand }: { demand: Demand }) {
     <p className="em-demand-headline">
       <strong className="em-demand-share">{percent(failure.share)}</strong> of {n(total)} captures from{' '}
       {rangeText(demand)} were failure demand ({n(failure.count)}),{' '}
-      {shareChangeText(failure.share, failure.previousShare)} on the {days} days before
-      {previousTotal ? ` (${percent(failure.previousShare)} of ${n(previousTotal)})` : ' (no captures then)'}.
-      Value demand: {n(value.count)} ({percent(value.share)}).
+      {previousTotal
+        ? `${shareChangeText(failure.share, failure.previousShare)} on the ${days} days before (${percent(failure.previousShare)} of ${n(previousTotal)})`
+        : `with no captures in the ${days} days before to compare with`}
+      . Value demand: {n(value.count)} ({percent(value.share)}).
     </p>
   );
 }

@@ -68,6 +68,14 @@ describe('npm start (headless)', () => {
       const shown = /Review page: showing ([\d,]+) items for team Tier 1 \(lead view\)/.exec(output);
       expect(shown, output).not.toBeNull();
       expect(Number(shown?.[1]?.replace(/,/g, ''))).toBe(DEMO_SIZE.items + 1);
+      // The demo team's phrases are grouped into themes, and the failure-demand view reads them.
+      const themes = /Themes view: Showing (\d+) themes.*The largest: "(.+)"/.exec(output);
+      expect(themes, output).not.toBeNull();
+      expect(Number(themes?.[1])).toBeGreaterThanOrEqual(10);
+      expect(themes?.[2]?.length).toBeGreaterThan(10);
+      expect(output).toMatch(
+        /Failure demand: \d+% of [\d,]+ captures from .+ were failure demand \([\d,]+\)/,
+      );
       expect(ms).toBeLessThan(90_000);
       // No webhook secret in the output (terminals and CI logs keep it): neither the demo team's
       // nor the hub's own one in the data dir.
