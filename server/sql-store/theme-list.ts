@@ -44,12 +44,17 @@ export function themeListMethods(db: SqlDb): Pick<HubStore, 'listThemes'> {
       const lim = where.param(limit);
       const off = where.param(offset);
       const filtered = `SELECT theme_id, agent_id, captured_at FROM items ${where.sql()}`;
+      // A range given in full needs no pass over the items for its ends, so f is read once.
+      const bounds =
+        filter.from && filter.to
+          ? `SELECT ${from}::timestamptz AS lo, ${to}::timestamptz AS hi`
+          : `SELECT coalesce(${from}::timestamptz, min(captured_at)) AS lo,
+                    coalesce(${to}::timestamptz, max(captured_at)) AS hi FROM f`;
       // Growth compares the later half of the range with the earlier half. Counting distinct agents
       // as groups of (theme, agent) spares sorting every filtered row (count(DISTINCT) sorts).
       const { rows } = await db.query<ThemeRow>(
         `WITH f AS (${filtered}),
-         bounds AS (SELECT coalesce(${from}::timestamptz, min(captured_at)) AS lo,
-                           coalesce(${to}::timestamptz, max(captured_at)) AS hi FROM f),
+         bounds AS (${bounds}),
          per_agent AS (
            SELECT theme_id, agent_id, count(*) AS n, min(captured_at) AS first_seen,
              max(captured_at) AS last_seen,
