@@ -74,6 +74,11 @@ export async function measureHub(options: {
         budget: { min: 200, minRatio: 0.3 },
       },
     );
+    const perRound = (xs: number[]) => xs.map((x) => round(x)).join(', ');
+    notes.push(
+      `Hub ingest on ${ENGINE_NAME[engine]}, items/s per round: themes off ${perRound(ingest.rates.off)}; ` +
+        `themes on ${perRound(ingest.rates.on)}.`,
+    );
   }
   for (const engine of engines) {
     log(
