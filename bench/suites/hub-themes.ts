@@ -20,7 +20,11 @@ export function themesRequest(i: number, now: number): { kind: string; path: str
     { agent: p(PICKS.agents), q: p(PICKS.words) },
   ];
   const filter = variants[i % variants.length] ?? {};
-  const kind = Object.keys(filter).join('+') || 'default';
+  // Named by sort (growth, recent) and filters; "default" is the listing as the Themes view opens.
+  const kind =
+    Object.entries(filter)
+      .map(([key, value]) => (key === 'sort' ? value : key))
+      .join('+') || 'default';
   const query = new URLSearchParams(filter).toString();
   return { kind, path: `/v1/themes${query ? `?${query}` : ''}` };
 }

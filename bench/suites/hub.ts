@@ -18,6 +18,20 @@ export const HUB_SIZES = {
 
 const ENGINE_NAME: Record<Engine, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
+// Issue #20's budgets, measured and not met yet (bench/RESULTS.md, section "Issue #20").
+const INGEST_GAP =
+  "not met: 0.63x on PGlite and 0.26x on PostgreSQL (2026-12-07, shared 2-core machine, load 8-11). A team's " +
+  'batches are grouped one at a time (the engine is per team), and each batch pays the engine (~0.4 ms a note) ' +
+  "and rewrites its items (theme_vector), the touched themes' whole centroids and the document frequencies; " +
+  "meeting it needs less written per batch (centroids rebuilt from the items' vectors at load, vectors off the " +
+  'items row) and a cheaper engine (issue 20).';
+const THEMES_GAP =
+  'not met: p95 1,177 ms on PGlite and 376 ms on PostgreSQL at 50,000 items (2026-12-07, load 8-11). Every ' +
+  "request reads all filtered rows of a heap twice as wide as the items' data (theme_vector inline, and the " +
+  'grouping update leaves a dead row per item that PGlite, with no autovacuum, never reclaims); a VACUUM after ' +
+  'grouping plus a covering index (team_id, theme_id, captured_at) INCLUDE (agent_id) gave an index-only scan ' +
+  '10x faster than the heap scan in a trial; not done yet (issue 20).';
+
 type Latency = Awaited<ReturnType<typeof measureReviewApi>>['items'];
 
 /** p50 and p95 metrics of one latency (budget on the p95), and a note naming the slowest kind. */
@@ -29,7 +43,7 @@ function latencyMetrics(name: string, suffix: string, q: Latency): Metric[] {
       value: round(q.p95),
       unit: 'ms',
       reference: null,
-      budget: { max: 200 },
+      budget: { max: 200, ...(name === 'hub_themes' ? { knownGap: THEMES_GAP } : {}) },
     },
   ];
 }
@@ -64,7 +78,7 @@ export async function measureHub(options: {
         value: round(ingest.perS),
         unit: 'items/s',
         reference: { name: off, value: round(ingest.themesOffPerS) },
-        budget: { min: 200, minRatio: 0.7 },
+        budget: { min: 200, minRatio: 0.7, knownGap: INGEST_GAP },
       },
       {
         name: off,
