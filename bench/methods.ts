@@ -253,7 +253,7 @@ export const METHODS: Method[] = [
     text:
       '50,000 demo items over 26 weeks (10,000 with `--quick`, same metric names), a third of them triaged, are ' +
       'inserted straight into a fresh database (one `INSERT … SELECT FROM jsonb_array_elements($1)` per 2,000 ' +
-      'rows, grouped into themes by the hub\'s own backfill, then `ANALYZE` as after any bulk load); then a real `startHub` serves them and 200 sequential ' +
+      "rows, grouped into themes by the hub's own backfill, then `ANALYZE` as after any bulk load); then a real `startHub` serves them and 200 sequential " +
       '`GET /v1/items` requests (100 with `--quick`, after 10 untimed) are timed end to end over loopback HTTP ' +
       'with lead tokens, each the request the review page sends on a filter change (first page of 100 with ' +
       '`total=true`), rotating through tag, status, a two-week date range, full-text `q`, agent, category + ' +
