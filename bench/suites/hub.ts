@@ -20,13 +20,15 @@ const ENGINE_NAME: Record<Engine, string> = { pglite: 'PGlite', postgres: 'Postg
 
 // Issue #20's budgets, measured and not met yet (bench/RESULTS.md, section "Issue #20").
 const INGEST_GAP =
-  "not met: 0.63x on PGlite and 0.26x on PostgreSQL (2026-12-07, shared 2-core machine, load 8-11). A team's " +
+  'not met: 0.52x on PGlite and 0.41x on PostgreSQL (2026-12-07, shared 2-core machine, load 2-4; 0.63x and ' +
+  "0.26x at load 8-11). A team's " +
   'batches are grouped one at a time (the engine is per team), and each batch pays the engine (~0.4 ms a note) ' +
   "and rewrites its items (theme_vector), the touched themes' whole centroids and the document frequencies; " +
   "meeting it needs less written per batch (centroids rebuilt from the items' vectors at load, vectors off the " +
   'items row) and a cheaper engine (issue 20).';
 const THEMES_GAP =
-  'not met: p95 1,177 ms on PGlite and 376 ms on PostgreSQL at 50,000 items (2026-12-07, load 8-11). Every ' +
+  'not met: p95 294 ms on PGlite and 283 ms on PostgreSQL at 50,000 items (2026-12-07, load 2-4); the slow ' +
+  'kinds are the unfiltered listing and sort=recent (p95 290-370 ms), ranges and filters stay under 250 ms. Every ' +
   "request reads all filtered rows of a heap twice as wide as the items' data (theme_vector inline, and the " +
   'grouping update leaves a dead row per item that PGlite, with no autovacuum, never reclaims); a VACUUM after ' +
   'grouping plus a covering index (team_id, theme_id, captured_at) INCLUDE (agent_id) gave an index-only scan ' +
