@@ -219,15 +219,26 @@ export const METHODS: Method[] = [
       'the same open with an empty queue.',
   },
   {
-    metrics: ['hub_ingest_items_per_s_pglite', 'hub_ingest_items_per_s_postgres'],
+    metrics: [
+      'hub_ingest_items_per_s_pglite',
+      'hub_ingest_items_per_s_postgres',
+      'hub_ingest_items_per_s_pglite_themes_off',
+      'hub_ingest_items_per_s_postgres_themes_off',
+    ],
     text:
-      '`bench/suites/hub.ts`: 10,000 demo items (`server/demo-data.ts`; 2,000 with `--quick`) in batches of 25 ' +
+      '`bench/suites/hub-ingest.ts`: 10,000 demo items (`server/demo-data.ts`; 2,000 with `--quick`) in batches of 25 ' +
       "(the extension's batch size), each batch signed per Standard Webhooks before the clock starts, POSTed by " +
       '4 concurrent senders to `POST /v1/webhook` of a real `startHub` on loopback (signature check, zod ' +
-      'validation, idempotent upsert); items/s = items stored ÷ wall time, and every item must be stored. ' +
+      "validation, idempotent upsert, and with themes on, grouping each item into its team's themes in the same " +
+      'transaction); items/s = items stored ÷ wall time, and every item must be stored. ' +
+      '`hub_ingest_items_per_s_<engine>` is the hub as it runs by default, themes on; `_themes_off` the same ' +
+      'hub started with `themes: false` (`EARMARK_THEMES=off`), which stores items without grouping them. Each ' +
+      'runs twice into a fresh database, alternated (off, on, off, on), and its figure is the mean of the two. ' +
+      'The themes-on budget is a ratio to themes off in the same run (≥ 0.7×: grouping may cost at most ' +
+      'a third of the ingest rate). ' +
       'PGlite uses a fresh data dir as `npm run hub` does; PostgreSQL a fresh schema in the server at ' +
-      '`DATABASE_URL` (skipped, with a note, when it is unset; CI sets it). Reference: the same rows in the same ' +
-      "batches and concurrency through the hub's own store (`upsertItems`: the same SQL in one transaction per " +
+      '`DATABASE_URL` (skipped, with a note, when it is unset; CI sets it). The reference of `_themes_off`: the same rows in the same ' +
+      "batches and concurrency through the hub's own store (`upsertItems` with no team, so no themes: the same SQL in one transaction per " +
       'batch) into a fresh database of the same engine, i.e. everything except HTTP, signature verification and ' +
       "validation, so the ratio is the share of the database's own write rate the API keeps. The absolute floor " +
       "(200 items/s) is far above a contact centre's peak: 1,000 agents each capturing every 5 s.",
@@ -242,12 +253,32 @@ export const METHODS: Method[] = [
     text:
       '50,000 demo items over 26 weeks (10,000 with `--quick`, same metric names), a third of them triaged, are ' +
       'inserted straight into a fresh database (one `INSERT … SELECT FROM jsonb_array_elements($1)` per 2,000 ' +
-      'rows, then `ANALYZE` as after any bulk load); then a real `startHub` serves them and 200 sequential ' +
+      "rows, grouped into themes by the hub's own backfill, then `ANALYZE` as after any bulk load); then a real `startHub` serves them and 200 sequential " +
       '`GET /v1/items` requests (100 with `--quick`, after 10 untimed) are timed end to end over loopback HTTP ' +
       'with lead tokens, each the request the review page sends on a filter change (first page of 100 with ' +
       '`total=true`), rotating through tag, status, a two-week date range, full-text `q`, agent, category + ' +
       'range, site + status, and combinations. Nearest-rank percentiles; PGlite always, PostgreSQL (`_postgres`) ' +
       'when `DATABASE_URL` is set. No reference: there is no other review API to compare with; the budget ' +
       '(p95 ≤ 200 ms) is what keeps filtering feel immediate.',
+  },
+  {
+    metrics: [
+      'hub_themes_p50_ms_50k',
+      'hub_themes_p95_ms_50k',
+      'hub_themes_p50_ms_50k_postgres',
+      'hub_themes_p95_ms_50k_postgres',
+    ],
+    text:
+      '`bench/suites/hub-themes.ts`, on the same seeded team and hub as the `GET /v1/items` latency above ' +
+      "(50,000 demo items, 10,000 with `--quick`; the items are grouped into themes by the hub's own backfill " +
+      'while seeding, which leaves the rows ingest with themes on would, and the timing starts after the ' +
+      "hub's start has loaded the team's engine): 200 sequential `GET /v1/themes` requests (100 with `--quick`, " +
+      'after 10 untimed), end to end over loopback HTTP with lead tokens, rotating through what the Themes ' +
+      'view sends: the default listing (50 themes by count, no filter), by growth over the last 8 weeks, by ' +
+      'count over 4 weeks, most recent, within a tag, by growth among new items, failure demand by growth ' +
+      'over 8 weeks, and an agent with a search word. The demo notes are ' +
+      "the demo data's phrase families with their slots filled (about 85 themes at 50,000 items). Nearest-rank " +
+      'percentiles; p50/p95 per kind in the notes. No reference; the budget (p95 ≤ 200 ms) is the same as ' +
+      'for the item listing.',
   },
 ];

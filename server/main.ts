@@ -8,11 +8,13 @@ import { startHub } from './serve';
 // `npm run hub`: serves until Ctrl-C; `npm run hub -- team create "Tier 1"` etc. manage teams and tokens.
 // `npm run hub -- serve --every week` (or EARMARK_DIGEST_EVERY=week) also sends the weekly digests.
 // Env: PORT (8787), HOST, EARMARK_DATA_DIR (.earmark), EARMARK_WEBHOOK_SECRET, DATABASE_URL (PostgreSQL),
-// EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback).
+// EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback), EARMARK_THEMES=off
+// (store items without grouping them into themes).
 const config = {
   dataDir: process.env.EARMARK_DATA_DIR ?? '.earmark',
   secret: process.env.EARMARK_WEBHOOK_SECRET,
   databaseUrl: process.env.DATABASE_URL,
+  themes: process.env.EARMARK_THEMES !== 'off',
 };
 const args = process.argv.slice(2);
 if (args.length > 0 && args[0] !== 'serve') process.exit(await runCli(config, args));

@@ -13,6 +13,8 @@ export interface RunningHub {
   /** true when this start generated the data dir's secret file. */
   secretCreated: boolean;
   dataDir: string;
+  /** Settles when the start's grouping of ungrouped items (and loading the teams' engines) is done. */
+  themesReady?: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export async function startHub(options: {
   digestEvery?: DigestCadence;
   /** The digest schedule's fetch, clock and sleep (tests). */
   digestDeps?: SendDeps;
+  /** false: no grouping into themes on ingest or at start (EARMARK_THEMES=off). Default true. */
+  themes?: boolean;
 }): Promise<RunningHub> {
   const { store, dataDir, secretSource, secretCreated } = await openHub(options);
   const host = options.host ?? '127.0.0.1';
@@ -77,6 +81,7 @@ export async function startHub(options: {
     secretSource,
     secretCreated,
     dataDir,
+    themesReady: backfill.then(() => {}),
     async stop() {
       await new Promise<void>((ok) => server.close(() => ok()));
       await schedule?.stop();

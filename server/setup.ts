@@ -8,6 +8,8 @@ export interface HubConfig {
   dataDir: string;
   secret?: string;
   databaseUrl?: string;
+  /** false: items are stored without being grouped into themes (EARMARK_THEMES=off). Default true. */
+  themes?: boolean;
 }
 
 /** Name of the team created on first start, holding the pre-teams webhook secret. */
@@ -26,7 +28,11 @@ export async function openHub(config: HubConfig): Promise<{
 }> {
   const dataDir = resolve(config.dataDir);
   const { secret, created, source } = resolveSecret(dataDir, config.secret);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: join(dataDir, 'db') });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(dataDir, 'db'),
+    themes: config.themes,
+  });
   try {
     if ((await store.countTeams()) === 0) await store.createTeam(DEFAULT_TEAM, secret);
   } catch (error) {

@@ -1,98 +1,53 @@
-// The hub's benchmark: signed ingest throughput on PGlite and PostgreSQL, and GET /v1/items latency
-// with the review page's filters on a large team. Part of `npm run bench`; also runs alone:
-// `npx tsx bench/suites/hub.ts [--quick]` prints its metrics without touching results.json.
+// The hub's benchmark: signed ingest throughput with themes on and off on PGlite and PostgreSQL, and
+// GET /v1/items and GET /v1/themes latency with the review page's filters on a large team. Part of
+// `npm run bench`; also runs alone: `npx tsx bench/suites/hub.ts [--quick]` prints its metrics
+// without touching results.json.
 import { pathToFileURL } from 'node:url';
-import { generateSecret } from '../../lib/config/secret';
-import { type SignedHeaders, signBatch } from '../../lib/delivery/signing';
-import { BATCH_TYPE, type Item } from '../../lib/schema';
 import { demoItems } from '../../server/demo-data';
-import { startHub } from '../../server/serve';
 import { judge, type Metric, table } from '../lib/report';
 import { round } from '../lib/stats';
 import { benchDb, type Engine } from './hub-db';
-import { measureQueries } from './hub-query';
+import { BATCH, measureIngest } from './hub-ingest';
+import { measureReviewApi } from './hub-themes';
 
 /** Sizes of a full and a quick run. */
 export const HUB_SIZES = {
   full: { ingest: 10_000, rows: 50_000, queries: 200 },
   quick: { ingest: 2_000, rows: 10_000, queries: 100 },
 };
-/** The extension's batch size, and how many senders (agents' browsers) post at once. */
-export const BATCH = 25;
-export const SENDERS = 4;
 
 const ENGINE_NAME: Record<Engine, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
-/** Posts pre-signed batches with SENDERS in flight; returns items/s over the whole run. */
-async function post(url: string, batches: Array<{ body: string; headers: SignedHeaders }>): Promise<number> {
-  let next = 0;
-  let stored = 0;
-  const started = performance.now();
-  const sender = async () => {
-    for (let b = batches[next++]; b; b = batches[next++]) {
-      const response = await fetch(`${url}/v1/webhook`, { method: 'POST', headers: b.headers, body: b.body });
-      const reply = (await response.json()) as { stored?: number; error?: string };
-      if (!response.ok) throw new Error(`POST /v1/webhook answered ${response.status}: ${reply.error}`);
-      stored += reply.stored ?? 0;
-    }
-  };
-  await Promise.all(Array.from({ length: SENDERS }, sender));
-  const seconds = (performance.now() - started) / 1000;
-  const expected = batches.length * BATCH;
-  if (stored < expected - BATCH) throw new Error(`the hub stored ${stored} of about ${expected} items`);
-  return stored / seconds;
-}
+// Issue #20's budgets, measured and not met yet (bench/RESULTS.md, section "Issue #20").
+const INGEST_GAP =
+  'not met: 0.52x on PGlite and 0.41x on PostgreSQL (2026-12-07, shared 2-core machine, load 2-4; 0.63x and ' +
+  "0.26x at load 8-11). A team's " +
+  'batches are grouped one at a time (the engine is per team), and each batch pays the engine (~0.4 ms a note) ' +
+  "and rewrites its items (theme_vector), the touched themes' whole centroids and the document frequencies; " +
+  "meeting it needs less written per batch (centroids rebuilt from the items' vectors at load, vectors off the " +
+  'items row) and a cheaper engine (issue 20).';
+const THEMES_GAP =
+  'not met: p95 294 ms on PGlite and 283 ms on PostgreSQL at 50,000 items (2026-12-07, load 2-4); the slow ' +
+  'kinds are the unfiltered listing and sort=recent (p95 290-370 ms), ranges and filters stay under 250 ms. Every ' +
+  "request reads all filtered rows of a heap twice as wide as the items' data (theme_vector inline, and the " +
+  'grouping update leaves a dead row per item that PGlite, with no autovacuum, never reclaims); a VACUUM after ' +
+  'grouping plus a covering index (team_id, theme_id, captured_at) INCLUDE (agent_id) gave an index-only scan ' +
+  '10x faster than the heap scan in a trial; not done yet (issue 20).';
 
-/**
- * Ingest on one engine: N demo items signed in batches of 25 (signing done before the clock starts)
- * and POSTed to /v1/webhook of a real startHub on loopback. Reference: the same rows through the
- * hub's store (`upsertItems`, same batches, same concurrency) into a fresh database of the same
- * engine, i.e. everything but HTTP, signature verification and schema validation.
- */
-async function measureIngest(engine: Engine, items: Item[], databaseUrl?: string) {
-  const direct = await benchDb(engine, databaseUrl);
-  let referencePerS: number;
-  try {
-    const { store } = await direct.open();
-    const started = performance.now();
-    let next = 0;
-    const writer = async () => {
-      for (let i = next; i < items.length; i = next) {
-        next += BATCH;
-        await store.upsertItems(items.slice(i, i + BATCH));
-      }
-    };
-    await Promise.all(Array.from({ length: SENDERS }, writer));
-    referencePerS = items.length / ((performance.now() - started) / 1000);
-    await store.close();
-  } finally {
-    await direct.dispose();
-  }
+type Latency = Awaited<ReturnType<typeof measureReviewApi>>['items'];
 
-  const db = await benchDb(engine, databaseUrl);
-  try {
-    const secret = generateSecret();
-    const hub = await startHub({ ...db.hubOptions, port: 0, secret });
-    try {
-      const batches = [];
-      for (let i = 0; i < items.length; i += BATCH) {
-        const batchId = crypto.randomUUID();
-        const slice = items.slice(i, i + BATCH);
-        const body = JSON.stringify({
-          type: BATCH_TYPE,
-          batchId,
-          sentAt: new Date().toISOString(),
-          items: slice,
-        });
-        batches.push({ body, headers: signBatch(secret, batchId, body, Date.now()) });
-      }
-      return { perS: await post(hub.url, batches), referencePerS };
-    } finally {
-      await hub.stop();
-    }
-  } finally {
-    await db.dispose();
-  }
+/** p50 and p95 metrics of one latency (budget on the p95), and a note naming the slowest kind. */
+function latencyMetrics(name: string, suffix: string, q: Latency): Metric[] {
+  return [
+    { name: `${name}_p50_ms_50k${suffix}`, value: round(q.p50), unit: 'ms', reference: null },
+    {
+      name: `${name}_p95_ms_50k${suffix}`,
+      value: round(q.p95),
+      unit: 'ms',
+      reference: null,
+      budget: { max: 200, ...(name === 'hub_themes' ? { knownGap: THEMES_GAP } : {}) },
+    },
+  ];
 }
 
 /** Every hub metric; Postgres ones only with DATABASE_URL (else skipped, said in the notes and the log). */
@@ -115,37 +70,47 @@ export async function measureHub(options: {
   const items = demoItems(size.ingest, { seed: 101, weeks: 8 });
   for (const engine of engines) {
     log(
-      `hub ingest (${ENGINE_NAME[engine]}): ${size.ingest.toLocaleString('en')} items, batches of ${BATCH}, signed`,
+      `hub ingest (${ENGINE_NAME[engine]}): ${size.ingest.toLocaleString('en')} items, batches of ${BATCH}, signed, themes off then on`,
     );
     const ingest = await measureIngest(engine, items, databaseUrl);
-    metrics.push({
-      name: `hub_ingest_items_per_s_${engine}`,
-      value: round(ingest.perS),
-      unit: 'items/s',
-      reference: { name: `store_upsert_items_per_s_${engine}`, value: round(ingest.referencePerS) },
-      budget: { min: 200, minRatio: 0.3 },
-    });
+    const off = `hub_ingest_items_per_s_${engine}_themes_off`;
+    metrics.push(
+      {
+        name: `hub_ingest_items_per_s_${engine}`,
+        value: round(ingest.perS),
+        unit: 'items/s',
+        reference: { name: off, value: round(ingest.themesOffPerS) },
+        budget: { min: 200, minRatio: 0.7, knownGap: INGEST_GAP },
+      },
+      {
+        name: off,
+        value: round(ingest.themesOffPerS),
+        unit: 'items/s',
+        reference: { name: `store_upsert_items_per_s_${engine}`, value: round(ingest.referencePerS) },
+        budget: { min: 200, minRatio: 0.3 },
+      },
+    );
+    const perRound = (xs: number[]) => xs.map((x) => round(x)).join(', ');
+    notes.push(
+      `Hub ingest on ${ENGINE_NAME[engine]}, items/s per round: themes off ${perRound(ingest.rates.off)}; ` +
+        `themes on ${perRound(ingest.rates.on)}.`,
+    );
   }
   for (const engine of engines) {
     log(
-      `hub GET /v1/items (${ENGINE_NAME[engine]}): ${size.queries} filtered requests on ${size.rows.toLocaleString('en')} items`,
+      `hub GET /v1/items and /v1/themes (${ENGINE_NAME[engine]}): ${size.queries} filtered requests each on ${size.rows.toLocaleString('en')} items`,
     );
-    const q = await measureQueries(await benchDb(engine, databaseUrl), size.rows, size.queries);
+    const review = await measureReviewApi(await benchDb(engine, databaseUrl), size.rows, size.queries);
     const suffix = engine === 'pglite' ? '' : '_postgres';
-    metrics.push(
-      { name: `hub_items_p50_ms_50k${suffix}`, value: round(q.p50), unit: 'ms', reference: null },
-      {
-        name: `hub_items_p95_ms_50k${suffix}`,
-        value: round(q.p95),
-        unit: 'ms',
-        reference: null,
-        budget: { max: 200 },
-      },
-    );
+    metrics.push(...latencyMetrics('hub_items', suffix, review.items));
+    metrics.push(...latencyMetrics('hub_themes', suffix, review.themes));
+    const { items: q, themes: t } = review;
     notes.push(
       `Hub queries on ${ENGINE_NAME[engine]} (${size.rows.toLocaleString('en')} items): ${q.requests} requests, ` +
         `median ${q.medianRows} items per answer, ${q.emptyShare}% of answers empty; slowest filter kind ` +
-        `${q.slowest?.kind} (p95 ${round(q.slowest?.p95 ?? Number.NaN)} ms); seeding took ${round(q.seedMs / 1000)} s.`,
+        `${q.slowest?.kind} (p95 ${round(q.slowest?.p95 ?? Number.NaN)} ms); seeding (with grouping into themes) took ${round(review.seedMs / 1000)} s.`,
+      `Hub themes on ${ENGINE_NAME[engine]}: ${t.requests} requests, median ${t.medianRows} themes per answer, ` +
+        `${t.emptyShare}% empty; p50/p95 ms by kind: ${t.kinds.map((k) => `${k.kind} ${round(k.p50)}/${round(k.p95)}`).join(', ')}.`,
     );
   }
   return { metrics, notes };

@@ -13,12 +13,18 @@ import { themeListMethods } from './theme-list';
 import { tokenMethods } from './tokens';
 import { trendMethods } from './trends';
 
+/** Store options; `themes: false` stores items without grouping them (see docs/hub-api.md, Themes). */
+export interface SqlStoreOptions {
+  themes?: boolean;
+}
+
 /** The one HubStore implementation, over either driver; migrates before returning. */
-export async function createSqlStore(db: SqlDb): Promise<HubStore> {
+export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): Promise<HubStore> {
   await migrate(db);
   const themes = new TeamThemes(db);
+  const grouping = options.themes ?? true;
   return {
-    ...itemMethods(db, themes),
+    ...itemMethods(db, grouping ? themes : null),
     ...teamMethods(db),
     ...tokenMethods(db),
     ...trendMethods(db),
@@ -26,7 +32,7 @@ export async function createSqlStore(db: SqlDb): Promise<HubStore> {
     ...facetMethods(db),
     ...agentSummaryMethods(db),
     ...themeListMethods(db),
-    ...themeEditMethods(db, themes),
+    ...themeEditMethods(db, themes, grouping),
     ...digestStatMethods(db),
     ...digestTargetMethods(db),
     close: () => db.close(),

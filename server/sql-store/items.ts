@@ -47,10 +47,10 @@ function toHubItem(r: ItemRow): HubItem {
   };
 }
 
-/** The item half of the SQL store. */
+/** The item half of the SQL store; `themes` null stores items without grouping them (themes off). */
 export function itemMethods(
   db: SqlDb,
-  themes: TeamThemes,
+  themes: TeamThemes | null,
 ): Pick<HubStore, 'upsertItems' | 'listItems' | 'countItems' | 'getItem' | 'triage'> {
   return {
     async upsertItems(items, teamId = null, agentVerified = false): Promise<UpsertResult> {
@@ -64,13 +64,14 @@ export function itemMethods(
         return stored;
       };
       // A team's items are grouped into its themes in the same transaction (sql-store/team-themes.ts).
-      const stored = teamId
-        ? await themes.withEngine(teamId, async (engine, tx) => {
-            const written = await write(tx);
-            applyRevisions(engine, written);
-            return written;
-          })
-        : await db.transaction(write);
+      const stored =
+        teamId && themes
+          ? await themes.withEngine(teamId, async (engine, tx) => {
+              const written = await write(tx);
+              applyRevisions(engine, written);
+              return written;
+            })
+          : await db.transaction(write);
       return { stored: stored.length, duplicates: items.length - stored.length };
     },
 

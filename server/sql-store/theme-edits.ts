@@ -25,7 +25,11 @@ async function edit(run: () => Promise<string>, missing: 'item' | 'theme'): Prom
 }
 
 /** A lead's moves, merges and renames, each through the team's engine (sql-store/team-themes.ts). */
-export function themeEditMethods(db: SqlDb, themes: TeamThemes): Pick<HubStore, EditMethods> {
+export function themeEditMethods(
+  db: SqlDb,
+  themes: TeamThemes,
+  grouping = true,
+): Pick<HubStore, EditMethods> {
   return {
     async themeItemIds(themeId, scope) {
       const teamId = (await teamsOfThemes(db, [themeId], scope)).get(themeId);
@@ -81,6 +85,8 @@ export function themeEditMethods(db: SqlDb, themes: TeamThemes): Pick<HubStore, 
     },
 
     async backfillThemes() {
+      // Themes off: nothing is grouped; a start with themes on groups what was stored meanwhile.
+      if (!grouping) return 0;
       const { rows } = await db.query<{ id: string }>('SELECT id FROM teams ORDER BY created_at, id');
       let grouped = 0;
       for (const team of rows) grouped += await themes.backfill(team.id);
