@@ -50,6 +50,7 @@ import {
   writeFramedSidebarExtension,
   writeStaticSidebarExtension,
 } from './suites/static-sidebar';
+import { measureThemeQuality } from './suites/theme-quality';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -191,6 +192,10 @@ async function main(): Promise<void> {
   const hub = await measureHub({ quick, log, databaseUrl: process.env.DATABASE_URL });
   metrics.push(...hub.metrics);
   notes.push(...hub.notes);
+  // Theme quality on the labelled notes: the figures the quality test asserts, in the same table.
+  const quality = measureThemeQuality();
+  metrics.push(...quality.metrics);
+  notes.push(...quality.notes);
 
   const results = {
     generatedAt: new Date().toISOString(),
