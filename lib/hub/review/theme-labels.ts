@@ -1,5 +1,5 @@
-import type { Theme, ThemeSort } from './theme-schemas';
 import { weekLabel } from './demand-data';
+import type { Theme, ThemeSort } from './theme-schemas';
 
 const WEEK_MS = 7 * 86_400_000;
 /** The longest trend a theme card draws: the latest weeks, so a long range stays readable. */
