@@ -4,6 +4,7 @@ import {
   escapeCardMarkdown,
   TEAMS_MAX_BYTES,
   type TeamsMessage,
+  teamsCardMessage,
 } from '../../lib/delivery/formats/teams';
 import { cleanLine, cleanLines } from '../../lib/delivery/formats/text';
 import type { Digest } from './build';
@@ -51,25 +52,6 @@ function listElements(title: string, total: number, lines: string[]): CardElemen
   ];
 }
 
-function message(body: CardElement[]): TeamsMessage {
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.4',
-          body,
-          msteams: { width: 'Full' },
-        },
-      },
-    ],
-  };
-}
-
 const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /**
@@ -101,7 +83,7 @@ export function digestTeamsMessage(digest: Digest): TeamsMessage {
     ...themeElements(digest),
   ];
   const render = () =>
-    message([
+    teamsCardMessage([
       ...head,
       ...listElements('New improvement ideas', digest.ideas.total, ideas),
       ...listElements('Actioned', digest.actioned.total, actioned),

@@ -133,7 +133,8 @@ export function teamsItemBytes(item: Item): number {
   return bytes(itemContainer(item)) + 1;
 }
 
-function message(card: CardElement[]): TeamsMessage {
+/** A Teams incoming-webhook message: one full-width Adaptive Card 1.4 with `card` as its body. */
+export function teamsCardMessage(card: CardElement[]): TeamsMessage {
   return {
     type: 'message',
     attachments: [
@@ -159,7 +160,7 @@ const more = (n: number) => textBlock(`and ${n} more`, { isSubtle: true });
  * TEAMS_MAX_BYTES less the frame with the longest heading and footer a batch can have.
  */
 export const TEAMS_ITEMS_BUDGET =
-  TEAMS_MAX_BYTES - bytes(message([heading('999 new Earmark captures, 999 withdrawn'), more(999)]));
+  TEAMS_MAX_BYTES - bytes(teamsCardMessage([heading('999 new Earmark captures, 999 withdrawn'), more(999)]));
 
 /**
  * Renders a batch as one Adaptive Card for a Teams Workflows webhook: a summary heading, then one
@@ -169,7 +170,7 @@ export const TEAMS_ITEMS_BUDGET =
 export function teamsMessage(items: Item[]): TeamsMessage {
   const body: CardElement[] = [heading(summaryText(items))];
   // Worst-case footer counted up front so the final "and N more" always fits.
-  let used = bytes(message([...body, more(items.length)]));
+  let used = bytes(teamsCardMessage([...body, more(items.length)]));
   let shown = 0;
   for (const item of items) {
     const container = itemContainer(item);
@@ -181,5 +182,5 @@ export function teamsMessage(items: Item[]): TeamsMessage {
     shown += 1;
   }
   if (shown < items.length) body.push(more(items.length - shown));
-  return message(body);
+  return teamsCardMessage(body);
 }
