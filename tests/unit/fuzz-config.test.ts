@@ -168,6 +168,9 @@ function paths(value: unknown, prefix: Array<string | number> = []): Array<Array
   return keys.flatMap((k) => [[...prefix, k], ...paths((value as never)[k], [...prefix, k])]);
 }
 
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const nearValidImport = fc
   .tuple(
     validFile,
@@ -189,7 +192,8 @@ const nearValidImport = fc
     if (change.op === 'set') parent[key] = change.value;
     else if (change.op === 'delete') delete parent[key];
     else if (change.op === 'duplicate' && Array.isArray(parent)) parent.push(structuredClone(parent[key]));
-    else if (change.op === 'add' && typeof parent[key] === 'object' && parent[key] !== null) {
+    else if (change.op === 'add' && isPlainObject(parent[key])) {
+      // Objects only: JSON.stringify drops an array's named keys, and some ("length") cannot be redefined.
       Object.defineProperty(parent[key], change.key, { value: change.value, enumerable: true });
     }
     return JSON.stringify(doc);
