@@ -100,8 +100,11 @@ async function groupUngrouped(engine: ThemeEngine, tx: SqlDb, teamId: string): P
      ORDER BY captured_at, id`,
     [teamId],
   );
-  for (const row of rows) engine.assign({ id: row.id, text: row.text });
-  return rows.length;
+  // Items the engine grouped earlier in this transaction (while loading it) are not saved yet, so
+  // they still read as ungrouped: skip them, or a backfill right after a load counts them twice.
+  const fresh = rows.filter((row) => !engine.store.getItem(row.id));
+  for (const row of fresh) engine.assign({ id: row.id, text: row.text });
+  return fresh.length;
 }
 
 /**
