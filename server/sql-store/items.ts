@@ -2,7 +2,8 @@ import { type Item, ItemSchema } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { Actor, HubItem, HubStore, ItemStatus, Scope, TriageEntry, UpsertResult } from '../store';
 import { itemOrder, itemWhere, scoped, Where } from './filter';
-import { applyRevisions, type TeamThemes } from './team-themes';
+import { upsertGrouped } from './grouped-upsert';
+import type { TeamThemes } from './team-themes';
 
 // A newer revision replaces the data but keeps the review state. An item stays with the team that
 // first sent it: another team's secret cannot overwrite it. A revision sent with an agent token
@@ -66,11 +67,7 @@ export function itemMethods(
       // A team's items are grouped into its themes in the same transaction (sql-store/team-themes.ts).
       const stored =
         teamId && themes
-          ? await themes.withEngine(teamId, async (engine, tx) => {
-              const written = await write(tx);
-              applyRevisions(engine, written);
-              return written;
-            })
+          ? await upsertGrouped(themes, teamId, items, agentVerified)
           : await db.transaction(write);
       return { stored: stored.length, duplicates: items.length - stored.length };
     },
