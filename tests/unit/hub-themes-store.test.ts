@@ -54,6 +54,16 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     expect([...exportThemes][0]).not.toBe([...refundThemes][0]);
   });
 
+  it('writes each new item’s theme in its own insert: one row version per item, no update', async () => {
+    // An update after the insert would leave a second version (a dead row, which PGlite never
+    // vacuums) and put the live one after all the inserted rows: line pointers 1..n mean none did.
+    const { rows } = await db.query<{ n: number; last: number }>(
+      `SELECT count(*)::int AS n, max((ctid::text::point)[1])::int AS last FROM items`,
+    );
+    expect(rows[0]?.n).toBe(exportItems.length + refundItems.length);
+    expect(rows[0]?.last).toBe(rows[0]?.n);
+  });
+
   it('leaves items without a team ungrouped', async () => {
     const loose = note(EXPORT[0] as string);
     await store.upsertItems([loose], null);
