@@ -1,19 +1,21 @@
 import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { ThemeEngine } from '../themes/engine';
+import type { TermWeights } from '../themes/store';
 import { applyRevisions, type TeamThemes, type WrittenGrouping } from './team-themes';
+import { deleteVectors, saveVectors } from './theme-rows';
 
-// The items upsert (sql-store/items.ts) with the item's grouping written in the same row (themes on): the engine has
-// already grouped the revision, so no later UPDATE leaves a dead row behind per item.
+// The items upsert (sql-store/items.ts) with the item's grouping written in the same row (themes
+// on): the engine has already grouped the revision, so no later UPDATE leaves a dead row per item.
 const UPSERT_GROUPED = `
   INSERT INTO items (id, revision, deleted, captured_at, updated_at, data, team_id, agent_id, site, agent_verified,
-                     theme_id, theme_vector, theme_pinned)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12::jsonb, $13)
+                     theme_id, theme_pinned)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12)
   ON CONFLICT (id) DO UPDATE
     SET revision = EXCLUDED.revision, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at,
         data = EXCLUDED.data, received_at = now(), agent_id = EXCLUDED.agent_id, site = EXCLUDED.site,
         agent_verified = EXCLUDED.agent_verified, theme_id = EXCLUDED.theme_id,
-        theme_vector = EXCLUDED.theme_vector, theme_pinned = EXCLUDED.theme_pinned
+        theme_pinned = EXCLUDED.theme_pinned
     WHERE items.revision < EXCLUDED.revision AND items.team_id IS NOT DISTINCT FROM EXCLUDED.team_id
       AND (NOT EXCLUDED.agent_verified OR items.agent_id = EXCLUDED.agent_id)`;
 
@@ -83,24 +85,16 @@ async function writeGrouped(
     rows.map((r) => [r.id, { revision: r.revision, teamId: r.team_id, agentId: r.agent_id }]),
   );
   const stored: Item[] = [];
+  // Vectors of the items grouped (a vector) or ungrouped (null) by this batch, written at the end.
+  const vectors = new Map<string, TermWeights | null>();
   for (const item of items) {
     const predicted = willStore(state.get(item.id), item, teamId, agentVerified);
+    const before = engine.store.getItem(item.id);
     if (predicted) applyRevisions(engine, [item]);
     const grouping = engine.store.getItem(item.id);
-    const values = [
-      item.id,
-      item.revision,
-      item.deleted,
-      item.capturedAt,
-      item.updatedAt,
-      JSON.stringify(item),
-    ];
-    const extra = [teamId, item.agent.id, item.source.site, agentVerified];
-    const theme = [
-      grouping?.themeId ?? null,
-      grouping ? JSON.stringify(grouping.vector) : null,
-      grouping?.pinned ?? false,
-    ];
+    const values = [item.id, item.revision, item.deleted, item.capturedAt, item.updatedAt];
+    const extra = [JSON.stringify(item), teamId, item.agent.id, item.source.site, agentVerified];
+    const theme = [grouping?.themeId ?? null, grouping?.pinned ?? false];
     const done = (await tx.query(UPSERT_GROUPED, [...values, ...extra, ...theme])).rowCount > 0;
     if (done !== predicted)
       throw new PredictionMissed(`item ${item.id}: stored ${done}, predicted ${predicted}`);
@@ -108,6 +102,13 @@ async function writeGrouped(
     stored.push(item);
     state.set(item.id, { revision: item.revision, teamId, agentId: item.agent.id });
     written.set(item.id, { themeId: grouping?.themeId ?? null, pinned: grouping?.pinned ?? false });
+    if (grouping !== before) vectors.set(item.id, grouping?.vector ?? null);
   }
+  const grouped = [...vectors].flatMap(([itemId, vector]) => (vector ? [{ itemId, vector }] : []));
+  await saveVectors(tx, teamId, grouped);
+  await deleteVectors(
+    tx,
+    [...vectors].flatMap(([id, vector]) => (vector ? [] : [id])),
+  );
   return stored;
 }

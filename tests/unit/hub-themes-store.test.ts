@@ -112,10 +112,13 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     await store.upsertItems([{ ...gone, revision: 2, deleted: true }], teamId);
     expect(await themeOf(gone.id)).toBeNull();
     expect(await count()).toBe((before as number) - 1);
+    const vectors = await db.query('SELECT 1 FROM theme_vectors WHERE item_id = $1', [gone.id]);
+    expect(vectors.rows).toEqual([]);
   });
 
   it('backfills items stored without a theme, once', async () => {
-    await db.query('UPDATE items SET theme_id = NULL, theme_vector = NULL');
+    await db.query('UPDATE items SET theme_id = NULL');
+    await db.query('DELETE FROM theme_vectors');
     await db.query('DELETE FROM themes');
     await db.query('DELETE FROM theme_terms');
     await db.query('UPDATE teams SET theme_documents = 0');
