@@ -11,9 +11,8 @@ describe('items vacuum on PGlite', () => {
     const db = await openPglite();
     const store = await createSqlStore(db);
     const allVisible = async () =>
-      (
-        await db.query<{ n: number }>(`SELECT relallvisible AS n FROM pg_class WHERE oid = 'items'::regclass`)
-      ).rows[0]?.n ?? 0;
+      (await db.query<{ n: number }>(`SELECT relallvisible AS n FROM pg_class WHERE oid = 'items'::regclass`))
+        .rows[0]?.n ?? 0;
     const items = Array.from({ length: 1_100 }, (_, i) => makeItem({ note: `note ${i}` }));
     await store.upsertItems(items.slice(0, 500));
     expect(await allVisible()).toBe(0);
