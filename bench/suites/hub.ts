@@ -20,19 +20,18 @@ const ENGINE_NAME: Record<Engine, string> = { pglite: 'PGlite', postgres: 'Postg
 
 // Issue #20's budgets, measured and not met yet (bench/RESULTS.md, section "Issue #20").
 const INGEST_GAP =
-  'not met: 0.52x on PGlite and 0.41x on PostgreSQL (2026-12-07, shared 2-core machine, load 2-4; 0.63x and ' +
-  "0.26x at load 8-11). A team's " +
-  'batches are grouped one at a time (the engine is per team), and each batch pays the engine (~0.4 ms a note) ' +
-  "and rewrites its items (theme_vector), the touched themes' whole centroids and the document frequencies; " +
-  "meeting it needs less written per batch (centroids rebuilt from the items' vectors at load, vectors off the " +
-  'items row) and a cheaper engine (issue 20).';
+  'not met: 0.55x and 0.49x on PGlite, 0.35x and 0.34x on PostgreSQL in two hub-suite runs (2026-12-07, shared ' +
+  '2-core machine, load 1-4; themes on 696/534 items/s on PGlite against 514 before the grouping was written in ' +
+  "the items' own INSERT and vectors moved to theme_vectors). A team's batches are still grouped one at a time " +
+  "(the engine is per team, ~0.4 ms a note) and each batch rewrites the touched themes' whole centroids and the " +
+  "document frequencies; next: centroids rebuilt from the items' vectors at load instead of written per batch, " +
+  'and a cheaper engine (issue 20).';
 const THEMES_GAP =
-  'not met: p95 294 ms on PGlite and 283 ms on PostgreSQL at 50,000 items (2026-12-07, load 2-4); the slow ' +
-  'kinds are the unfiltered listing and sort=recent (p95 290-370 ms), ranges and filters stay under 250 ms. Every ' +
-  "request reads all filtered rows of a heap twice as wide as the items' data (theme_vector inline, and the " +
-  'grouping update leaves a dead row per item that PGlite, with no autovacuum, never reclaims); a VACUUM after ' +
-  'grouping plus a covering index (team_id, theme_id, captured_at) INCLUDE (agent_id) gave an index-only scan ' +
-  '10x faster than the heap scan in a trial; not done yet (issue 20).';
+  'not met: p95 212 and 248 ms on PGlite, 201 and 203 ms on PostgreSQL at 50,000 items in two hub-suite runs ' +
+  '(2026-12-07, load 1-4; 333/256 ms before in the same conditions); p50 88/53-67 ms. The slow kinds are still ' +
+  'the unfiltered listing and sort=recent (p95 210-340 ms): the grouping query reads the covering index, but the ' +
+  "page's tag mix and weekly counts read every item of the page's themes (about 47,000) from the heap; next: " +
+  'per-theme weekly tag counts kept on ingest for unfiltered listings (issue 20).';
 
 type Latency = Awaited<ReturnType<typeof measureReviewApi>>['items'];
 

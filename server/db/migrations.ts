@@ -113,4 +113,18 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX digest_targets_team ON digest_targets (team_id);
    CREATE INDEX items_team_status_updated ON items (team_id, status_updated_at);`,
+  // Item vectors move out of the items heap into a table of their own: only the grouping engine
+  // reads them (on load), and inline they made every listing read twice the items' data. Theme
+  // listings (sql-store/theme-list.ts) group a team's live grouped items by theme: the index holds
+  // every column they read unfiltered or by status, so on all-visible pages they read no heap.
+  `CREATE TABLE theme_vectors (
+     item_id uuid PRIMARY KEY,
+     team_id uuid NOT NULL,
+     vector jsonb NOT NULL
+   );
+   INSERT INTO theme_vectors (item_id, team_id, vector)
+     SELECT id, team_id, theme_vector FROM items WHERE theme_vector IS NOT NULL AND team_id IS NOT NULL;
+   ALTER TABLE items DROP COLUMN theme_vector;
+   CREATE INDEX items_team_theme_listing ON items (team_id, theme_id, captured_at)
+     INCLUDE (agent_id, status) WHERE theme_id IS NOT NULL AND NOT deleted;`,
 ];

@@ -25,6 +25,7 @@ export async function openPglite(dataDir?: string): Promise<SqlDb> {
         return fn(inner);
       }),
     close: () => db.close(),
+    noAutovacuum: true,
   };
   return self;
 }

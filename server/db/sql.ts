@@ -12,6 +12,8 @@ export interface SqlDb {
   /** Runs fn in one transaction on one connection; rolls back if it throws. */
   transaction<R>(fn: (tx: SqlDb) => Promise<R>): Promise<R>;
   close(): Promise<void>;
+  /** True for a database with no autovacuum (PGlite): the store vacuums what it writes itself. */
+  readonly noAutovacuum?: boolean;
 }
 
 // Any constant works; it only has to be the same in every hub process sharing a database.

@@ -12,6 +12,7 @@ import { themeEditMethods } from './theme-edits';
 import { themeListMethods } from './theme-list';
 import { tokenMethods } from './tokens';
 import { trendMethods } from './trends';
+import { ItemsVacuum } from './vacuum';
 
 /** Store options; `themes: false` stores items without grouping them (see docs/hub-api.md, Themes). */
 export interface SqlStoreOptions {
@@ -22,9 +23,10 @@ export interface SqlStoreOptions {
 export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): Promise<HubStore> {
   await migrate(db);
   const themes = new TeamThemes(db);
+  const vacuum = new ItemsVacuum(db);
   const grouping = options.themes ?? true;
   return {
-    ...itemMethods(db, grouping ? themes : null),
+    ...itemMethods(db, grouping ? themes : null, vacuum),
     ...teamMethods(db),
     ...tokenMethods(db),
     ...trendMethods(db),
@@ -32,7 +34,7 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): 
     ...facetMethods(db),
     ...agentSummaryMethods(db),
     ...themeListMethods(db),
-    ...themeEditMethods(db, themes, grouping),
+    ...themeEditMethods(db, themes, grouping, vacuum),
     ...digestStatMethods(db),
     ...digestTargetMethods(db),
     close: () => db.close(),

@@ -2,7 +2,9 @@ import { type Item, ItemSchema } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { Actor, HubItem, HubStore, ItemStatus, Scope, TriageEntry, UpsertResult } from '../store';
 import { itemOrder, itemWhere, scoped, Where } from './filter';
-import { applyRevisions, type TeamThemes } from './team-themes';
+import { upsertGrouped } from './grouped-upsert';
+import type { TeamThemes } from './team-themes';
+import type { ItemsVacuum } from './vacuum';
 
 // A newer revision replaces the data but keeps the review state. An item stays with the team that
 // first sent it: another team's secret cannot overwrite it. A revision sent with an agent token
@@ -51,6 +53,7 @@ function toHubItem(r: ItemRow): HubItem {
 export function itemMethods(
   db: SqlDb,
   themes: TeamThemes | null,
+  vacuum: ItemsVacuum,
 ): Pick<HubStore, 'upsertItems' | 'listItems' | 'countItems' | 'getItem' | 'triage'> {
   return {
     async upsertItems(items, teamId = null, agentVerified = false): Promise<UpsertResult> {
@@ -66,12 +69,9 @@ export function itemMethods(
       // A team's items are grouped into its themes in the same transaction (sql-store/team-themes.ts).
       const stored =
         teamId && themes
-          ? await themes.withEngine(teamId, async (engine, tx) => {
-              const written = await write(tx);
-              applyRevisions(engine, written);
-              return written;
-            })
+          ? await upsertGrouped(themes, teamId, items, agentVerified)
           : await db.transaction(write);
+      await vacuum.wrote(stored.length);
       return { stored: stored.length, duplicates: items.length - stored.length };
     },
 
@@ -119,7 +119,7 @@ export function itemMethods(
     },
 
     async triage(ids, status, comment, actor: Actor, scope) {
-      return db.transaction(async (tx) => {
+      const changed = await db.transaction(async (tx) => {
         const where = scoped(new Where().add('id = ANY($?::uuid[])', ids), scope);
         const s = where.param(status);
         const c = where.param(comment);
@@ -137,6 +137,8 @@ export function itemMethods(
           );
         return changed;
       });
+      await vacuum.wrote(changed.length);
+      return changed;
     },
   };
 }

@@ -2,12 +2,31 @@ import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import { type EngineOptions, ThemeEngine } from '../themes/engine';
 import { removeItem } from '../themes/feedback';
-import { MemoryThemeStore } from '../themes/memory-store';
+import { MemoryThemeStore, type ThemeChanges } from '../themes/memory-store';
 import { loadThemeSnapshot, saveThemeChanges, THEME_TEXT_SQL } from './theme-rows';
 
 /** The text an item is grouped by (see THEME_TEXT_SQL): its note, else its quote. */
 export function themeText(item: Pick<Item, 'note' | 'quote'>): string {
   return item.note?.trim() ? item.note : (item.quote ?? '');
+}
+
+/** An item's grouping as the caller already wrote it (in the item's own INSERT): theme null = none. */
+export interface WrittenGrouping {
+  themeId: string | null;
+  pinned: boolean;
+}
+
+/** The changes still to write: those the caller already wrote with the items are left out. */
+function unwritten(changes: ThemeChanges, written: ReadonlyMap<string, WrittenGrouping>): ThemeChanges {
+  if (!written.size) return changes;
+  return {
+    ...changes,
+    items: changes.items.filter((i) => {
+      const w = written.get(i.itemId);
+      return !(w && w.themeId === i.themeId && w.pinned === i.pinned);
+    }),
+    deletedItems: changes.deletedItems.filter((id) => written.get(id)?.themeId !== null),
+  };
 }
 
 /**
@@ -34,7 +53,10 @@ export class TeamThemes {
    * team row is locked first (FOR UPDATE), so hub processes sharing a database take turns, and its
    * theme_version tells whether another process saved since this one's engine was loaded.
    */
-  withEngine<R>(teamId: string, fn: (engine: ThemeEngine, tx: SqlDb) => Promise<R>): Promise<R> {
+  withEngine<R>(
+    teamId: string,
+    fn: (engine: ThemeEngine, tx: SqlDb, written: Map<string, WrittenGrouping>) => Promise<R>,
+  ): Promise<R> {
     const run = async () => {
       try {
         return await this.#db.transaction(async (tx) => {
@@ -44,10 +66,11 @@ export class TeamThemes {
           );
           const version = Number(rows[0]?.version ?? 0);
           const engine = await this.#engine(tx, teamId, version);
-          const result = await fn(engine, tx);
+          const written = new Map<string, WrittenGrouping>();
+          const result = await fn(engine, tx, written);
           const changes = (engine.store as MemoryThemeStore).drainChanges();
           if (changes.themes.length || changes.items.length || changes.deletedItems.length) {
-            await saveThemeChanges(tx, teamId, changes);
+            await saveThemeChanges(tx, teamId, unwritten(changes, written));
             this.#engines.set(teamId, { engine, version: version + 1 });
           }
           return result;
@@ -100,8 +123,11 @@ async function groupUngrouped(engine: ThemeEngine, tx: SqlDb, teamId: string): P
      ORDER BY captured_at, id`,
     [teamId],
   );
-  for (const row of rows) engine.assign({ id: row.id, text: row.text });
-  return rows.length;
+  // Items the engine grouped earlier in this transaction (while loading it) are not saved yet, so
+  // they still read as ungrouped: skip them, or a backfill right after a load counts them twice.
+  const fresh = rows.filter((row) => !engine.store.getItem(row.id));
+  for (const row of fresh) engine.assign({ id: row.id, text: row.text });
+  return fresh.length;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { SqlDb } from '../db/sql';
 import type { HubStore, Scope, ThemeEditResult } from '../store';
 import { mergeThemes, moveItem, renameTheme, ThemeFeedbackError } from '../themes/feedback';
 import type { TeamThemes } from './team-themes';
+import type { ItemsVacuum } from './vacuum';
 
 type EditMethods = 'themeItemIds' | 'moveItemToTheme' | 'mergeThemes' | 'renameTheme' | 'backfillThemes';
 
@@ -28,7 +29,8 @@ async function edit(run: () => Promise<string>, missing: 'item' | 'theme'): Prom
 export function themeEditMethods(
   db: SqlDb,
   themes: TeamThemes,
-  grouping = true,
+  grouping: boolean,
+  vacuum: ItemsVacuum,
 ): Pick<HubStore, EditMethods> {
   return {
     async themeItemIds(themeId, scope) {
@@ -90,6 +92,8 @@ export function themeEditMethods(
       const { rows } = await db.query<{ id: string }>('SELECT id FROM teams ORDER BY created_at, id');
       let grouped = 0;
       for (const team of rows) grouped += await themes.backfill(team.id);
+      // Grouping wrote every ungrouped row again (see sql-store/vacuum.ts).
+      await vacuum.wrote(grouped);
       return grouped;
     },
   };

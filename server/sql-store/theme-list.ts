@@ -55,12 +55,13 @@ export function themeListMethods(db: SqlDb): Pick<HubStore, 'listThemes'> {
       const { rows } = await db.query<ThemeRow>(
         `WITH f AS (${filtered}),
          bounds AS (${bounds}),
+         mid AS (SELECT lo + (hi - lo) / 2 AS mid FROM bounds),
          per_agent AS (
            SELECT theme_id, agent_id, count(*) AS n, min(captured_at) AS first_seen,
              max(captured_at) AS last_seen,
-             count(*) FILTER (WHERE captured_at >= lo + (hi - lo) / 2) AS later,
-             count(*) FILTER (WHERE captured_at < lo + (hi - lo) / 2) AS earlier
-           FROM f CROSS JOIN bounds GROUP BY theme_id, agent_id),
+             count(*) FILTER (WHERE captured_at >= mid) AS later,
+             count(*) FILTER (WHERE captured_at < mid) AS earlier
+           FROM f CROSS JOIN mid GROUP BY theme_id, agent_id),
          grouped AS (
            SELECT theme_id AS id, sum(n)::int AS count, count(agent_id)::int AS agents,
              min(first_seen) AS first_seen, max(last_seen) AS last_seen,

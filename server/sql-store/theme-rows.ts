@@ -35,8 +35,9 @@ export async function loadThemeSnapshot(db: SqlDb, teamId: string): Promise<Them
     vector: TermWeights;
     pinned: boolean;
   }>(
-    `SELECT id, theme_id, ${THEME_TEXT_SQL} AS text, theme_vector AS vector, theme_pinned AS pinned
-     FROM items WHERE team_id = $1 AND theme_id IS NOT NULL`,
+    `SELECT id, theme_id, ${THEME_TEXT_SQL} AS text, v.vector, theme_pinned AS pinned
+     FROM items JOIN theme_vectors v ON v.item_id = items.id
+     WHERE items.team_id = $1 AND theme_id IS NOT NULL`,
     [teamId],
   );
   const terms = await db.query<{ term: string; df: number }>(
@@ -92,19 +93,24 @@ export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: Theme
        WHERE themes.team_id = EXCLUDED.team_id`,
       [JSON.stringify(changes.themes), teamId],
     );
-  if (changes.items.length)
+  if (changes.items.length) {
+    const rows = JSON.stringify(changes.items);
     await tx.query(
-      `UPDATE items SET theme_id = x."themeId", theme_vector = x.vector, theme_pinned = x.pinned
-       FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "themeId" uuid, vector jsonb, pinned boolean)
+      `UPDATE items SET theme_id = x."themeId", theme_pinned = x.pinned
+       FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "themeId" uuid, pinned boolean)
        WHERE items.id = x."itemId" AND items.team_id = $2`,
-      [JSON.stringify(changes.items), teamId],
+      [rows, teamId],
     );
-  if (changes.deletedItems.length)
+    await saveVectors(tx, teamId, changes.items);
+  }
+  if (changes.deletedItems.length) {
     await tx.query(
-      `UPDATE items SET theme_id = NULL, theme_vector = NULL, theme_pinned = false
+      `UPDATE items SET theme_id = NULL, theme_pinned = false
        WHERE id = ANY($1::uuid[]) AND team_id = $2`,
       [changes.deletedItems, teamId],
     );
+    await deleteVectors(tx, changes.deletedItems);
+  }
   const terms = Object.entries(changes.documentFrequencies);
   if (terms.length)
     await tx.query(
@@ -117,4 +123,24 @@ export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: Theme
     teamId,
     changes.documentCount,
   ]);
+}
+
+/** Stores grouped items' vectors (theme_vectors: read only when an engine is loaded). */
+export async function saveVectors(
+  tx: SqlDb,
+  teamId: string,
+  items: ReadonlyArray<{ itemId: string; vector: TermWeights }>,
+): Promise<void> {
+  if (!items.length) return;
+  await tx.query(
+    `INSERT INTO theme_vectors (item_id, team_id, vector)
+     SELECT x."itemId", $2, x.vector FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, vector jsonb)
+     ON CONFLICT (item_id) DO UPDATE SET vector = EXCLUDED.vector WHERE theme_vectors.team_id = EXCLUDED.team_id`,
+    [JSON.stringify(items.map(({ itemId, vector }) => ({ itemId, vector }))), teamId],
+  );
+}
+
+/** Forgets the vectors of items no longer grouped. */
+export async function deleteVectors(tx: SqlDb, itemIds: readonly string[]): Promise<void> {
+  if (itemIds.length) await tx.query('DELETE FROM theme_vectors WHERE item_id = ANY($1::uuid[])', [itemIds]);
 }

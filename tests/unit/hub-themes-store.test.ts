@@ -54,6 +54,16 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     expect([...exportThemes][0]).not.toBe([...refundThemes][0]);
   });
 
+  it('writes each new item’s theme in its own insert: one row version per item, no update', async () => {
+    // An update after the insert would leave a second version (a dead row, which PGlite never
+    // vacuums) and put the live one after all the inserted rows: line pointers 1..n mean none did.
+    const { rows } = await db.query<{ n: number; last: number }>(
+      `SELECT count(*)::int AS n, max((ctid::text::point)[1])::int AS last FROM items`,
+    );
+    expect(rows[0]?.n).toBe(exportItems.length + refundItems.length);
+    expect(rows[0]?.last).toBe(rows[0]?.n);
+  });
+
   it('leaves items without a team ungrouped', async () => {
     const loose = note(EXPORT[0] as string);
     await store.upsertItems([loose], null);
@@ -102,10 +112,13 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     await store.upsertItems([{ ...gone, revision: 2, deleted: true }], teamId);
     expect(await themeOf(gone.id)).toBeNull();
     expect(await count()).toBe((before as number) - 1);
+    const vectors = await db.query('SELECT 1 FROM theme_vectors WHERE item_id = $1', [gone.id]);
+    expect(vectors.rows).toEqual([]);
   });
 
   it('backfills items stored without a theme, once', async () => {
-    await db.query('UPDATE items SET theme_id = NULL, theme_vector = NULL');
+    await db.query('UPDATE items SET theme_id = NULL');
+    await db.query('DELETE FROM theme_vectors');
     await db.query('DELETE FROM themes');
     await db.query('DELETE FROM theme_terms');
     await db.query('UPDATE teams SET theme_documents = 0');
