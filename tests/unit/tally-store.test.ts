@@ -52,3 +52,22 @@ describe('countCaptures', () => {
     db.close();
   });
 });
+
+describe('countCaptures in chunks', () => {
+  it('reads a large range in short transactions, counting each item once, also where capture times repeat', async () => {
+    const db = await openEarmarkDB(`tally-chunks-${Math.random()}`);
+    // 23 items over 4 capture times (runs of equal keys cross the chunk boundaries), 2 of them undone.
+    const items = Array.from({ length: 23 }, (_, i) =>
+      makeItem({ capturedAt: at(24, 8 + (i % 4)), deleted: i % 8 === 7 }),
+    );
+    for (const item of items) await db.put('items', { item, sentAt: 1 });
+    const [first, second] = items;
+    if (!first || !second) throw new Error('seed');
+    await db.put('reviews', { itemId: first.id, status: 'actioned', comment: null, updatedAt: null });
+    await db.put('reviews', { itemId: second.id, status: 'reviewed', comment: null, updatedAt: null });
+    const whole = await countCaptures(db, FROM, TO);
+    expect(whole).toEqual({ captures: 21, reviewed: 2, actioned: 1 });
+    for (const chunk of [1, 2, 3, 5, 7, 100]) expect(await countCaptures(db, FROM, TO, chunk)).toEqual(whole);
+    db.close();
+  });
+});
