@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SIDEBAR_SNAPSHOTS_KEY } from '../../../lib/storage-keys';
 import type { ExtensionBrowser } from '../../../scripts/harness/launch';
 import { openWithSidebar } from './pages';
 
@@ -28,10 +29,30 @@ export function sidebarState(page: Page): Promise<{ painted: boolean; markup: st
   });
 }
 
+/** True once a snapshot stored for `host` after `since` shows nothing on its way (read in the worker). */
+function restingSnapshotStored(browser: ExtensionBrowser, host: string, since: number): Promise<boolean> {
+  return browser.worker.evaluate(
+    async ([storageKey, site, after]) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      const all = (await api.storage.local.get(storageKey))[storageKey] as
+        | Record<string, { savedAt?: number; snapshot?: { live?: boolean } }>
+        | undefined;
+      const stored = all?.[site];
+      return (stored?.savedAt ?? 0) >= after && stored?.snapshot?.live === false;
+    },
+    [SIDEBAR_SNAPSHOTS_KEY, host, since] as const,
+  );
+}
+
 /**
  * A freshly loaded CRM page whose sidebar is painted from its stored snapshot. After a capture the
  * snapshot shows it on its way (live) until it is sent and saved again, so pages are loaded until
- * one stays painted.
+ * one stays painted. A page whose sidebar the app rendered is kept open until the app has saved a
+ * snapshot at rest (closing it sooner, on a loaded machine, would never let one be written).
  */
 export async function openPainted(
   browser: ExtensionBrowser,
@@ -40,9 +61,14 @@ export async function openPainted(
 ): Promise<{ page: Page; sidebar: Locator }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const openedAt = Date.now();
     const opened = await openWithSidebar(browser, url);
     await opened.page.waitForTimeout(300);
     if ((await sidebarState(opened.page)).painted) return opened;
+    const host = new URL(url).hostname;
+    while (Date.now() < deadline && !(await restingSnapshotStored(browser, host, openedAt))) {
+      await opened.page.waitForTimeout(200);
+    }
     await opened.page.close();
     if (Date.now() > deadline) throw new Error('no page load kept the sidebar painted');
   }
