@@ -27,11 +27,13 @@ const INGEST_GAP =
   "document frequencies; next: centroids rebuilt from the items' vectors at load instead of written per batch, " +
   'and a cheaper engine (issue 20).';
 const THEMES_GAP =
-  'not met: p95 212 and 248 ms on PGlite, 201 and 203 ms on PostgreSQL at 50,000 items in two hub-suite runs ' +
-  '(2026-12-07, load 1-4; 333/256 ms before in the same conditions); p50 88/53-67 ms. The slow kinds are still ' +
-  'the unfiltered listing and sort=recent (p95 210-340 ms): the grouping query reads the covering index, but the ' +
-  "page's tag mix and weekly counts read every item of the page's themes (about 47,000) from the heap; next: " +
-  'per-theme weekly tag counts kept on ingest for unfiltered listings (issue 20).';
+  'not met: p95 206 and 203 ms on PGlite, 253 and 223 ms on PostgreSQL at 50,000 items in two hub-suite runs ' +
+  '(2026-12-07 afternoon, load about 1; 212-248 and 201-203 ms before). The listing is now one statement that ' +
+  'reads only the covering index (tags included), and the store vacuums after writes and at start, so no pass ' +
+  'reads the heap; its p50 fell (69/51 ms) but the unfiltered listing and sort=recent stay at 150-215 ms p50: ' +
+  'the same query took 122 ms warm at a quiet moment and 184 ms forty minutes later on this shared machine. ' +
+  "About half of it is the page's weekly counts and tag mix (sorting 44,000 index rows by theme, week and " +
+  'tags); next: per-theme weekly tag counts kept on ingest for unfiltered listings (issue 20).';
 
 type Latency = Awaited<ReturnType<typeof measureReviewApi>>['items'];
 

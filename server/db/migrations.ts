@@ -127,4 +127,12 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE items DROP COLUMN theme_vector;
    CREATE INDEX items_team_theme_listing ON items (team_id, theme_id, captured_at)
      INCLUDE (agent_id, status) WHERE theme_id IS NOT NULL AND NOT deleted;`,
+  // Theme listings read each item's tags for the tag mix: a stored copy of them (NULL when large
+  // enough to overflow a btree entry, which only a hostile item reaches; the listing then reads
+  // that item's data) joins the covering index, so an unfiltered listing reads no heap at all.
+  `ALTER TABLE items ADD COLUMN listing_tags jsonb GENERATED ALWAYS AS (
+     CASE WHEN octet_length((data->'tags')::text) <= 1000 THEN data->'tags' END) STORED;
+   DROP INDEX items_team_theme_listing;
+   CREATE INDEX items_team_theme_listing ON items (team_id, theme_id, captured_at)
+     INCLUDE (agent_id, status, id, listing_tags) WHERE theme_id IS NOT NULL AND NOT deleted;`,
 ];

@@ -17,13 +17,16 @@ import { ItemsVacuum } from './vacuum';
 /** Store options; `themes: false` stores items without grouping them (see docs/hub-api.md, Themes). */
 export interface SqlStoreOptions {
   themes?: boolean;
+  /** Quiet time after writes before PGlite's items table is vacuumed (vacuum.ts); tests shorten it. */
+  idleVacuumMs?: number;
 }
 
 /** The one HubStore implementation, over either driver; migrates before returning. */
 export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): Promise<HubStore> {
   await migrate(db);
   const themes = new TeamThemes(db);
-  const vacuum = new ItemsVacuum(db);
+  const vacuum = new ItemsVacuum(db, { idleMs: options.idleVacuumMs });
+  await vacuum.atStart();
   const grouping = options.themes ?? true;
   return {
     ...itemMethods(db, grouping ? themes : null, vacuum),
@@ -37,6 +40,9 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): 
     ...themeEditMethods(db, themes, grouping, vacuum),
     ...digestStatMethods(db),
     ...digestTargetMethods(db),
-    close: () => db.close(),
+    close: async () => {
+      await vacuum.close();
+      await db.close();
+    },
   };
 }

@@ -116,6 +116,31 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     expect(vectors.rows).toEqual([]);
   });
 
+  it('lists the tags of an item whose tag list is too large for the listing index', async () => {
+    // Labels of up to 200 characters each: the listing index keeps no copy of these (NULL), so the
+    // theme listing reads this item's tags from its data instead.
+    const tags = Array.from({ length: 8 }, (_, i) => ({
+      id: `long-${i}`,
+      label: `${'Long label '.repeat(17)}${i}`,
+      category: 'Customer insight',
+    }));
+    const big = makeItem({ note: EXPORT[0] as string, tags, capturedAt: '2026-11-23T11:00:00.000Z' });
+    await store.upsertItems([big], teamId);
+    const { rows } = await db.query<{ listing_tags: unknown }>(
+      'SELECT listing_tags FROM items WHERE id = $1',
+      [big.id],
+    );
+    expect(rows[0]?.listing_tags).toBeNull();
+    const themeId = await themeOf(big.id);
+    const listed = await store.listThemes({ scope: { teamId }, sort: 'count', offset: 0, limit: 50 });
+    const theme = listed.find((t) => t.id === themeId);
+    expect(theme?.tags).toEqual(
+      expect.arrayContaining(tags.map((t) => ({ id: t.id, label: t.label, count: 1 }))),
+    );
+    // Undone again, so the tests after this one see the families as they were.
+    await store.upsertItems([{ ...big, revision: 2, deleted: true }], teamId);
+  });
+
   it('backfills items stored without a theme, once', async () => {
     await db.query('UPDATE items SET theme_id = NULL');
     await db.query('DELETE FROM theme_vectors');
