@@ -2,8 +2,6 @@ import type { HubStore, ItemStatus } from '../store';
 import { type Period, previousPeriod } from './period';
 import type { ActionedRow } from './store';
 
-/** Tag category of failure demand in the default taxonomy (lib/config/taxonomy.default.json). */
-export const FAILURE_DEMAND_CATEGORY = 'Failure demand';
 /** Tag category of the agents' improvement ideas in the default taxonomy. */
 export const IDEA_CATEGORY = 'Improvement idea';
 /** Most themes, ideas and actioned items a digest lists (each list also says its total). */
@@ -52,7 +50,10 @@ export interface Digest {
   actioned: { total: number; items: ActionedRow[] };
 }
 
-const share = (part: number, total: number) => (total > 0 ? part / total : null);
+// Failure demand is defined once, by GET /v1/demand (server/demand.ts: a tag in the category
+// "Failure demand", any case); the digest takes its counts from the same query. Its shares are null
+// where there were no captures at all ("no captures", not "none of them failure demand").
+const shareOrNull = (share: number, total: number) => (total > 0 ? share : null);
 
 /** Builds the team's digest of a period from the store (deleted items never count). */
 export async function buildDigest(
@@ -62,15 +63,10 @@ export async function buildDigest(
 ): Promise<Digest> {
   const previous = previousPeriod(period);
   const scope = { teamId: team.id };
-  const count = (p: Period, category?: string) => store.countItems({ scope, ...p, category });
-  const [total, failure, previousTotal, previousFailure] = await Promise.all([
-    count(period),
-    count(period, FAILURE_DEMAND_CATEGORY),
-    count(previous),
-    count(previous, FAILURE_DEMAND_CATEGORY),
-  ]);
-  const nowShare = share(failure, total);
-  const previousShare = share(previousFailure, previousTotal);
+  const { summary } = await store.demand({ ...period, bucket: 'week', scope });
+  const { total, previousTotal, failure } = summary;
+  const nowShare = shareOrNull(failure.share, total);
+  const previousShare = shareOrNull(failure.previousShare, previousTotal);
   const growth = await store.themeGrowth(team.id, period, previous, DIGEST_LIST_MAX * 4);
   const themes = growth
     .map((t) => ({ ...t, growth: t.count - t.previous }))
@@ -88,9 +84,9 @@ export async function buildDigest(
     previousPeriod: previous,
     captures: { count: total, previous: previousTotal },
     failureDemand: {
-      count: failure,
+      count: failure.count,
       share: nowShare,
-      previousCount: previousFailure,
+      previousCount: failure.previousCount,
       previousShare,
       change: nowShare !== null && previousShare !== null ? nowShare - previousShare : null,
     },

@@ -1,3 +1,5 @@
+import { previousPeriod as previousRange } from '../demand';
+
 /** A half-open time range [from, to), ISO-8601 UTC. */
 export interface Period {
   from: string;
@@ -23,9 +25,7 @@ export function lastFullWeek(now: Date): Period {
 
 /** The period of the same length right before `period`, the digest's comparison. */
 export function previousPeriod(period: Period): Period {
-  const from = Date.parse(period.from);
-  const length = Date.parse(period.to) - from;
-  return { from: new Date(from - length).toISOString(), to: new Date(from).toISOString() };
+  return previousRange(period.from, period.to);
 }
 
 /** A date (YYYY-MM-DD, UTC midnight) or an ISO date-time with offset, as an ISO string; null if neither. */

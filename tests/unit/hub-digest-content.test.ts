@@ -92,6 +92,36 @@ describe.each(stores)('GET /v1/digest, $name', ({ open }) => {
     ]);
   });
 
+  it('counts failure demand as GET /v1/demand does: the category in any case and spacing', async () => {
+    const tag = (id: string, category: string) => [{ id, label: id, category }];
+    const at = '2025-03-04T10:00:00.000Z';
+    await store.upsertItems(
+      [
+        makeItem({ note: 'chased twice', capturedAt: at, tags: tag('chaser', 'failure demand') }),
+        makeItem({ note: 'asked again', capturedAt: at, tags: tag('repeat-contact', ' FAILURE DEMAND ') }),
+        makeItem({
+          note: 'wants dark mode',
+          capturedAt: at,
+          tags: tag('feature-request', 'Customer insight'),
+        }),
+      ],
+      tier2.team.id,
+    );
+    const query = '?from=2025-03-03T00:00:00.000Z&to=2025-03-10T00:00:00.000Z';
+    const d = await digest(lead2.token, query);
+    const res = await app.request(`/v1/demand${query}`, {
+      headers: { authorization: `Bearer ${lead2.token}` },
+    });
+    const demand = (await res.json()) as {
+      summary: { total: number; failure: { count: number; share: number } };
+    };
+    expect(d.captures.count).toBe(3);
+    expect(d.failureDemand).toMatchObject({ count: 2, previousCount: 0, previousShare: null });
+    expect(d.failureDemand.share).toBeCloseTo(2 / 3);
+    expect(demand.summary.failure.count).toBe(d.failureDemand.count);
+    expect(demand.summary.failure.share).toBeCloseTo(d.failureDemand.share as number);
+  });
+
   it('counts each team on its own; an admin names the team', async () => {
     const other = await digest(lead2.token, range());
     expect(other.team).toEqual(tier2.team);
