@@ -110,7 +110,7 @@ export function ThemesView({ client, filters }: { client: ReviewClient; filters:
           {!list.loading && !list.error && list.themes.length === 0 && (
             <p className="em-empty">No themes for these filters yet.</p>
           )}
-          {list.hasMore && !list.loading && (
+          {list.hasMore && !list.loading && !list.error && (
             <button type="button" onClick={list.loadMore}>
               Load more themes
             </button>

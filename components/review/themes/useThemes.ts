@@ -1,82 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { asHubError, type HubError } from '@/lib/hub/errors';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewClient } from '@/lib/hub/review/client';
 import { NO_FILTERS, type ReviewFilters } from '@/lib/hub/review/query';
 import type { Theme, ThemeSort } from '@/lib/hub/review/theme-schemas';
+import { type CursorPaging, useCursorPages } from '../useCursorPages';
 
 /** Themes per request: a screenful of cards and then some. */
 export const THEME_PAGE = 30;
 
-/** The loaded themes of the current filters and order, and how loading goes. */
-export interface ThemesState {
-  themes: Theme[];
-  hasMore: boolean;
-  loading: 'first' | 'more' | null;
-  error: { phase: 'first' | 'more'; error: HubError } | null;
-}
-
-const EMPTY: ThemesState = { themes: [], hasMore: false, loading: 'first', error: null };
-
 /**
- * Themes of the filtered items, paged with the hub's cursor. A change of filters or order cancels
- * the request in flight and starts over; `reload` does too (after a merge or rename).
+ * Themes of the filtered items, paged with the hub's cursor (useCursorPages). A change of filters
+ * or order cancels the request in flight and starts over, keeping the old cards until the new ones
+ * come; `reload` does too (after a merge or rename).
  */
 export function useThemes(client: ReviewClient, filters: ReviewFilters, sort: ThemeSort) {
-  const [state, setState] = useState<ThemesState>(EMPTY);
-  const cursor = useRef<string | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-  const generation = useRef(0);
-
-  const fetchPage = useCallback(
-    async (phase: 'first' | 'more') => {
-      if (phase === 'first') {
-        inFlight.current?.abort();
-        generation.current++;
-        cursor.current = null;
-      } else if (inFlight.current) return;
-      const mine = generation.current;
-      const controller = new AbortController();
-      inFlight.current = controller;
-      setState((s) =>
-        phase === 'first' ? { ...EMPTY, themes: s.themes } : { ...s, loading: 'more', error: null },
-      );
-      try {
-        const page = await client.listThemes(filters, sort, {
-          cursor: cursor.current,
-          limit: THEME_PAGE,
-          signal: controller.signal,
-        });
-        if (mine !== generation.current) return;
-        cursor.current = page.nextCursor;
-        setState((s) => {
-          const seen = new Set(phase === 'first' ? [] : s.themes.map((t) => t.id));
-          const fresh = page.themes.filter((t) => !seen.has(t.id));
-          const themes = phase === 'first' ? fresh : [...s.themes, ...fresh];
-          return { themes, hasMore: page.nextCursor !== null, loading: null, error: null };
-        });
-      } catch (thrown) {
-        const error = asHubError(thrown);
-        if (mine !== generation.current || error.kind === 'aborted') return;
-        setState((s) => ({ ...s, loading: null, error: { phase, error } }));
-      } finally {
-        if (inFlight.current === controller) inFlight.current = null;
-      }
-    },
+  const paging = useMemo<CursorPaging<Theme>>(
+    () => ({
+      fetch: async (cursor, _first, signal) => {
+        const page = await client.listThemes(filters, sort, { cursor, limit: THEME_PAGE, signal });
+        return { rows: page.themes, nextCursor: page.nextCursor };
+      },
+      key: (t) => t.id,
+      keepWhileReloading: true,
+    }),
     [client, filters, sort],
   );
-
-  useEffect(() => {
-    void fetchPage('first');
-    return () => inFlight.current?.abort();
-  }, [fetchPage]);
-
-  const loadMore = useCallback(() => {
-    if (state.hasMore && !state.loading) void fetchPage('more');
-  }, [fetchPage, state.hasMore, state.loading]);
-  const retry = useCallback(() => void fetchPage(state.error?.phase ?? 'first'), [fetchPage, state.error]);
-  const reload = useCallback(() => void fetchPage('first'), [fetchPage]);
-
-  return { ...state, loadMore, retry, reload };
+  const { state, loadMore, retry, reload } = useCursorPages(paging);
+  const { rows, total: _total, ...rest } = state;
+  return { ...rest, themes: rows, loadMore, retry, reload };
 }
 
 /** How many themes the merge and move pickers offer: the team's largest, by name. */
