@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Item } from '../../lib/schema';
 import { openPglite } from '../../server/db/pglite';
 import { dropSchema, openPostgres } from '../../server/db/postgres';
 import type { SqlDb } from '../../server/db/sql';
 import { createSqlStore } from '../../server/sql-store';
+import type { HubStore } from '../../server/store';
 import { makeItem } from '../helpers/items';
 
 // PGlite has no autovacuum: the store vacuums the items table itself (sql-store/vacuum.ts) once
@@ -35,6 +37,12 @@ async function heapFetches(db: SqlDb): Promise<number> {
 }
 
 const admin = { tokenId: null, role: 'admin' as const };
+
+/** Triages one item in three: updates scattered over the whole table. */
+async function triageEveryThird(store: HubStore, items: Item[]): Promise<void> {
+  const ids = items.filter((_, i) => i % 3 === 0).map((item) => item.id);
+  await store.triage(ids, 'reviewed', null, admin, {});
+}
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -88,13 +96,7 @@ describe('items vacuum on PGlite', () => {
     const items = Array.from({ length: 2_000 }, (_, i) => makeItem({ note: `note ${i} ${'x'.repeat(200)}` }));
     await store.upsertItems(items); // past the threshold: vacuumed
     // One item in three, all over the table: below the next threshold (1,000 + a fifth of 2,000).
-    await store.triage(
-      items.filter((_, i) => i % 3 === 0).map((item) => item.id),
-      'reviewed',
-      null,
-      admin,
-      {},
-    );
+    await triageEveryThird(store, items);
     expect(await heapFetches(first)).toBeGreaterThan(600);
     await store.close();
 
@@ -115,13 +117,7 @@ describe.skipIf(!DATABASE_URL)('items vacuum on PostgreSQL', () => {
       const store = await createSqlStore(db, { idleVacuumMs: 1_000 });
       const items = Array.from({ length: 300 }, (_, i) => makeItem({ note: `note ${i}` }));
       await store.upsertItems(items);
-      await store.triage(
-        items.filter((_, i) => i % 3 === 0).map((item) => item.id),
-        'reviewed',
-        null,
-        admin,
-        {},
-      );
+      await triageEveryThird(store, items);
       expect(await heapFetches(db)).toBeGreaterThan(0);
       await expect.poll(() => heapFetches(db), { timeout: 10_000 }).toBe(0);
       await store.close();
