@@ -1,4 +1,4 @@
-import '@/components/sidebar/launcher/tokens.css';
+import '@/components/shared/tokens.css';
 import '@/components/sidebar/launcher/controls.css';
 import '@/components/sidebar/launcher/recent.css';
 import '@/components/sidepanel/side-panel.css';

@@ -1,8 +1,8 @@
+import tokensCss from '../../shared/tokens.css?inline';
 import frameCss from './frame.css?inline';
 import { TAB_SIZE } from './layout';
 import panelButtonCss from './panel-button.css?inline';
 import tabEdgeCss from './tab-edge.css?inline';
-import tokensCss from './tokens.css?inline';
 
 // Plain DOM, no React: on a site whose surface is the browser's side panel, the page gets only
 // this small button on the docked edge (where the collapsed tab would be). The browser opens a
