@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendToBackground } from '@/lib/protocol/client';
 import type { QueueHealth } from '@/lib/protocol/messages';
 import { DeadLetters } from './DeadLetters';
+import { deliverySummary } from './delivery-summary';
 import { EndpointList } from './EndpointList';
-import { ago } from './format-time';
 
 const REFRESH_MS = 2000;
 
@@ -38,15 +38,11 @@ export function QueueHealthPanel() {
 
   if (error) return <p role="alert">Earmark's background is not answering: {error}</p>;
   if (!health) return <p>Loading…</p>;
+  const summary = deliverySummary(health);
   return (
     <div className="em-health">
-      <p role="status">
-        {health.pendingItems === 0
-          ? 'All captures delivered.'
-          : `${health.pendingItems} ${health.pendingItems === 1 ? 'capture' : 'captures'} waiting` +
-            (health.oldestPendingAt ? `, oldest captured ${ago(Date.parse(health.oldestPendingAt))}` : '')}
-      </p>
-      <p>{health.lastSyncAt ? `Last delivery ${ago(health.lastSyncAt)}.` : 'Nothing delivered yet.'}</p>
+      <p role="status">{summary.status}</p>
+      <p>{summary.lastDelivery}</p>
       {health.unroutedItems > 0 ? (
         <p>
           {health.unroutedItems} {health.unroutedItems === 1 ? 'capture is' : 'captures are'} saved and
