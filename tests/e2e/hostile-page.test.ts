@@ -1,12 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../lib/config/settings';
-import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { readAllIndexedDb } from './support/idb';
 import { openWithSidebar } from './support/pages';
-import { openPainted, sidebarState } from './support/painted';
+import { openPainted, sidebarState, storedSnapshot } from './support/painted';
 import { type Session, startSession } from './support/session';
 
 // The sidebar lives in an OPEN shadow root, so the CRM page's own scripts can reach it. Here the
@@ -54,22 +53,10 @@ function readableSidebarText(page: Page): Promise<string> {
   });
 }
 
-/** A site's stored sidebar snapshot as JSON ('' while it has none), read in the worker. */
-function storedSnapshot(host: string): Promise<string> {
-  return session.browser.worker.evaluate(
-    async ([storageKey, site]) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-        }
-      ).chrome;
-      const all = (await api.storage.local.get(storageKey))[storageKey] as
-        | Record<string, unknown>
-        | undefined;
-      return all?.[site] ? JSON.stringify(all[site]) : '';
-    },
-    [SIDEBAR_SNAPSHOTS_KEY, host] as const,
-  );
+/** A site's stored sidebar snapshot as JSON ('' while it has none). */
+async function storedSnapshotJson(host: string): Promise<string> {
+  const stored = await storedSnapshot(session.browser, host);
+  return stored ? JSON.stringify(stored) : '';
 }
 
 /** Every webhook POST the receiver verified, as items. */
@@ -385,8 +372,10 @@ describe('a hostile CRM page driving the sidebar', () => {
     expect(readable).toContain('Noted on Freshdesk');
     expect(readable).not.toContain('Agent edit');
     // This site's snapshot, painted at its next page load, holds its capture and nothing else.
-    await expect.poll(() => storedSnapshot(OTHER_SITE), { timeout: 10_000 }).toContain('Noted on Freshdesk');
-    expect(await storedSnapshot(OTHER_SITE)).not.toContain('Agent edit');
+    await expect
+      .poll(() => storedSnapshotJson(OTHER_SITE), { timeout: 10_000 })
+      .toContain('Noted on Freshdesk');
+    expect(await storedSnapshotJson(OTHER_SITE)).not.toContain('Agent edit');
     // Back on the Zendesk page: its own capture is there, the Freshdesk one is not.
     await page.reload();
     const zendesk = page.getByRole('complementary', { name: 'Earmark' });
@@ -433,10 +422,10 @@ describe('a hostile CRM page and the sidebar painted from its snapshot', () => {
     const note = 'Noted after the page planted its nodes';
     await sidebar.getByRole('textbox', { name: 'Note', exact: true }).fill(note);
     await sidebar.getByRole('button', { name: 'Praise', exact: true }).click();
-    await expect.poll(() => storedSnapshot(ZENDESK), { timeout: 15_000 }).toContain(note);
+    await expect.poll(() => storedSnapshotJson(ZENDESK), { timeout: 15_000 }).toContain(note);
     // What the page planted is still on its page, but not in the snapshot…
     const shown = await readableSidebarText(page);
-    const saved = await storedSnapshot(ZENDESK);
+    const saved = await storedSnapshotJson(ZENDESK);
     for (const planted of Object.values(PLANTED)) {
       expect(shown).toContain(planted);
       expect(saved).not.toContain(planted);

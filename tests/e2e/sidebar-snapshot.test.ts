@@ -1,10 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIDEBAR_SNAPSHOTS_KEY } from '../../lib/storage-keys';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { openWithSidebar } from './support/pages';
-import { openPainted, sidebarState } from './support/painted';
+import { openPainted, sidebarState, storedSnapshot } from './support/painted';
 import { type Session, startSession } from './support/session';
 
 // The open sidebar is painted at page load from a snapshot of its last rendering (plain DOM, no
@@ -22,26 +21,13 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The key of this site's stored snapshot, once one is stored (polled in the worker). */
+/** The key of this site's stored snapshot, once one is stored. */
 async function storedSnapshotKey(): Promise<string> {
   let key: string | undefined;
   await expect
     .poll(
       async () => {
-        key = await session.browser.worker.evaluate(
-          async ([storageKey, host]) => {
-            const api = (
-              globalThis as unknown as {
-                chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-              }
-            ).chrome;
-            const all = (await api.storage.local.get(storageKey))[storageKey] as
-              | Record<string, { snapshot: { key: string } }>
-              | undefined;
-            return all?.[host]?.snapshot.key;
-          },
-          [SIDEBAR_SNAPSHOTS_KEY, HOST] as const,
-        );
+        key = (await storedSnapshot(session.browser, HOST))?.snapshot?.key;
         return key;
       },
       { timeout: 10_000 },

@@ -29,23 +29,33 @@ export function sidebarState(page: Page): Promise<{ painted: boolean; markup: st
   });
 }
 
-/** True once a snapshot stored for `host` after `since` shows nothing on its way (read in the worker). */
-function restingSnapshotStored(browser: ExtensionBrowser, host: string, since: number): Promise<boolean> {
+/** A site's stored sidebar snapshot entry ({ savedAt, snapshot }) as the launcher wrote it, read in the worker. */
+export function storedSnapshot(
+  browser: ExtensionBrowser,
+  host: string,
+): Promise<{ savedAt?: number; snapshot?: { key?: string; live?: boolean } } | undefined> {
   return browser.worker.evaluate(
-    async ([storageKey, site, after]) => {
+    async ([storageKey, site]) => {
       const api = (
         globalThis as unknown as {
           chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
         }
       ).chrome;
-      const all = (await api.storage.local.get(storageKey))[storageKey] as
-        | Record<string, { savedAt?: number; snapshot?: { live?: boolean } }>
-        | undefined;
-      const stored = all?.[site];
-      return (stored?.savedAt ?? 0) >= after && stored?.snapshot?.live === false;
+      const all = (await api.storage.local.get(storageKey))[storageKey] as Record<string, never> | undefined;
+      return all?.[site];
     },
-    [SIDEBAR_SNAPSHOTS_KEY, host, since] as const,
+    [SIDEBAR_SNAPSHOTS_KEY, host] as const,
   );
+}
+
+/** True once a snapshot stored for `host` after `since` shows nothing on its way. */
+async function restingSnapshotStored(
+  browser: ExtensionBrowser,
+  host: string,
+  since: number,
+): Promise<boolean> {
+  const stored = await storedSnapshot(browser, host);
+  return (stored?.savedAt ?? 0) >= since && stored?.snapshot?.live === false;
 }
 
 /**
