@@ -1,4 +1,4 @@
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { asHubError, type HubError } from '@/lib/hub/errors';
 
 /** One page as the hub answers it: rows, the cursor of the next page, and a total when asked. */
@@ -97,7 +97,7 @@ export function useCursorPages<T>(paging: CursorPaging<T>) {
 
   return {
     state,
-    setState: setState as Dispatch<SetStateAction<PagesState<T>>>,
+    setState,
     loadMore,
     retry,
     reload,

@@ -17,7 +17,7 @@ import { ItemsVacuum } from './vacuum';
 /** Store options; `themes: false` stores items without grouping them (see docs/hub-api.md, Themes). */
 export interface SqlStoreOptions {
   themes?: boolean;
-  /** Quiet time after writes before PGlite's items table is vacuumed (vacuum.ts); tests shorten it. */
+  /** Quiet time after writes before the items table is vacuumed (vacuum.ts); tests shorten it. */
   idleVacuumMs?: number;
 }
 

@@ -56,13 +56,17 @@ export class ItemsVacuum {
   /** Stops the quiet-spell vacuum and waits for one under way (before the database closes). */
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#idle) clearTimeout(this.#idle);
-    this.#idle = null;
+    this.#cancelIdle();
     await this.#running?.catch(() => undefined);
   }
 
-  #armIdle(): void {
+  #cancelIdle(): void {
     if (this.#idle) clearTimeout(this.#idle);
+    this.#idle = null;
+  }
+
+  #armIdle(): void {
+    this.#cancelIdle();
     this.#idle = setTimeout(() => {
       this.#idle = null;
       if (!this.#running && !this.#closed) {
@@ -78,8 +82,7 @@ export class ItemsVacuum {
    * planner's statistics, which the threshold is for).
    */
   async #run(statement: 'VACUUM items' | 'VACUUM (ANALYZE) items'): Promise<void> {
-    if (this.#idle) clearTimeout(this.#idle);
-    this.#idle = null;
+    this.#cancelIdle();
     this.#running = this.#vacuum(statement);
     try {
       await this.#running;
@@ -91,6 +94,7 @@ export class ItemsVacuum {
   async #vacuum(statement: string): Promise<void> {
     if (statement.includes('ANALYZE')) this.#written = 0;
     await this.#db.query(statement);
+    if (!this.#db.noAutovacuum) return; // the row count only sets PGlite's threshold
     const { rows } = await this.#db.query<{ n: number }>(
       `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'items'::regclass`,
     );
