@@ -84,21 +84,23 @@ export function ConfigTransfer() {
 
   return (
     <div>
-      <label>
-        <input
-          type="checkbox"
-          checked={includeSecrets}
-          onChange={(e) => setIncludeSecrets(e.target.checked)}
-        />{' '}
-        Include secrets
-      </label>{' '}
-      <button type="button" onClick={() => void exportFile()}>
-        Export configuration
-      </button>
-      <button type="button" onClick={() => void exportPolicy()}>
-        Download policy.json
-      </button>
-      <p>
+      <div className="em-actions">
+        <label>
+          <input
+            type="checkbox"
+            checked={includeSecrets}
+            onChange={(e) => setIncludeSecrets(e.target.checked)}
+          />{' '}
+          Include secrets
+        </label>
+        <button type="button" onClick={() => void exportFile()}>
+          Export configuration
+        </button>
+        <button type="button" onClick={() => void exportPolicy()}>
+          Download policy.json
+        </button>
+      </div>
+      <div className="em-fields">
         <label>
           Import configuration file{' '}
           <input
@@ -107,7 +109,7 @@ export function ConfigTransfer() {
             onChange={(e) => void choose(e.target.files?.[0])}
           />
         </label>
-      </p>
+      </div>
       {pending && !pending.plan.ok ? (
         <ImportProblems name={pending.name} problems={pending.plan.problems} />
       ) : null}

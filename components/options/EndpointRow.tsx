@@ -31,12 +31,17 @@ export function EndpointRow({
   actions: RowActions;
 }) {
   const reason = locked ? 'Set by your organization' : undefined;
+  const disabled = endpoint.enabled === false;
   return (
-    <li className="em-endpoint">
-      <div>
-        <strong>{endpoint.name}</strong>: <code>{endpoint.url}</code> — secret {maskSecret(endpoint.secret)} —{' '}
-        {describeRouting(endpoint, taxonomy)} — {describeFormat(endpoint)}
-        {endpoint.enabled === false ? ' — disabled: its captures wait until it is enabled' : ''}
+    <li className={`em-endpoint-card${disabled ? ' em-endpoint-off' : ''}`}>
+      <div className="em-endpoint-head">
+        <strong>{endpoint.name}</strong>
+        <span className="em-chip">{describeFormat(endpoint)}</span>
+        {disabled ? <span className="em-chip">disabled: its captures wait until it is enabled</span> : null}
+      </div>
+      <code className="em-endpoint-url">{endpoint.url}</code>
+      <div className="em-endpoint-meta">
+        secret {maskSecret(endpoint.secret)} · {describeRouting(endpoint, taxonomy)}
       </div>
       {access === false ? (
         <div role="alert">
@@ -46,28 +51,30 @@ export function EndpointRow({
           </button>
         </div>
       ) : null}
-      <button type="button" disabled={busy} onClick={() => actions.onTest(endpoint)}>
-        Send test to {endpoint.name}
-      </button>
-      <button type="button" disabled={locked} title={reason} onClick={() => actions.onEdit(endpoint)}>
-        Edit {endpoint.name}
-      </button>
-      <button
-        type="button"
-        disabled={locked}
-        title={reason}
-        onClick={() => actions.onToggleEnabled(endpoint)}
-      >
-        {endpoint.enabled === false ? 'Enable' : 'Disable'} {endpoint.name}
-      </button>
-      <button
-        type="button"
-        disabled={locked || busy}
-        title={reason}
-        onClick={() => actions.onDelete(endpoint)}
-      >
-        Delete {endpoint.name}
-      </button>
+      <div className="em-actions">
+        <button type="button" disabled={busy} onClick={() => actions.onTest(endpoint)}>
+          Send test to {endpoint.name}
+        </button>
+        <button type="button" disabled={locked} title={reason} onClick={() => actions.onEdit(endpoint)}>
+          Edit {endpoint.name}
+        </button>
+        <button
+          type="button"
+          disabled={locked}
+          title={reason}
+          onClick={() => actions.onToggleEnabled(endpoint)}
+        >
+          {disabled ? 'Enable' : 'Disable'} {endpoint.name}
+        </button>
+        <button
+          type="button"
+          disabled={locked || busy}
+          title={reason}
+          onClick={() => actions.onDelete(endpoint)}
+        >
+          Delete {endpoint.name}
+        </button>
+      </div>
     </li>
   );
 }

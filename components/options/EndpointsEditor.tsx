@@ -116,9 +116,11 @@ export function EndpointsEditor({
   return (
     <div>
       {endpoints.length === 0 ? (
-        <p>No endpoint yet: captures wait on this computer until one is added.</p>
+        <p className="em-empty">
+          No endpoint yet. Add one, or ask your admin for a policy: until then captures wait on this computer.
+        </p>
       ) : null}
-      <ul aria-label="Endpoints">
+      <ul aria-label="Endpoints" className="em-endpoint-cards">
         {endpoints.map((endpoint) => (
           <EndpointRow
             key={endpoint.id}

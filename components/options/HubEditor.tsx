@@ -5,7 +5,8 @@ import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access'
 import { type HubCheck, testHubConnection } from '@/lib/hub/check';
 import type { PollRecord } from '@/lib/hub/status/poll';
 import { ago } from '../shared/format-time';
-import { LockableControls, SetByOrganization } from './OptionsParts';
+import { LockableControls } from './OptionsParts';
+import { SettingsSection } from './SettingsSection';
 import { TokenField } from './TokenField';
 import { type HubState, useHubState } from './useHubState';
 
@@ -19,18 +20,20 @@ function describeRecord(record: PollRecord | null): string {
 export function HubSettings() {
   const state = useHubState();
   return (
-    <section aria-labelledby="hub-title">
-      <h2 id="hub-title">
-        Hub
-        <SetByOrganization show={state?.locks.url ?? false} />
-      </h2>
-      <p>
-        The Earmark hub your team lead reviews captures in. With your agent token, Recent captures shows what
-        leads did with yours, and deliveries to this hub carry it so the hub knows they are yours; a lead
-        token opens the review page.
-      </p>
+    <SettingsSection
+      id="hub"
+      title="Hub"
+      locked={state?.locks.url ?? false}
+      summary={
+        <>
+          The Earmark hub your team lead reviews captures in. With your agent token, Recent captures shows
+          what leads did with yours, and deliveries to this hub carry it so the hub knows they are yours; a
+          lead token opens the review page.
+        </>
+      }
+    >
       {state ? <HubEditor state={state} /> : <p>Loading…</p>}
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -127,21 +130,18 @@ export function HubEditor({ state }: { state: HubState }) {
               onChange={(e) => set({ url: e.target.value })}
             />
           </label>
-          <br />
           <TokenField
             label="Agent token"
             value={draft.agentToken}
             readOnly={locks.agentToken}
             onChange={(agentToken) => set({ agentToken })}
           />
-          <br />
           <TokenField
             label="Lead token"
             value={draft.leadToken}
             readOnly={locks.leadToken}
             onChange={(leadToken) => set({ leadToken })}
           />
-          <br />
           <button type="submit">Save hub</button>
           <button type="button" onClick={test} disabled={busy}>
             Test connection

@@ -25,9 +25,10 @@ export function describeFormat(endpoint: Endpoint): string {
   return format === 'json' ? 'Earmark JSON, signed' : `${format === 'slack' ? 'Slack' : 'Teams'}, not signed`;
 }
 
-/** " (Set by your organization)" after a section heading when the policy sets that key. */
+/** The "Set by your organization" badge after a section heading when the policy sets that key. */
 export function SetByOrganization({ show }: { show: boolean }) {
-  return show ? <span className="em-locked"> (Set by your organization)</span> : null;
+  // The leading space keeps the heading's accessible name "Agent Set by…", not "AgentSet by…".
+  return show ? <span className="em-badge"> Set by your organization</span> : null;
 }
 
 /**

@@ -78,6 +78,7 @@ export function SitesEditor() {
       </ul>
       {locked ? null : (
         <form
+          className="em-fields"
           onSubmit={(e) => {
             e.preventDefault();
             void add();
@@ -105,9 +106,11 @@ export function SitesEditor() {
         </form>
       )}
       {message ? <p role="status">{message}</p> : null}
-      <label>
-        Test this URL <input value={testUrl} onChange={(e) => setTestUrl(e.target.value)} />
-      </label>
+      <div className="em-fields">
+        <label>
+          Test this URL <input value={testUrl} size={40} onChange={(e) => setTestUrl(e.target.value)} />
+        </label>
+      </div>
       {check ? (
         <p aria-live="polite">
           {check.covered

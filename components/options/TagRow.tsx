@@ -1,5 +1,6 @@
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { TagDraft } from '@/lib/config/taxonomy-edit';
+import { IconButton } from './IconButton';
 import { TagForm } from './TagForm';
 
 /** The DOM id of a move button, so focus can follow the tag after the list re-renders. */
@@ -25,21 +26,21 @@ function MoveButton(props: {
 }) {
   const { tag, direction } = props;
   return (
-    <button
-      type="button"
+    <IconButton
+      icon={direction}
+      name={`Move ${tag.label} ${direction}`}
+      tip={`Move ${direction}`}
       id={moveButtonId(tag.id, direction)}
       disabled={props.locked}
       aria-disabled={!props.canMove}
       onClick={() => props.actions.move(tag, direction)}
-    >
-      Move {tag.label} {direction}
-    </button>
+    />
   );
 }
 
 /**
- * One tag: colour, label (its description as the tooltip), hotkey, and buttons named with the
- * label, so a screen-reader or keyboard user knows which tag each one acts on.
+ * One tag: colour swatch, label and id, hotkey and description, then icon buttons named with the
+ * label ("Edit Bug"), so a screen-reader or keyboard user knows which tag each one acts on.
  */
 export function TagRow({
   tag,
@@ -60,7 +61,7 @@ export function TagRow({
 }) {
   if (editing && !locked) {
     return (
-      <li>
+      <li className="em-tag-row em-tag-editing">
         <TagForm
           tag={tag}
           categories={categories}
@@ -71,31 +72,39 @@ export function TagRow({
     );
   }
   return (
-    <li title={tag.description}>
-      {tag.color ? (
-        <span
-          aria-hidden="true"
-          style={{
-            display: 'inline-block',
-            width: '0.8em',
-            height: '0.8em',
-            marginRight: '0.4em',
-            background: tag.color,
-            border: '1px solid currentColor',
-          }}
+    <li className="em-tag-row">
+      {/* No colour of its own: an empty cell, so it does not look like a checkbox. */}
+      <span
+        aria-hidden="true"
+        className={tag.color ? 'em-swatch' : undefined}
+        style={{ background: tag.color }}
+      />
+      <span className="em-tag-text">
+        <span className="em-tag-name">{tag.label}</span> <code>({tag.id})</code>
+        {tag.description ? <span className="em-tag-description">{tag.description}</span> : null}
+      </span>
+      <span className="em-tag-key">
+        {tag.hotkey ? <span className="em-chip">key {tag.hotkey.toUpperCase()}</span> : null}
+        {tag.color ? <span className="em-visually-hidden"> colour {tag.color}</span> : null}
+      </span>
+      <span className="em-row-actions">
+        <IconButton
+          icon="edit"
+          name={`Edit ${tag.label}`}
+          tip="Edit"
+          disabled={locked}
+          onClick={() => actions.edit(tag.id)}
         />
-      ) : null}
-      <span>{tag.label}</span> <small>({tag.id})</small>
-      {tag.hotkey ? ` — key ${tag.hotkey.toUpperCase()}` : ''}
-      {tag.color ? ` — colour ${tag.color}` : ''}{' '}
-      <button type="button" disabled={locked} onClick={() => actions.edit(tag.id)}>
-        Edit {tag.label}
-      </button>
-      <MoveButton tag={tag} direction="up" canMove={canMoveUp} locked={locked} actions={actions} />
-      <MoveButton tag={tag} direction="down" canMove={canMoveDown} locked={locked} actions={actions} />
-      <button type="button" disabled={locked} onClick={() => actions.retire(tag)}>
-        Retire {tag.label}
-      </button>
+        <MoveButton tag={tag} direction="up" canMove={canMoveUp} locked={locked} actions={actions} />
+        <MoveButton tag={tag} direction="down" canMove={canMoveDown} locked={locked} actions={actions} />
+        <IconButton
+          icon="retire"
+          name={`Retire ${tag.label}`}
+          tip="Retire"
+          disabled={locked}
+          onClick={() => actions.retire(tag)}
+        />
+      </span>
     </li>
   );
 }

@@ -98,12 +98,12 @@ export function TaxonomyEditor({
 
   return (
     <div>
-      <p>{isStarter && !locked ? 'The starter taxonomy shipped with Earmark.' : null}</p>
-      <ul aria-label="Tags">
+      {isStarter && !locked ? <p>The starter taxonomy shipped with Earmark.</p> : null}
+      <ul aria-label="Tags" className="em-tag-groups">
         {categories.map((category) => (
           <li key={category}>
-            <strong>{category}</strong>
-            <ul aria-label={category}>
+            <h3>{category}</h3>
+            <ul aria-label={category} className="em-tag-rows">
               {ordered
                 .filter((t) => t.category === category)
                 .map((tag) => (

@@ -19,7 +19,12 @@ export function EndpointList({
   onResume(id: string): void;
 }) {
   if (endpoints.length === 0) {
-    return <p>No sync endpoint is configured: captures are kept on this computer until one is added.</p>;
+    return (
+      <p className="em-empty">
+        No endpoint yet: captures are kept on this computer until one is added. Add one in the settings, or
+        ask your admin for a policy.
+      </p>
+    );
   }
   return (
     <ul aria-label="Sync endpoints" className="em-endpoints">

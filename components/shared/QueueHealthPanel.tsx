@@ -41,8 +41,10 @@ export function QueueHealthPanel() {
   const summary = deliverySummary(health);
   return (
     <div className="em-health">
-      <p role="status">{summary.status}</p>
-      <p>{summary.lastDelivery}</p>
+      <div className="em-health-summary">
+        <p role="status">{summary.status}</p>
+        <p>{summary.lastDelivery}</p>
+      </div>
       {health.unroutedItems > 0 ? (
         <p>
           {health.unroutedItems} {health.unroutedItems === 1 ? 'capture is' : 'captures are'} saved and

@@ -39,13 +39,24 @@ describe.each([
   { scheme: 'dark', tokens: dark },
 ])('design tokens, $scheme', ({ tokens }) => {
   it('defines every colour the pages and the sidebar use', () => {
-    for (const name of [...TEXT, 'bg', 'tag-bg', 'border', 'focus']) expect(tokens[name], name).toMatch(/^#/);
+    for (const name of [...TEXT, 'bg', 'tag-bg', 'border', 'focus', 'surface', 'primary-bg', 'primary-fg'])
+      expect(tokens[name], name).toMatch(/^#/);
   });
 
   it.each(TEXT)('%s text reaches 4.5:1 on the background and on tag buttons', (name) => {
     const colour = tokens[name] as string;
     expect(contrast(colour, tokens.bg as string)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(colour, tokens['tag-bg'] as string)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps primary buttons and the page frame readable', () => {
+    expect(contrast(tokens['primary-fg'] as string, tokens['primary-bg'] as string)).toBeGreaterThanOrEqual(
+      4.5,
+    );
+    // The options page sets its cards (bg) on the frame (surface): body text must read on both.
+    for (const name of TEXT) {
+      expect(contrast(tokens[name] as string, tokens.surface as string), name).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('shows the focus ring at 3:1 against both backgrounds', () => {
