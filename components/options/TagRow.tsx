@@ -1,10 +1,12 @@
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { TagDraft } from '@/lib/config/taxonomy-edit';
 import { IconButton } from './IconButton';
+import { Icon } from './icons';
+import { useSortableRow } from './SortableTags';
 import { TagForm } from './TagForm';
 
-/** The DOM id of a move button, so focus can follow the tag after the list re-renders. */
-export function moveButtonId(tagId: string, direction: 'up' | 'down'): string {
+/** The DOM id of a move button or drag handle, so focus can follow the tag after the list re-renders. */
+export function moveButtonId(tagId: string, direction: 'up' | 'down' | 'drag'): string {
   return `em-move-${tagId}-${direction}`;
 }
 
@@ -13,6 +15,8 @@ export interface TagActions {
   edit(id: string | null): void;
   save(id: string, draft: TagDraft): Promise<boolean>;
   move(tag: TaxonomyTag, direction: 'up' | 'down'): void;
+  /** A drop: the tag goes where `targetId` is. */
+  place(tag: TaxonomyTag, targetId: string): void;
   retire(tag: TaxonomyTag): void;
 }
 
@@ -59,9 +63,10 @@ export function TagRow({
   categories: string[];
   actions: TagActions;
 }) {
+  const { rowRef, rowStyle, dragging, handle } = useSortableRow(tag.id, locked || editing);
   if (editing && !locked) {
     return (
-      <li className="em-tag-row em-tag-editing">
+      <li ref={rowRef} className="em-tag-row em-tag-editing">
         <TagForm
           tag={tag}
           categories={categories}
@@ -72,7 +77,18 @@ export function TagRow({
     );
   }
   return (
-    <li className="em-tag-row">
+    <li ref={rowRef} style={rowStyle} className={`em-tag-row${dragging ? ' em-dragging' : ''}`}>
+      <button
+        type="button"
+        className="em-icon-button em-drag"
+        id={moveButtonId(tag.id, 'drag')}
+        data-tip="Drag to reorder"
+        disabled={locked}
+        {...handle}
+        aria-label={`Drag ${tag.label}`}
+      >
+        <Icon name="drag" />
+      </button>
       {/* No colour of its own: an empty cell, so it does not look like a checkbox. */}
       <span
         aria-hidden="true"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config/settings';
 import { updateLocalSettings } from '@/lib/config/store';
 import {
@@ -7,11 +7,13 @@ import {
   type EditResult,
   groupedOrder,
   moveTag,
+  placeTag,
   retireTag,
   type TagDraft,
   updateTag,
 } from '@/lib/config/taxonomy-edit';
 import { LockableControls } from './OptionsParts';
+import { SortableCategory } from './SortableTags';
 import { TagForm } from './TagForm';
 import { moveButtonId, type TagActions, TagRow } from './TagRow';
 
@@ -54,7 +56,11 @@ export function TaxonomyEditor({
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const ordered = groupedOrder(taxonomy);
+  // A drop shows its new order at once; the stored taxonomy, read back after saving, replaces it.
+  const [dropped, setDropped] = useState<TaxonomyTag[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new stored taxonomy is the trigger.
+  useEffect(() => setDropped(null), [taxonomy]);
+  const ordered = groupedOrder(dropped ?? taxonomy);
   const categories = [...new Set(ordered.map((t) => t.category))];
 
   /** Saves one edit; a refusal (e.g. a hotkey already in use) is shown and nothing changes. */
@@ -88,6 +94,17 @@ export function TaxonomyEditor({
         requestAnimationFrame(() => document.getElementById(moveButtonId(tag.id, direction))?.focus()),
       );
     },
+    place: (tag, targetId) => {
+      const position = ordered.filter((t) => t.category === tag.category).findIndex((t) => t.id === targetId);
+      const shown = placeTag(ordered, tag.id, targetId);
+      if (shown.ok) setDropped(shown.taxonomy);
+      void apply(
+        (t) => placeTag(t, tag.id, targetId),
+        `Moved ${tag.label} to position ${position + 1} of ${tag.category}.`,
+      ).then(() =>
+        requestAnimationFrame(() => document.getElementById(moveButtonId(tag.id, 'drag'))?.focus()),
+      );
+    },
     retire: (tag) =>
       void apply(
         (t) => retireTag(t, tag.id),
@@ -103,22 +120,31 @@ export function TaxonomyEditor({
         {categories.map((category) => (
           <li key={category}>
             <h3>{category}</h3>
-            <ul aria-label={category} className="em-tag-rows">
-              {ordered
-                .filter((t) => t.category === category)
-                .map((tag) => (
-                  <TagRow
-                    key={tag.id}
-                    tag={tag}
-                    editing={editing === tag.id}
-                    locked={locked}
-                    canMoveUp={canMove(ordered, tag.id, 'up')}
-                    canMoveDown={canMove(ordered, tag.id, 'down')}
-                    categories={categories}
-                    actions={actions}
-                  />
-                ))}
-            </ul>
+            <SortableCategory
+              tags={ordered.filter((t) => t.category === category)}
+              locked={locked}
+              onPlace={(id, targetId) => {
+                const tag = ordered.find((t) => t.id === id);
+                if (tag) actions.place(tag, targetId);
+              }}
+            >
+              <ul aria-label={category} className="em-tag-rows">
+                {ordered
+                  .filter((t) => t.category === category)
+                  .map((tag) => (
+                    <TagRow
+                      key={tag.id}
+                      tag={tag}
+                      editing={editing === tag.id}
+                      locked={locked}
+                      canMoveUp={canMove(ordered, tag.id, 'up')}
+                      canMoveDown={canMove(ordered, tag.id, 'down')}
+                      categories={categories}
+                      actions={actions}
+                    />
+                  ))}
+              </ul>
+            </SortableCategory>
           </li>
         ))}
       </ul>

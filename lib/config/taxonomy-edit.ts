@@ -119,6 +119,27 @@ export function moveTag(taxonomy: readonly TaxonomyTag[], id: string, direction:
 }
 
 /**
+ * Puts a tag where another tag of its category is (a drag and drop): the tags between shift by
+ * one. A drop on a tag of another category is refused, since the sidebar groups by category.
+ */
+export function placeTag(taxonomy: readonly TaxonomyTag[], id: string, targetId: string): EditResult {
+  const ordered = groupedOrder(taxonomy);
+  const from = ordered.findIndex((t) => t.id === id);
+  const to = ordered.findIndex((t) => t.id === targetId);
+  const [tag, target] = [ordered[from], ordered[to]];
+  if (!tag || !target) return { ok: false, error: `no tag "${tag ? targetId : id}"` };
+  if (tag.category !== target.category) {
+    return {
+      ok: false,
+      error: `"${id}" can only move within ${tag.category}: edit it to change its category`,
+    };
+  }
+  ordered.splice(from, 1);
+  ordered.splice(to, 0, tag);
+  return { ok: true, taxonomy: ordered };
+}
+
+/**
  * Removes a tag from the taxonomy. Queued and delivered items keep the label and category they were
  * captured with, so nothing already captured changes; only new captures can no longer use it.
  */

@@ -29,7 +29,7 @@ describe('options page', () => {
     await options.getByRole('textbox', { name: 'Match pattern' }).fill('http://insecure.example.com/*');
     await options.getByRole('button', { name: 'Add site' }).click();
     await expect
-      .poll(() => options.getByRole('status').last().textContent())
+      .poll(() => options.getByRole('region', { name: 'Sites' }).getByRole('status').textContent())
       .toMatch(/match: must be a match pattern/);
     const stored = (await readSettings(s.browser.worker)).sites;
     expect(stored).toEqual([]);

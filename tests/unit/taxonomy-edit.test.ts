@@ -7,6 +7,7 @@ import {
   groupedOrder,
   hotkeyOwner,
   moveTag,
+  placeTag,
   retireTag,
   slugify,
   updateTag,
@@ -110,6 +111,19 @@ describe('moveTag', () => {
     expect(canMove(taxonomy, 'idea', 'up')).toBe(false);
     expect(refused(moveTag(taxonomy, 'churn', 'down'))).toMatch(/already the last/);
     expect(refused(moveTag(taxonomy, 'missing', 'up'))).toMatch(/already the first/);
+  });
+});
+
+describe('placeTag (drag and drop)', () => {
+  it('puts the tag where the target was, shifting the tags between by one, both ways', () => {
+    expect(ids(ok(placeTag(taxonomy, 'churn', 'bug')))).toEqual(['churn', 'bug', 'praise', 'idea']);
+    expect(ids(ok(placeTag(taxonomy, 'bug', 'churn')))).toEqual(['praise', 'churn', 'bug', 'idea']);
+    expect(ids(ok(placeTag(taxonomy, 'praise', 'praise')))).toEqual(['bug', 'praise', 'churn', 'idea']);
+  });
+  it('refuses a drop in another category and unknown tags, changing nothing', () => {
+    expect(refused(placeTag(taxonomy, 'idea', 'bug'))).toMatch(/only move within Improvement/);
+    expect(refused(placeTag(taxonomy, 'nope', 'bug'))).toMatch(/no tag "nope"/);
+    expect(refused(placeTag(taxonomy, 'bug', 'nope'))).toMatch(/no tag "nope"/);
   });
 });
 
