@@ -1,7 +1,7 @@
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { TagDraft } from '@/lib/config/taxonomy-edit';
-import { IconButton } from './IconButton';
-import { Icon } from './icons';
+import { IconButton } from '../shared/IconButton';
+import { Icon } from '../shared/icons';
 import { useSortableRow } from './SortableTags';
 import { TagForm } from './TagForm';
 

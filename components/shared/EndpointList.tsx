@@ -1,16 +1,33 @@
 import type { EndpointHealth } from '@/lib/protocol/messages';
 import { ago } from './format-time';
 
-function describe(endpoint: EndpointHealth): string {
-  if (endpoint.status === 'paused') return `Paused: ${endpoint.reason ?? 'needs attention'}`;
+/**
+ * An endpoint's state as a chip word, then the detail: together one sentence ("Paused: Gone",
+ * "Retrying since 2 min ago: HTTP 503", "Healthy, last delivery 1 min ago"). The separator is read,
+ * not shown, since the chip already sets the word apart.
+ */
+export function describeHealth(endpoint: EndpointHealth): {
+  state: string;
+  separator: string;
+  detail: string;
+} {
+  const reason = endpoint.reason ?? '';
+  if (endpoint.status === 'paused')
+    return { state: 'Paused', separator: ':', detail: reason || 'needs attention' };
   if (endpoint.status === 'retrying') {
-    const since = endpoint.since ? ` since ${ago(endpoint.since)}` : '';
-    return `Retrying${since}: ${endpoint.reason ?? ''}`;
+    return endpoint.since
+      ? { state: 'Retrying', separator: '', detail: `since ${ago(endpoint.since)}: ${reason}` }
+      : { state: 'Retrying', separator: ':', detail: reason };
   }
-  return endpoint.lastSuccessAt ? `Healthy, last delivery ${ago(endpoint.lastSuccessAt)}` : 'Healthy';
+  return endpoint.lastSuccessAt
+    ? { state: 'Healthy', separator: ',', detail: `last delivery ${ago(endpoint.lastSuccessAt)}` }
+    : { state: 'Healthy', separator: '', detail: '' };
 }
 
-/** Each sync endpoint with its delivery state, and a way to resume a paused one. */
+/**
+ * Each sync endpoint with its health chip (healthy, retrying since…, paused with the reason) and a
+ * way to resume a paused one. The chip and its detail read as one sentence ("Paused: Gone").
+ */
 export function EndpointList({
   endpoints,
   onResume,
@@ -28,18 +45,27 @@ export function EndpointList({
   }
   return (
     <ul aria-label="Sync endpoints" className="em-endpoints">
-      {endpoints.map((endpoint) => (
-        <li key={endpoint.id} className={`em-endpoint em-endpoint-${endpoint.status}`}>
-          <strong>{endpoint.name}</strong>
-          {endpoint.format !== 'json' ? <span> ({endpoint.format}, not signed)</span> : null}
-          <div>{describe(endpoint)}</div>
-          {endpoint.status === 'paused' ? (
-            <button type="button" onClick={() => onResume(endpoint.id)}>
-              Resume {endpoint.name}
-            </button>
-          ) : null}
-        </li>
-      ))}
+      {endpoints.map((endpoint) => {
+        const health = describeHealth(endpoint);
+        return (
+          <li key={endpoint.id} className={`em-endpoint em-endpoint-${endpoint.status}`}>
+            <div className="em-endpoint-line">
+              <strong>{endpoint.name}</strong>
+              {endpoint.format !== 'json' ? <span> ({endpoint.format}, not signed)</span> : null}
+              {endpoint.status === 'paused' ? (
+                <button type="button" onClick={() => onResume(endpoint.id)}>
+                  Resume {endpoint.name}
+                </button>
+              ) : null}
+            </div>
+            <div className="em-endpoint-health">
+              <span className={`em-chip em-chip-${endpoint.status}`}>{health.state}</span>
+              {health.separator ? <span className="em-visually-hidden">{health.separator}</span> : null}
+              {health.detail ? <span> {health.detail}</span> : null}
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,7 +1,9 @@
 import '@/components/shared/pages.css';
+import '@/components/popup/popup.css';
 import { createRoot } from 'react-dom/client';
 import { ActionedCaptures } from '@/components/popup/ActionedCaptures';
 import { MenuFailures } from '@/components/popup/MenuFailures';
+import { OpenSettings } from '@/components/popup/OpenSettings';
 import { OpenSidePanel } from '@/components/popup/OpenSidePanel';
 import { SiteToggle } from '@/components/popup/SiteToggle';
 import { WeekTally } from '@/components/popup/WeekTally';
@@ -11,15 +13,24 @@ import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
-    <main>
-      <h1>Earmark</h1>
-      <WeekTally />
-      <OpenSidePanel />
+    <main className="em-popup">
+      <header className="em-popup-head">
+        <h1>Earmark</h1>
+        <OpenSettings />
+      </header>
+      <div className="em-popup-card">
+        <SiteToggle />
+        <OpenSidePanel />
+      </div>
       <MenuFailures />
       <ActionedCaptures />
-      <SiteToggle />
-      <QueueHealthPanel />
-      <OpenReviewButton />
+      <div className="em-popup-card">
+        <QueueHealthPanel />
+      </div>
+      <div className="em-popup-foot">
+        <WeekTally />
+        <OpenReviewButton />
+      </div>
     </main>,
   );
 }
