@@ -205,6 +205,16 @@ export const METHODS: Method[] = [
       'extension needs no preflight either: it has host permission for loopback).',
   },
   {
+    metrics: ['options_open_ms', 'options_first_paint_ms'],
+    text:
+      'Median over several opens of `chrome-extension://<id>/options.html` in a tab (after one warm-up open), ' +
+      'in the same browser as the popup figures, with one endpoint and an empty queue: `options_open_ms` from ' +
+      'navigation start until the page shows its configuration (the delivery status line has text, the tag rows ' +
+      'are listed and no section still says "Loading…"; an init script with a MutationObserver takes ' +
+      '`performance.now()`), `options_first_paint_ms` the first contentful paint (Paint Timing). Reference: the ' +
+      "popup's open time with an empty queue, measured just before.",
+  },
+  {
     metrics: ['popup_open_100k_ms'],
     text:
       'Median over several opens of `chrome-extension://<id>/popup.html` in a tab (after one warm-up open), ' +

@@ -33,6 +33,7 @@ import { median, percentile, round } from './lib/stats';
 import { METHODS } from './methods';
 import { measureColdClicks, measureFirstClicks, measureWarmClicks, openSidebarPage } from './suites/clicks';
 import { measureHub } from './suites/hub';
+import { type OptionsOpen, openOptions } from './suites/options-page';
 import { type LoadSample, measureLoads } from './suites/page-load';
 import {
   measureCaptures,
@@ -491,6 +492,23 @@ async function measureWithServers(
     };
     log(`popup: ${P.popups} opens with an empty queue, then with ${SEEDED.toLocaleString('en')} waiting`);
     const empty = await openPopups();
+    log(`options page: ${P.popups} opens`);
+    await openOptions(browser); // warm-up
+    const optionsOpens: OptionsOpen[] = [];
+    for (let i = 0; i < P.popups; i++) optionsOpens.push(await openOptions(browser));
+    add({
+      name: 'options_open_ms',
+      value: round(median(optionsOpens.map((o) => o.readyMs))),
+      unit: 'ms',
+      reference: ref('popup_open_empty_ms', round(median(empty.map((s) => s.ms)))),
+    });
+    add({
+      name: 'options_first_paint_ms',
+      value: round(median(optionsOpens.map((o) => o.firstPaintMs))),
+      unit: 'ms',
+      reference: null,
+      budget: { max: 100 },
+    });
     await seedQueue(browser, SEEDED, endpoint.id, !quick);
     // The items went straight into IndexedDB, past the worker's running count of items waiting:
     // restart the worker (as a browser restart after a long outage would), so it counts them once.

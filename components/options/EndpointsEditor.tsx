@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { changedFields, describeChanged, ENDPOINT_FIELDS } from '@/lib/config/changes';
 import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/config/endpoint-edit';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
 import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { sendToBackground } from '@/lib/protocol/client';
+import { Confirm } from '../shared/Confirm';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
@@ -59,7 +61,11 @@ export function EndpointsEditor({
         const note = granted
           ? ''
           : ` Access to ${originPattern(saved.url)} was not granted: deliveries wait.`;
-        report(`Saved ${saved.name}.${note}`);
+        const before = mode.kind === 'edit' ? mode.endpoint : null;
+        const what = before
+          ? `Saved ${saved.name}: ${describeChanged(changedFields(before, saved, ENDPOINT_FIELDS))}`
+          : `Added ${saved.name}`;
+        report(`${what}.${note}`);
       } catch (e) {
         report('', e instanceof Error ? e.message : String(e));
       }
@@ -101,11 +107,8 @@ export function EndpointsEditor({
       setBusy(true);
       void (async () => {
         try {
-          const queued = await countQueued(endpoint.id);
-          if (queued > 0) return setDeleting({ endpoint, queued });
-          await removeEndpoint(endpoint.id);
-          report(`Deleted ${endpoint.name}.`);
-          await onChanged();
+          // Nothing queued: confirm and delete. Something queued: offer export first (EndpointDelete).
+          setDeleting({ endpoint, queued: await countQueued(endpoint.id) });
         } finally {
           setBusy(false);
         }
@@ -133,7 +136,26 @@ export function EndpointsEditor({
           />
         ))}
       </ul>
-      {deleting ? (
+      {deleting?.queued === 0 ? (
+        <Confirm
+          name={`Delete ${deleting.endpoint.name}?`}
+          consequence={`Its URL and secret are forgotten on this computer. Nothing is queued for it, so no capture is lost.`}
+          confirm="Yes, delete"
+          onConfirm={() => {
+            const { endpoint } = deleting;
+            setDeleting(null);
+            void removeEndpoint(endpoint.id).then(async () => {
+              report(`Deleted ${endpoint.name}.`);
+              await onChanged();
+            });
+          }}
+          onCancel={() => {
+            setDeleting(null);
+            report(`Kept ${deleting.endpoint.name}.`);
+          }}
+        />
+      ) : null}
+      {deleting && deleting.queued > 0 ? (
         <EndpointDelete
           {...deleting}
           onDone={(text) => {

@@ -4,6 +4,7 @@ import { updateLocalSettings } from '@/lib/config/store';
 import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { type HubCheck, testHubConnection } from '@/lib/hub/check';
 import type { PollRecord } from '@/lib/hub/status/poll';
+import { Confirm } from '../shared/Confirm';
 import { ago } from '../shared/format-time';
 import { LockableControls } from './OptionsParts';
 import { SettingsSection } from './SettingsSection';
@@ -94,7 +95,9 @@ export function HubEditor({ state }: { state: HubState }) {
       report(`Tested ${target.url}: ${results.map((r) => r.text).join('; ')}.`);
     })().finally(() => setBusy(false));
   };
+  const [removing, setRemoving] = useState(false);
   const remove = () => {
+    setRemoving(false);
     void updateLocalSettings((s) => ({ ...s, hub: null })).then(() => {
       setChecks([]);
       report(
@@ -146,7 +149,13 @@ export function HubEditor({ state }: { state: HubState }) {
           <button type="button" onClick={test} disabled={busy}>
             Test connection
           </button>
-          <button type="button" onClick={remove} disabled={!hub}>
+          <button
+            type="button"
+            id="em-remove-hub"
+            onClick={() => setRemoving(true)}
+            disabled={!hub}
+            aria-expanded={removing}
+          >
             Remove hub
           </button>
           {hub && !access ? (
@@ -156,6 +165,22 @@ export function HubEditor({ state }: { state: HubState }) {
           ) : null}
         </LockableControls>
       </form>
+      {removing ? (
+        <Confirm
+          name="Remove the hub?"
+          consequence={
+            locks.url
+              ? 'Your agent and lead tokens are forgotten on this computer (the hub URL is set by your organization).'
+              : 'Its URL and your agent and lead tokens are forgotten on this computer: Recent captures no longer shows what leads did with yours.'
+          }
+          confirm="Yes, remove"
+          onConfirm={remove}
+          onCancel={() => {
+            setRemoving(false);
+            document.getElementById('em-remove-hub')?.focus();
+          }}
+        />
+      ) : null}
       {checks.length > 0 ? (
         <ul aria-label="Connection test">
           {checks.map((c) => (

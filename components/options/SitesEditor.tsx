@@ -5,6 +5,7 @@ import { hasAccess, requestAccess } from '@/lib/http/host-access';
 import { describeZodError, SITES, type Site } from '@/lib/schema';
 import { siteEntry } from '@/lib/sites/registry';
 import { checkUrl } from '@/lib/sites/site-check';
+import { Confirm } from '../shared/Confirm';
 
 interface Row extends SiteRule {
   granted: boolean;
@@ -49,7 +50,9 @@ export function SitesEditor() {
     setMessage(granted ? `Access granted for ${row.match}.` : `Access for ${row.match} was refused.`);
     await refresh();
   };
+  const [removing, setRemoving] = useState<string | null>(null);
   const remove = async (row: Row) => {
+    setRemoving(null);
     await updateLocalSettings((s) => ({ ...s, sites: s.sites.filter((x) => x.match !== row.match) }));
     await refresh();
   };
@@ -69,10 +72,23 @@ export function SitesEditor() {
               </button>
             )}
             {row.byPolicy ? null : (
-              <button type="button" onClick={() => void remove(row)}>
+              <button
+                type="button"
+                aria-expanded={removing === row.match}
+                onClick={() => setRemoving(row.match)}
+              >
                 Remove {row.match}
               </button>
             )}
+            {removing === row.match ? (
+              <Confirm
+                name={`Remove ${row.match}?`}
+                consequence="The sidebar no longer appears on these pages. Captures already made there are kept and delivered."
+                confirm="Yes, remove"
+                onConfirm={() => void remove(row)}
+                onCancel={() => setRemoving(null)}
+              />
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import type { TaxonomyTag } from '@/lib/config/settings';
 import type { TagDraft } from '@/lib/config/taxonomy-edit';
+import { Confirm } from '../shared/Confirm';
+import { Icon } from '../shared/Icon';
 import { IconButton } from '../shared/IconButton';
-import { Icon } from '../shared/icons';
 import { useSortableRow } from './SortableTags';
 import { TagForm } from './TagForm';
 
@@ -17,6 +18,8 @@ export interface TagActions {
   move(tag: TaxonomyTag, direction: 'up' | 'down'): void;
   /** A drop: the tag goes where `targetId` is. */
   place(tag: TaxonomyTag, targetId: string): void;
+  /** Asks to retire a tag (null: the question was answered "Cancel"). */
+  askRetire(tag: TaxonomyTag | null): void;
   retire(tag: TaxonomyTag): void;
 }
 
@@ -49,6 +52,7 @@ function MoveButton(props: {
 export function TagRow({
   tag,
   editing,
+  retiring,
   locked,
   canMoveUp,
   canMoveDown,
@@ -57,6 +61,7 @@ export function TagRow({
 }: {
   tag: TaxonomyTag;
   editing: boolean;
+  retiring: boolean;
   locked: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
@@ -117,10 +122,29 @@ export function TagRow({
           icon="retire"
           name={`Retire ${tag.label}`}
           tip="Retire"
+          id={`em-retire-${tag.id}`}
           disabled={locked}
-          onClick={() => actions.retire(tag)}
+          aria-expanded={retiring}
+          onClick={() => actions.askRetire(tag)}
         />
       </span>
+      {retiring ? (
+        <div className="em-row-confirm">
+          <Confirm
+            name={`Retire ${tag.label}?`}
+            consequence={`New captures can no longer use ${tag.label}${tag.hotkey ? `, and key ${tag.hotkey.toUpperCase()} is free again` : ''}. Captures already made keep it and are still delivered.`}
+            confirm="Yes, retire"
+            onConfirm={() => {
+              actions.askRetire(null);
+              actions.retire(tag);
+            }}
+            onCancel={() => {
+              actions.askRetire(null);
+              document.getElementById(`em-retire-${tag.id}`)?.focus();
+            }}
+          />
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { changedFields, describeChanged, TAG_FIELDS } from '@/lib/config/changes';
 import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config/settings';
 import { updateLocalSettings } from '@/lib/config/store';
 import {
@@ -12,6 +13,7 @@ import {
   type TagDraft,
   updateTag,
 } from '@/lib/config/taxonomy-edit';
+import { Confirm } from '../shared/Confirm';
 import { LockableControls } from './OptionsParts';
 import { SortableCategory } from './SortableTags';
 import { TagForm } from './TagForm';
@@ -54,6 +56,8 @@ export function TaxonomyEditor({
   onChanged(): Promise<void>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   // A drop shows its new order at once; the stored taxonomy, read back after saving, replaces it.
@@ -80,7 +84,12 @@ export function TaxonomyEditor({
   const actions: TagActions = {
     edit: setEditing,
     save: async (id, draft) => {
-      const saved = await apply((t) => updateTag(t, id, draft), `Saved ${draft.label.trim()}.`);
+      const before = ordered.find((t) => t.id === id);
+      const trimmed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.trim()]));
+      const what = before
+        ? describeChanged(changedFields(before, { ...before, ...trimmed }, TAG_FIELDS))
+        : '';
+      const saved = await apply((t) => updateTag(t, id, draft), `Saved ${draft.label.trim()}: ${what}.`);
       if (saved) setEditing(null);
       return saved;
     },
@@ -105,6 +114,7 @@ export function TaxonomyEditor({
         requestAnimationFrame(() => document.getElementById(moveButtonId(tag.id, 'drag'))?.focus()),
       );
     },
+    askRetire: (tag) => setRetiring(tag?.id ?? null),
     retire: (tag) =>
       void apply(
         (t) => retireTag(t, tag.id),
@@ -136,6 +146,7 @@ export function TaxonomyEditor({
                       key={tag.id}
                       tag={tag}
                       editing={editing === tag.id}
+                      retiring={retiring === tag.id}
                       locked={locked}
                       canMoveUp={canMove(ordered, tag.id, 'up')}
                       canMoveDown={canMove(ordered, tag.id, 'down')}
@@ -152,15 +163,30 @@ export function TaxonomyEditor({
         {locked ? null : <TagForm tag={null} categories={categories} onSubmit={add} />}
         <button
           type="button"
+          id="em-reset-taxonomy"
           disabled={isStarter}
-          onClick={() =>
-            void resetTaxonomy()
-              .then(onChanged)
-              .then(() => setMessage('Starter taxonomy restored.'))
-          }
+          aria-expanded={resetting}
+          onClick={() => setResetting(true)}
         >
           Reset to the starter taxonomy
         </button>
+        {resetting ? (
+          <Confirm
+            name="Reset to the starter taxonomy?"
+            consequence={`These ${taxonomy.length} tags, with their order, keys and colours, are replaced by the ${DEFAULT_TAXONOMY.length} starter tags. Captures already made keep their tags and are still delivered.`}
+            confirm="Yes, reset"
+            onConfirm={() => {
+              setResetting(false);
+              void resetTaxonomy()
+                .then(onChanged)
+                .then(() => setMessage('Starter taxonomy restored.'));
+            }}
+            onCancel={() => {
+              setResetting(false);
+              document.getElementById('em-reset-taxonomy')?.focus();
+            }}
+          />
+        ) : null}
       </LockableControls>
       {error ? <p role="alert">Not changed: {error}</p> : null}
       <p role="status">{message}</p>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { Icon } from '@/components/shared/icons';
+import { Icon } from '@/components/shared/Icon';
 
 /** The popup's way to the settings page (the browser opens or focuses its tab). */
 export function OpenSettings() {

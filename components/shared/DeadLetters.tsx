@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Confirm } from './Confirm';
 
 interface Props {
   count: number;
@@ -37,22 +38,16 @@ export function DeadLetters({ count, reasons, onRetry, onExport, onDiscard }: Pr
           Export failed as JSON
         </button>
         {confirming ? (
-          <fieldset className="em-confirm">
-            <legend>Confirm discard</legend>
-            Discard {count} for good?{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false);
-                void onDiscard();
-              }}
-            >
-              Yes, discard
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </fieldset>
+          <Confirm
+            name="Confirm discard"
+            consequence={`Discard ${count} for good? ${count === 1 ? 'It is' : 'They are'} not delivered anywhere; export first to keep a copy.`}
+            confirm="Yes, discard"
+            onConfirm={() => {
+              setConfirming(false);
+              void onDiscard();
+            }}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
             Discard failed

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
-import { Icon } from './icons';
+import { Icon } from './Icon';
 
 /**
  * A small button showing only an icon. Its accessible name is the full action ("Move Bug up"), and

@@ -88,6 +88,10 @@ describe('options page: Hub', () => {
 
   it('removes the hub', async () => {
     await region().getByRole('button', { name: 'Remove hub', exact: true }).click();
+    // A destructive action says what will be lost before it happens.
+    const confirm = region().getByRole('group', { name: 'Remove the hub?' });
+    expect(await confirm.textContent()).toContain('your agent and lead tokens are forgotten');
+    await confirm.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => region().getByRole('status').textContent()).toBe('Removed the hub.');
     expect(await storedHub()).toBeNull();
     await expect.poll(() => field('Hub URL').inputValue()).toBe('');

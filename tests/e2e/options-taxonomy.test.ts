@@ -115,4 +115,41 @@ describe('reordering tags in the options page', () => {
     expect((await storedOrder('Customer insight'))[0]).toBe('pricing');
     await expect.poll(() => sidebarOrder('Customer insight', after)).toEqual(after);
   });
+
+  it('saying what changed when a tag is saved', async () => {
+    await options.getByRole('button', { name: 'Edit Bug' }).click();
+    const edit = options.getByRole('form', { name: 'Edit Bug' });
+    await edit.getByRole('textbox', { name: 'Hotkey' }).fill('b');
+    await edit.getByRole('textbox', { name: 'Colour' }).fill('#b42318');
+    await edit.getByRole('button', { name: 'Save Bug' }).click();
+    await announced('Saved Bug: hotkey and colour changed.');
+  });
+
+  it('asks before retiring a tag or resetting the taxonomy, saying what will be lost', async () => {
+    const retire = options.getByRole('button', { name: 'Retire Praise' });
+    await retire.click();
+    const confirm = options.getByRole('group', { name: 'Retire Praise?' });
+    expect(await confirm.textContent()).toContain('Captures already made keep it and are still delivered.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Retire Praise',
+    );
+    expect(await storedOrder('Customer insight')).toContain('praise');
+
+    await retire.click();
+    await confirm.getByRole('button', { name: 'Yes, retire' }).click();
+    await expect.poll(() => optionsOrder('Customer insight')).not.toContain('Praise');
+    const sidebar = crm.getByRole('complementary', { name: 'Earmark' });
+    await expect.poll(() => sidebar.getByRole('button', { name: 'Praise', exact: true }).count()).toBe(0);
+
+    await options.getByRole('button', { name: 'Reset to the starter taxonomy' }).click();
+    const reset = options.getByRole('group', { name: 'Reset to the starter taxonomy?' });
+    expect(await reset.textContent()).toMatch(
+      /These 15 tags, with their order, keys and colours, are replaced by the 16 starter tags/,
+    );
+    await reset.getByRole('button', { name: 'Yes, reset' }).click();
+    await announced('Starter taxonomy restored.');
+    await expect.poll(() => optionsOrder('Customer insight')).toContain('Praise');
+    await expect.poll(() => sidebar.getByRole('button', { name: 'Praise', exact: true }).count()).toBe(1);
+  });
 });
