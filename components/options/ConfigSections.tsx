@@ -61,6 +61,7 @@ export function ConfigSections() {
         {current ? (
           <TaxonomyEditor
             taxonomy={current.config.taxonomy}
+            retired={current.local.retiredTags ?? []}
             isStarter={current.local.taxonomy === null}
             locked={locked('taxonomy')}
             onChanged={reload}

@@ -28,6 +28,7 @@ export function EndpointForm({
 }) {
   const [draft, setDraft] = useState(initial);
   const [generated, setGenerated] = useState(false);
+  const [copied, setCopied] = useState('');
   const set = (change: Partial<EndpointDraft>) => setDraft((d) => ({ ...d, ...change }));
   const title = editing ? `Edit ${editing.name}` : 'New endpoint';
 
@@ -86,6 +87,19 @@ export function EndpointForm({
         >
           Generate secret
         </button>
+        <button
+          type="button"
+          disabled={!draft.secret}
+          onClick={() =>
+            void navigator.clipboard.writeText(draft.secret).then(
+              () => setCopied('Copied the secret.'),
+              () => setCopied('Could not copy: select the secret and copy it by hand.'),
+            )
+          }
+        >
+          Copy secret
+        </button>
+        <span aria-live="polite">{copied}</span>
         {generated ? (
           <p>Copy this secret to the receiver now: after saving it is never shown again, only masked.</p>
         ) : null}

@@ -1,4 +1,6 @@
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import type { EndpointHealth } from '@/lib/protocol/messages';
+import { HealthLine } from '../shared/EndpointList';
 import { describeFormat, describeRouting, maskSecret } from './OptionsParts';
 
 /** What a row can ask its editor to do; each is a click, so permission prompts stay possible. */
@@ -19,6 +21,7 @@ export function EndpointRow({
   taxonomy,
   locked,
   access,
+  health,
   busy,
   actions,
 }: {
@@ -27,6 +30,8 @@ export function EndpointRow({
   locked: boolean;
   /** Host access for the endpoint's origin; undefined while unknown. */
   access: boolean | undefined;
+  /** The worker's delivery state for it; undefined until known. */
+  health: EndpointHealth | undefined;
   busy: boolean;
   actions: RowActions;
 }) {
@@ -43,6 +48,7 @@ export function EndpointRow({
       <div className="em-endpoint-meta">
         secret {maskSecret(endpoint.secret)} · {describeRouting(endpoint, taxonomy)}
       </div>
+      {health ? <HealthLine endpoint={health} /> : null}
       {access === false ? (
         <div role="alert">
           No access to this endpoint's site yet: deliveries wait until access is granted.{' '}

@@ -5,6 +5,7 @@ import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
 import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { sendToBackground } from '@/lib/protocol/client';
 import { Confirm } from '../shared/Confirm';
+import { useQueueHealth } from '../shared/useQueueHealth';
 import { EndpointDelete } from './EndpointDelete';
 import { EndpointForm } from './EndpointForm';
 import { EndpointRow, type RowActions } from './EndpointRow';
@@ -30,6 +31,7 @@ export function EndpointsEditor({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [access, setAccess] = useState<Record<string, boolean>>({});
+  const { health } = useQueueHealth();
   const [deleting, setDeleting] = useState<{ endpoint: Endpoint; queued: number } | null>(null);
 
   useEffect(() => {
@@ -131,6 +133,7 @@ export function EndpointsEditor({
             taxonomy={taxonomy}
             locked={locked}
             access={access[endpoint.id]}
+            health={health?.endpoints.find((h) => h.id === endpoint.id)}
             busy={busy}
             actions={actions}
           />

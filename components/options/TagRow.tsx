@@ -132,7 +132,7 @@ export function TagRow({
         <div className="em-row-confirm">
           <Confirm
             name={`Retire ${tag.label}?`}
-            consequence={`New captures can no longer use ${tag.label}${tag.hotkey ? `, and key ${tag.hotkey.toUpperCase()} is free again` : ''}. Captures already made keep it and are still delivered.`}
+            consequence={`New captures can no longer use ${tag.label}${tag.hotkey ? `, and key ${tag.hotkey.toUpperCase()} is free again` : ''}. Captures already made keep it and are still delivered. It can be restored from Retired tags.`}
             confirm="Yes, retire"
             onConfirm={() => {
               actions.askRetire(null);

@@ -1,56 +1,36 @@
 import { useEffect, useState } from 'react';
 import { changedFields, describeChanged, TAG_FIELDS } from '@/lib/config/changes';
 import { DEFAULT_TAXONOMY, type TaxonomyTag } from '@/lib/config/settings';
-import { updateLocalSettings } from '@/lib/config/store';
 import {
   addTag,
   canMove,
-  type EditResult,
   groupedOrder,
   moveTag,
   placeTag,
-  retireTag,
   type TagDraft,
   updateTag,
 } from '@/lib/config/taxonomy-edit';
+import { restoreRetired, retireKeeping, type TaxonomyWithRetired } from '@/lib/config/taxonomy-retired';
 import { Confirm } from '../shared/Confirm';
 import { LockableControls } from './OptionsParts';
+import { RetiredTags } from './RetiredTags';
+import { SidebarPreview } from './SidebarPreview';
 import { SortableCategory } from './SortableTags';
 import { TagForm } from './TagForm';
 import { moveButtonId, type TagActions, TagRow } from './TagRow';
-
-/**
- * Applies one taxonomy edit to the settings as stored now (the starter taxonomy until the first
- * edit), so two tabs editing at once never write back a stale list. Refused edits write nothing.
- */
-async function saveTaxonomy(edit: (taxonomy: TaxonomyTag[]) => EditResult): Promise<EditResult> {
-  const made: { result?: EditResult } = {};
-  try {
-    await updateLocalSettings((s) => {
-      made.result = edit(s.taxonomy ?? DEFAULT_TAXONOMY);
-      if (!made.result.ok) throw new Error(made.result.error);
-      return { ...s, taxonomy: made.result.taxonomy };
-    });
-  } catch (error) {
-    if (made.result && !made.result.ok) return made.result;
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  return made.result ?? { ok: false, error: 'not saved' };
-}
-
-/** Goes back to the starter taxonomy shipped with Earmark (stored as "not set"). */
-async function resetTaxonomy(): Promise<void> {
-  await updateLocalSettings((s) => ({ ...s, taxonomy: null }));
-}
+import { resetTaxonomy, type StoredTaxonomyEdit, saveTaxonomy } from './taxonomy-store';
 
 /** The tag taxonomy, grouped by category as the sidebar shows it: add, edit, reorder, retire, reset. */
 export function TaxonomyEditor({
   taxonomy,
+  retired,
   isStarter,
   locked,
   onChanged,
 }: {
   taxonomy: TaxonomyTag[];
+  /** Tags retired here, kept to restore. */
+  retired: TaxonomyTag[];
   isStarter: boolean;
   locked: boolean;
   onChanged(): Promise<void>;
@@ -67,16 +47,25 @@ export function TaxonomyEditor({
   const ordered = groupedOrder(dropped ?? taxonomy);
   const categories = [...new Set(ordered.map((t) => t.category))];
 
-  /** Saves one edit; a refusal (e.g. a hotkey already in use) is shown and nothing changes. */
-  const apply = async (edit: (t: TaxonomyTag[]) => EditResult, done: string): Promise<boolean> => {
-    const result = await saveTaxonomy(edit);
+  /**
+   * Saves one edit of the taxonomy (`edit` gets the stored list; `kept` edits the retired tags
+   * too); a refusal (e.g. a hotkey already in use) is shown and nothing changes.
+   */
+  const apply = async (
+    edit: ((t: TaxonomyTag[]) => StoredTaxonomyEdit) | null,
+    done: string | null,
+    kept?: (current: TaxonomyWithRetired) => StoredTaxonomyEdit,
+  ): Promise<boolean> => {
+    const result = await saveTaxonomy(
+      kept ?? ((c) => (edit ? edit(c.taxonomy) : { ok: false, error: 'no edit' })),
+    );
     if (!result.ok) {
       setMessage('');
       setError(result.error);
       return false;
     }
     setError(null);
-    setMessage(done);
+    setMessage(done ?? result.note ?? '');
     await onChanged();
     return true;
   };
@@ -115,50 +104,51 @@ export function TaxonomyEditor({
       );
     },
     askRetire: (tag) => setRetiring(tag?.id ?? null),
-    retire: (tag) =>
-      void apply(
-        (t) => retireTag(t, tag.id),
-        `Retired ${tag.label}. Captures already made with it keep their tag and are still delivered.`,
-      ),
+    retire: (tag) => void apply(null, null, (c) => retireKeeping(c, tag.id)),
   };
+  const restore = (tag: TaxonomyTag) => void apply(null, null, (c) => restoreRetired(c, tag.id));
   const add = (draft: TagDraft) => apply((t) => addTag(t, draft), `Added ${draft.label.trim()}.`);
 
   return (
     <div>
       {isStarter && !locked ? <p>The starter taxonomy shipped with Earmark.</p> : null}
-      <ul aria-label="Tags" className="em-tag-groups">
-        {categories.map((category) => (
-          <li key={category}>
-            <h3>{category}</h3>
-            <SortableCategory
-              tags={ordered.filter((t) => t.category === category)}
-              locked={locked}
-              onPlace={(id, targetId) => {
-                const tag = ordered.find((t) => t.id === id);
-                if (tag) actions.place(tag, targetId);
-              }}
-            >
-              <ul aria-label={category} className="em-tag-rows">
-                {ordered
-                  .filter((t) => t.category === category)
-                  .map((tag) => (
-                    <TagRow
-                      key={tag.id}
-                      tag={tag}
-                      editing={editing === tag.id}
-                      retiring={retiring === tag.id}
-                      locked={locked}
-                      canMoveUp={canMove(ordered, tag.id, 'up')}
-                      canMoveDown={canMove(ordered, tag.id, 'down')}
-                      categories={categories}
-                      actions={actions}
-                    />
-                  ))}
-              </ul>
-            </SortableCategory>
-          </li>
-        ))}
-      </ul>
+      <div className="em-tags-layout">
+        <ul aria-label="Tags" className="em-tag-groups">
+          {categories.map((category) => (
+            <li key={category}>
+              <h3>{category}</h3>
+              <SortableCategory
+                tags={ordered.filter((t) => t.category === category)}
+                locked={locked}
+                onPlace={(id, targetId) => {
+                  const tag = ordered.find((t) => t.id === id);
+                  if (tag) actions.place(tag, targetId);
+                }}
+              >
+                <ul aria-label={category} className="em-tag-rows">
+                  {ordered
+                    .filter((t) => t.category === category)
+                    .map((tag) => (
+                      <TagRow
+                        key={tag.id}
+                        tag={tag}
+                        editing={editing === tag.id}
+                        retiring={retiring === tag.id}
+                        locked={locked}
+                        canMoveUp={canMove(ordered, tag.id, 'up')}
+                        canMoveDown={canMove(ordered, tag.id, 'down')}
+                        categories={categories}
+                        actions={actions}
+                      />
+                    ))}
+                </ul>
+              </SortableCategory>
+            </li>
+          ))}
+        </ul>
+        <SidebarPreview taxonomy={ordered} />
+      </div>
+      <RetiredTags retired={retired} locked={locked} onRestore={restore} />
       <LockableControls locked={locked} id="tags-locked" label="Tag changes">
         {locked ? null : <TagForm tag={null} categories={categories} onSubmit={add} />}
         <button

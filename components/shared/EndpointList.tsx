@@ -24,6 +24,18 @@ export function describeHealth(endpoint: EndpointHealth): {
     : { state: 'Healthy', separator: '', detail: '' };
 }
 
+/** The health chip and its detail ("Paused: Gone"), read as one sentence. */
+export function HealthLine({ endpoint }: { endpoint: EndpointHealth }) {
+  const health = describeHealth(endpoint);
+  return (
+    <div className="em-endpoint-health">
+      <span className={`em-chip em-chip-${endpoint.status}`}>{health.state}</span>
+      {health.separator ? <span className="em-visually-hidden">{health.separator}</span> : null}
+      {health.detail ? <span> {health.detail}</span> : null}
+    </div>
+  );
+}
+
 /**
  * Each sync endpoint with its health chip (healthy, retrying since…, paused with the reason) and a
  * way to resume a paused one. The chip and its detail read as one sentence ("Paused: Gone").
@@ -46,7 +58,6 @@ export function EndpointList({
   return (
     <ul aria-label="Sync endpoints" className="em-endpoints">
       {endpoints.map((endpoint) => {
-        const health = describeHealth(endpoint);
         return (
           <li key={endpoint.id} className={`em-endpoint em-endpoint-${endpoint.status}`}>
             <div className="em-endpoint-line">
@@ -58,11 +69,7 @@ export function EndpointList({
                 </button>
               ) : null}
             </div>
-            <div className="em-endpoint-health">
-              <span className={`em-chip em-chip-${endpoint.status}`}>{health.state}</span>
-              {health.separator ? <span className="em-visually-hidden">{health.separator}</span> : null}
-              {health.detail ? <span> {health.detail}</span> : null}
-            </div>
+            <HealthLine endpoint={endpoint} />
           </li>
         );
       })}

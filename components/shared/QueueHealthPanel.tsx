@@ -1,11 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
 import { sendToBackground } from '@/lib/protocol/client';
-import type { QueueHealth } from '@/lib/protocol/messages';
 import { DeadLetters } from './DeadLetters';
 import { deliverySummary } from './delivery-summary';
 import { EndpointList } from './EndpointList';
-
-const REFRESH_MS = 2000;
+import { useQueueHealth } from './useQueueHealth';
 
 /** Saves JSON as a download named for today. */
 function download(name: string, value: unknown): void {
@@ -19,17 +16,7 @@ function download(name: string, value: unknown): void {
 
 /** Queue size, per-endpoint delivery state, policy problems and dead letters; refreshes while open. */
 export function QueueHealthPanel() {
-  const [health, setHealth] = useState<QueueHealth | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(
-    () => sendToBackground('queue-health', {}).then(setHealth, (e: unknown) => setError(String(e))),
-    [],
-  );
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  const { health, error, refresh } = useQueueHealth();
   const deadLetters = async (action: 'retry' | 'export' | 'discard') => {
     const reply = await sendToBackground('dead-letters', { action });
     if (action === 'export') download('earmark-not-delivered', reply.letters ?? []);

@@ -80,6 +80,9 @@ export const LocalSettingsObjectSchema = z.strictObject({
   endpoints: z.array(EndpointSchema),
   agent: z.nullable(AgentSchema),
   taxonomy: z.array(TaxonomyTagSchema).nullable(),
+  // Tags retired in the options page, kept to restore; optional (absent: none), so settings
+  // written before it stay valid without a migration.
+  retiredTags: z.array(TaxonomyTagSchema).max(500).optional(),
   sites: z.array(SiteRuleSchema),
   urlMode: UrlModeSchema,
   hub: HubSchema.nullable(),

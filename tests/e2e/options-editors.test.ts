@@ -45,6 +45,13 @@ describe('options page editors', () => {
     await form.getByRole('button', { name: 'Generate secret' }).click();
     secret = await form.getByRole('textbox', { name: 'Secret' }).inputValue();
     expect(secret).toMatch(/^whsec_/);
+    // The admin copies the generated secret to the receiver before saving.
+    await s.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: `chrome-extension://${s.browser.extensionId}`,
+    });
+    await form.getByRole('button', { name: 'Copy secret' }).click();
+    await expect.poll(() => form.getByText('Copied the secret.').count()).toBe(1);
+    expect(await options.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     await form.getByRole('button', { name: 'Add endpoint' }).click();
 
     const list = options.getByRole('list', { name: 'Endpoints', exact: true });

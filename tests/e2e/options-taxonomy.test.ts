@@ -26,6 +26,12 @@ async function optionsOrder(category: string): Promise<string[]> {
   return (await rows.allTextContents()).map((t) => t.split(' (')[0] ?? t);
 }
 
+/** The tag labels of one category in the options page's sidebar preview (a picture, out of the a11y tree). */
+async function previewOrder(category: string): Promise<string[]> {
+  const group = options.locator('.em-preview fieldset').filter({ hasText: category });
+  return group.locator('.em-tag-label').allTextContents();
+}
+
 /** Which of `labels` each of the sidebar's buttons in one category starts with, in order. */
 async function sidebarOrder(category: string, labels: string[]): Promise<string[]> {
   const sidebar = crm.getByRole('complementary', { name: 'Earmark' });
@@ -85,6 +91,8 @@ describe('reordering tags in the options page', () => {
       'Drag Chaser',
     );
     await expect.poll(() => sidebarOrder('Failure demand', after)).toEqual(after);
+    // The page's own preview of the sidebar changed with it.
+    expect(await previewOrder('Failure demand')).toEqual(after);
   });
 
   it('Escape cancels a keyboard move, changing nothing', async () => {
@@ -114,6 +122,7 @@ describe('reordering tags in the options page', () => {
     await expect.poll(() => optionsOrder('Customer insight')).toEqual(after);
     expect((await storedOrder('Customer insight'))[0]).toBe('pricing');
     await expect.poll(() => sidebarOrder('Customer insight', after)).toEqual(after);
+    expect(await previewOrder('Customer insight')).toEqual(after);
   });
 
   it('saying what changed when a tag is saved', async () => {
@@ -142,14 +151,24 @@ describe('reordering tags in the options page', () => {
     const sidebar = crm.getByRole('complementary', { name: 'Earmark' });
     await expect.poll(() => sidebar.getByRole('button', { name: 'Praise', exact: true }).count()).toBe(0);
 
+    // Shown apart, and restorable whole: it comes back at the end of its category.
+    const retired = options.getByRole('list', { name: 'Retired tags' });
+    expect(await retired.textContent()).toContain('Praise (praise)');
+    await retired.getByRole('button', { name: 'Restore Praise' }).click();
+    await announced('Restored Praise.');
+    await expect.poll(async () => (await optionsOrder('Customer insight')).at(-1)).toBe('Praise');
+    await expect.poll(() => sidebar.getByRole('button', { name: 'Praise', exact: true }).count()).toBe(1);
+    expect(await options.getByRole('list', { name: 'Retired tags' }).count()).toBe(0);
+
     await options.getByRole('button', { name: 'Reset to the starter taxonomy' }).click();
     const reset = options.getByRole('group', { name: 'Reset to the starter taxonomy?' });
     expect(await reset.textContent()).toMatch(
-      /These 15 tags, with their order, keys and colours, are replaced by the 16 starter tags/,
+      /These 16 tags, with their order, keys and colours, are replaced by the 16 starter tags/,
     );
     await reset.getByRole('button', { name: 'Yes, reset' }).click();
     await announced('Starter taxonomy restored.');
-    await expect.poll(() => optionsOrder('Customer insight')).toContain('Praise');
-    await expect.poll(() => sidebar.getByRole('button', { name: 'Praise', exact: true }).count()).toBe(1);
+    await expect
+      .poll(async () => (await optionsOrder('Customer insight')).slice(0, 2))
+      .toEqual(['Feature request', 'Bug']);
   });
 });
