@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSettings } from '../../scripts/harness/launch';
 import { TEST_AGENT, verifiedItems } from './support/extension';
 import { openWithSidebar } from './support/pages';
-import { openPainted, sidebarState, storedSnapshot } from './support/painted';
+import { currentSnapshotStored, openPainted, sidebarState, storedSnapshot } from './support/painted';
 import { type Session, startSession } from './support/session';
 
 // The open sidebar is painted at page load from a snapshot of its last rendering (plain DOM, no
@@ -21,19 +21,14 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The key of this site's stored snapshot, once one is stored. */
+/**
+ * The key of this site's stored snapshot, once one is stored that the next page load paints: drawn
+ * from the data the worker publishes now (a key published after the snapshot was taken, on a
+ * loaded machine, would make the next load render the app instead) and showing nothing moving.
+ */
 async function storedSnapshotKey(): Promise<string> {
-  let key: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        key = (await storedSnapshot(session.browser, HOST))?.snapshot?.key;
-        return key;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeTruthy();
-  return key as string;
+  await expect.poll(() => currentSnapshotStored(session.browser, HOST), { timeout: 10_000 }).toBe(true);
+  return (await storedSnapshot(session.browser, HOST))?.snapshot?.key as string;
 }
 
 /** A page load that leaves this site's snapshot stored (tests run alone stay independent). */

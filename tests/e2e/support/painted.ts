@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { SIDEBAR_SNAPSHOTS_KEY } from '../../../lib/storage-keys';
+import { publishedKeyFor } from '../../../lib/sidebar/data-key';
+import { SIDEBAR_DATA_KEY, SIDEBAR_SNAPSHOTS_KEY } from '../../../lib/storage-keys';
 import type { ExtensionBrowser } from '../../../scripts/harness/launch';
 import { openWithSidebar } from './pages';
 
@@ -45,6 +46,33 @@ export function storedSnapshot(
       return all?.[site];
     },
     [SIDEBAR_SNAPSHOTS_KEY, host] as const,
+  );
+}
+
+/**
+ * True when `host`'s stored snapshot was drawn from the data the worker publishes now and shows
+ * nothing on its way: the next page load paints it (isSnapshotCurrent, but for layout and build,
+ * which a test does not change).
+ */
+export async function currentSnapshotStored(browser: ExtensionBrowser, host: string): Promise<boolean> {
+  const [stored, published] = await Promise.all([
+    storedSnapshot(browser, host),
+    browser.worker.evaluate(async (storageKey) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await api.storage.local.get(storageKey))[storageKey];
+    }, SIDEBAR_DATA_KEY),
+  ]);
+  const dataKey = publishedKeyFor(published, host);
+  const key = stored?.snapshot?.key;
+  return (
+    dataKey !== null &&
+    typeof key === 'string' &&
+    key.startsWith(`${dataKey} `) &&
+    stored?.snapshot?.live === false
   );
 }
 
