@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { fieldErrors } from '@/lib/config/field-errors';
 import { updateLocalSettings } from '@/lib/config/store';
 import { type Agent, AgentSchema, describeZodError } from '@/lib/schema';
+import { FieldError, fieldErrorId } from './FieldError';
 import { describeAgent, LockableControls } from './OptionsParts';
 
 /** The agent items are captured as: id, name and team, validated before saving. */
@@ -17,6 +19,7 @@ export function AgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boo
     setTeam(isSet ? agent.team : '');
   }, [agent.id, agent.name, agent.team, isSet]);
 
+  const errors = fieldErrors(error);
   const save = async () => {
     const parsed = AgentSchema.safeParse({ id: id.trim(), name: name.trim(), team: team.trim() });
     if (!parsed.success) {
@@ -38,15 +41,28 @@ export function AgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boo
         }}
       >
         <LockableControls locked={locked} id="agent-locked" label="Agent details">
-          <label>
-            Agent ID <input value={id} onChange={(e) => setId(e.target.value)} autoComplete="off" />
-          </label>{' '}
-          <label>
-            Agent name <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-          </label>{' '}
-          <label>
-            Team <input value={team} onChange={(e) => setTeam(e.target.value)} autoComplete="off" />
-          </label>{' '}
+          {(
+            [
+              ['id', 'Agent ID', id, setId],
+              ['name', 'Agent name', name, setName],
+              ['team', 'Team', team, setTeam],
+            ] as const
+          ).map(([field, label, value, change]) => (
+            <div className="em-field" key={field}>
+              <label>
+                {label}{' '}
+                <input
+                  value={value}
+                  onChange={(e) => change(e.target.value)}
+                  autoComplete="off"
+                  {...(errors[field]
+                    ? { 'aria-invalid': true, 'aria-describedby': fieldErrorId('agent', field) }
+                    : {})}
+                />
+              </label>
+              <FieldError form="agent" field={field} errors={errors} />
+            </div>
+          ))}
           <button type="submit">Save agent</button>
         </LockableControls>
       </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EndpointDraft } from '@/lib/config/endpoint-edit';
 import { generateSecret } from '@/lib/config/secret';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
+import { FieldError, fieldErrorId } from './FieldError';
 import { maskSecret } from './OptionsParts';
 import { TagRouting } from './TagRouting';
 
@@ -16,12 +17,15 @@ export function EndpointForm({
   initial,
   editing,
   taxonomy,
+  errors,
   onSubmit,
   onCancel,
 }: {
   initial: EndpointDraft;
   editing: Endpoint | null;
   taxonomy: TaxonomyTag[];
+  /** The last refusal's message per field (fieldErrors), shown next to each field. */
+  errors: Record<string, string>;
   /** Called synchronously from the submit event, so it may ask for a permission. */
   onSubmit(draft: EndpointDraft): void;
   onCancel(): void;
@@ -31,6 +35,8 @@ export function EndpointForm({
   const [copied, setCopied] = useState('');
   const set = (change: Partial<EndpointDraft>) => setDraft((d) => ({ ...d, ...change }));
   const title = editing ? `Edit ${editing.name}` : 'New endpoint';
+  const invalid = (field: string) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': fieldErrorId('endpoint', field) } : {};
 
   return (
     <form
@@ -42,42 +48,56 @@ export function EndpointForm({
     >
       <fieldset>
         <legend>{title}</legend>
-        <label>
-          Endpoint name <input value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </label>{' '}
-        <label>
-          Endpoint ID{' '}
-          <input
-            value={editing ? editing.id : draft.id}
-            readOnly={editing !== null}
-            placeholder="made from the name"
-            onChange={(e) => set({ id: e.target.value })}
-          />
-        </label>
+        <div className="em-field">
+          <label>
+            Endpoint name{' '}
+            <input value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalid('name')} />
+          </label>
+          <FieldError form="endpoint" field="name" errors={errors} />
+        </div>
+        <div className="em-field">
+          <label>
+            Endpoint ID{' '}
+            <input
+              value={editing ? editing.id : draft.id}
+              readOnly={editing !== null}
+              placeholder="made from the name"
+              onChange={(e) => set({ id: e.target.value })}
+              {...invalid('id')}
+            />
+          </label>
+          <FieldError form="endpoint" field="id" errors={errors} />
+        </div>
         {editing ? <small> (fixed: queued captures refer to it)</small> : null}
-        <br />
-        <label>
-          URL{' '}
-          <input
-            inputMode="url"
-            size={50}
-            value={draft.url}
-            placeholder="https://hub.example.com/v1/webhook"
-            onChange={(e) => set({ url: e.target.value })}
-          />
-        </label>
-        <br />
-        <label>
-          {editing ? 'New secret' : 'Secret'}{' '}
-          <input
-            value={draft.secret}
-            size={50}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={editing ? `empty: keep ${maskSecret(editing.secret)}` : 'whsec_…'}
-            onChange={(e) => set({ secret: e.target.value })}
-          />
-        </label>{' '}
+        <div className="em-field">
+          <label>
+            URL{' '}
+            <input
+              inputMode="url"
+              size={50}
+              value={draft.url}
+              placeholder="https://hub.example.com/v1/webhook"
+              onChange={(e) => set({ url: e.target.value })}
+              {...invalid('url')}
+            />
+          </label>
+          <FieldError form="endpoint" field="url" errors={errors} />
+        </div>
+        <div className="em-field">
+          <label>
+            {editing ? 'New secret' : 'Secret'}{' '}
+            <input
+              value={draft.secret}
+              size={50}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={editing ? `empty: keep ${maskSecret(editing.secret)}` : 'whsec_…'}
+              onChange={(e) => set({ secret: e.target.value })}
+              {...invalid('secret')}
+            />
+          </label>
+          <FieldError form="endpoint" field="secret" errors={errors} />
+        </div>
         <button
           type="button"
           onClick={() => {
@@ -124,6 +144,7 @@ export function EndpointForm({
           </small>
         </p>
         <TagRouting draft={draft} taxonomy={taxonomy} onChange={set} />
+        <FieldError form="endpoint" field="tags" errors={errors} />
         <button type="submit">{editing ? `Save ${editing.name}` : 'Add endpoint'}</button>
         <button type="button" onClick={onCancel}>
           Cancel

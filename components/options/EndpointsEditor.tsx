@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { changedFields, describeChanged, ENDPOINT_FIELDS } from '@/lib/config/changes';
 import { applyDraft, draftOf, EMPTY_DRAFT, type EndpointDraft } from '@/lib/config/endpoint-edit';
+import { fieldErrors } from '@/lib/config/field-errors';
 import type { Endpoint, TaxonomyTag } from '@/lib/config/settings';
 import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { sendToBackground } from '@/lib/protocol/client';
@@ -180,6 +181,7 @@ export function EndpointsEditor({
           initial={mode.kind === 'edit' ? draftOf(mode.endpoint) : EMPTY_DRAFT}
           editing={mode.kind === 'edit' ? mode.endpoint : null}
           taxonomy={taxonomy}
+          errors={fieldErrors(error)}
           onSubmit={submit}
           onCancel={() => setMode({ kind: 'list' })}
         />

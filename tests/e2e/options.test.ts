@@ -35,6 +35,37 @@ describe('options page', () => {
     expect(stored).toEqual([]);
   });
 
+  it("shows an endpoint field's problem next to that field, saving nothing", async () => {
+    const options = await openExtensionPage(s.browser, 'options.html');
+    await options.getByRole('button', { name: 'Add an endpoint' }).click();
+    const form = options.getByRole('form', { name: 'New endpoint' });
+    await form.getByRole('textbox', { name: 'Endpoint name' }).fill('Files');
+    const url = form.getByRole('textbox', { name: 'URL' });
+    await url.fill('ftp://files.example.com/drop');
+    await form.getByRole('button', { name: 'Generate secret' }).click();
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect.poll(() => url.getAttribute('aria-invalid')).toBe('true');
+    const described = await url.evaluate(
+      (input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(described).toBe('must be an https URL (plain http only for localhost)');
+    expect(
+      await form.getByRole('textbox', { name: 'Endpoint name' }).getAttribute('aria-invalid'),
+    ).toBeNull();
+    expect((await readSettings(s.browser.worker)).endpoints.map((e) => e.id)).toEqual(['receiver']);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // The agent's fields too: an empty name is shown at the name, the ID and team left alone.
+    const agent = options.getByRole('group', { name: 'Agent details' });
+    await agent.getByRole('textbox', { name: 'Agent name' }).fill('');
+    await agent.getByRole('button', { name: 'Save agent' }).click();
+    await expect
+      .poll(() => agent.getByRole('textbox', { name: 'Agent name' }).getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await agent.getByRole('textbox', { name: 'Agent ID' }).getAttribute('aria-invalid')).toBeNull();
+    expect((await readSettings(s.browser.worker)).agent?.name).toBe('Ada Agent');
+  });
+
   it('disabling an endpoint holds its captures; enabling it sends them', async () => {
     const options = await openExtensionPage(s.browser, 'options.html');
     await options.getByRole('button', { name: 'Disable Test receiver' }).click();
