@@ -87,11 +87,13 @@ function controls(page: Page): Promise<string[]> {
   );
 }
 
-describe.each(['options.html', 'popup.html'])('%s from the keyboard', (path) => {
+// The review page is left out here: its captured-items grid is one Tab stop moved through with the
+// arrow keys (the ARIA grid pattern), which review.test.ts drives.
+describe.each(['options.html', 'popup.html', 'sidepanel.html'])('%s from the keyboard', (path) => {
   it('reaches every control by Tab, each with a visible focus ring', async () => {
     const page = await open(path, 'light');
     const expected = await controls(page);
-    expect(expected.length).toBeGreaterThan(path === 'options.html' ? 50 : 2);
+    expect(expected.length).toBeGreaterThan(path === 'options.html' ? 50 : 1);
     const reached: string[] = [];
     const withoutRing: string[] = [];
     for (let i = 0; i < expected.length + 5; i++) {

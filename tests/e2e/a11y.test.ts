@@ -80,6 +80,15 @@ describe('accessibility', () => {
     await page.close();
   });
 
+  it('has none in the dark colour scheme either', async () => {
+    const { page, sidebar } = await openTicket();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await sidebar.getByRole('button', { name: 'Bug', exact: true }).click();
+    await sidebar.getByRole('button', { name: 'Undo' }).waitFor();
+    await scan(page, 'open, dark');
+    await page.close();
+  });
+
   it('reaches every control with Tab, each with a visible focus ring', async () => {
     const { page, sidebar } = await openTicket();
     await sidebar.getByRole('button', { name: 'Praise' }).click();
