@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { publishedKeyFor } from '@/lib/sidebar/data-key';
+import { followDataKey } from '@/lib/sidebar/data-key-follow';
 import { saveLayout } from '@/lib/sidebar/site-prefs';
 import { snapshotEnvironment } from '@/lib/sidebar/snapshot-environment';
 import { saveSnapshot } from '@/lib/sidebar/snapshot-store';
 import { startupPlan } from '@/lib/sidebar/surface';
 import type { TicketContext } from '@/lib/sites/adapters';
-import { SIDEBAR_DATA_KEY } from '@/lib/storage-keys';
 import { type Prefetched, sidebarApp, sidebarAppLoaded } from './handoff';
 import { createSidebarLauncher, type SidebarLauncher } from './launcher';
 import type { OverlayOptions } from './modules';
@@ -92,12 +91,10 @@ export function startOverlay(options: OverlayOptions, context: () => TicketConte
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') launcher.recheck();
   });
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SIDEBAR_DATA_KEY in changes)) return;
-    dataKey = publishedKeyFor(changes[SIDEBAR_DATA_KEY]?.newValue, host);
+  const stopFollowing = followDataKey(host, dataKey, (key) => {
+    dataKey = key;
     if (document.visibilityState === 'visible') launcher.recheck();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+  });
+  ctx.onInvalidated(stopFollowing);
   return launcher;
 }
