@@ -47,6 +47,7 @@ function willStore(
  * the engine first, and the item's grouping goes into its own INSERT (no UPDATE afterwards, so no dead
  * row per item). The prediction reads the rows under the team's lock; should another writer change
  * one meanwhile (another team sending the same id), the transaction is rolled back and retried.
+ * Batches of the team that wait for its turn meanwhile share the transaction (group-commit.ts).
  */
 export async function upsertGrouped(
   themes: TeamThemes,
@@ -56,9 +57,12 @@ export async function upsertGrouped(
 ): Promise<Item[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await themes.withEngine(teamId, (engine, tx, written) =>
-        writeGrouped(engine, tx, written, teamId, items, agentVerified),
-      );
+      // First with the batches that arrived meanwhile (one transaction); a retry runs alone.
+      const write = (engine: ThemeEngine, tx: SqlDb, written: Map<string, WrittenGrouping>) =>
+        writeGrouped(engine, tx, written, teamId, items, agentVerified);
+      return await (attempt === 1
+        ? themes.withSharedEngine(teamId, write)
+        : themes.withEngine(teamId, write));
     } catch (error) {
       if (!(error instanceof PredictionMissed) || attempt >= 3) throw error;
     }

@@ -3,6 +3,7 @@ import type { SqlDb } from '../db/sql';
 import { type EngineOptions, ThemeEngine } from '../themes/engine';
 import { removeItem } from '../themes/feedback';
 import { MemoryThemeStore, type ThemeChanges } from '../themes/memory-store';
+import { GroupCommit } from './group-commit';
 import { loadThemeSnapshot, saveThemeChanges, THEME_TEXT_SQL } from './theme-rows';
 
 /** The text an item is grouped by (see THEME_TEXT_SQL): its note, else its quote. */
@@ -42,6 +43,10 @@ export class TeamThemes {
   readonly #queues = new Map<string, Promise<unknown>>();
   /** Items grouped while loading an engine, not yet reported by `backfill`. */
   readonly #loadGrouped = new Map<string, number>();
+  /** Ingest batches waiting for the same team share a transaction (group-commit.ts). */
+  readonly #shared = new GroupCommit<[ThemeEngine, SqlDb, Map<string, WrittenGrouping>]>((teamId, fn) =>
+    this.withEngine(teamId, fn),
+  );
 
   constructor(db: SqlDb, options: EngineOptions = {}) {
     this.#db = db;
@@ -87,6 +92,14 @@ export class TeamThemes {
       next.catch(() => {}),
     );
     return next;
+  }
+
+  /** Like withEngine, in one transaction with the other calls waiting for the team's turn (ingest). */
+  withSharedEngine<R>(
+    teamId: string,
+    fn: (engine: ThemeEngine, tx: SqlDb, written: Map<string, WrittenGrouping>) => Promise<R>,
+  ): Promise<R> {
+    return this.#shared.run(teamId, fn);
   }
 
   /** Groups every ungrouped item of the team (the backfill); returns how many were grouped. */

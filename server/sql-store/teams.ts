@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { SqlDb } from '../db/sql';
 import type { HubStore } from '../store';
+import { liveSecrets, TeamAuthCache } from './team-auth-cache';
 
 type TeamMethods =
   | 'createTeam'
@@ -11,8 +12,9 @@ type TeamMethods =
   | 'setRequireAgentToken'
   | 'requiresAgentToken';
 
-/** Teams and their webhook secrets. */
+/** Teams and their webhook secrets; what the webhook asks before every batch is cached (team-auth-cache.ts). */
 export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
+  const cache = new TeamAuthCache();
   return {
     async createTeam(name, secret) {
       const id = uuidv7();
@@ -24,6 +26,7 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
           secret,
         ]);
       });
+      cache.forget();
       return { id, name };
     },
     async findTeam(name) {
@@ -51,25 +54,36 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
           secret,
         ]);
       });
+      cache.forget();
     },
     async setRequireAgentToken(teamId, required) {
       await db.query('UPDATE teams SET require_agent_token = $2 WHERE id = $1', [teamId, required]);
+      cache.forget();
     },
-    async requiresAgentToken(teamId) {
-      const { rows } = await db.query<{ required: boolean }>(
-        'SELECT require_agent_token AS required FROM teams WHERE id = $1',
-        [teamId],
-      );
-      return rows[0]?.required ?? false;
+    requiresAgentToken(teamId) {
+      return cache.requiresAgentToken(teamId, async () => {
+        const { rows } = await db.query<{ required: boolean }>(
+          'SELECT require_agent_token AS required FROM teams WHERE id = $1',
+          [teamId],
+        );
+        return rows[0]?.required ?? false;
+      });
     },
     async activeSecrets(now, teamId) {
-      const { rows } = await db.query<{ team_id: string; secret: string }>(
-        `SELECT team_id, secret FROM team_secrets
-         WHERE (expires_at IS NULL OR expires_at > $1::timestamptz) AND ($2::uuid IS NULL OR team_id = $2::uuid)
-         ORDER BY created_at DESC`,
-        [now.toISOString(), teamId ?? null],
-      );
-      return rows.map((r) => ({ teamId: r.team_id, secret: r.secret }));
+      const secrets = await cache.secrets(teamId ?? null, async () => {
+        const { rows } = await db.query<{ team_id: string; secret: string; expires_at: Date | null }>(
+          `SELECT team_id, secret, expires_at FROM team_secrets
+           WHERE (expires_at IS NULL OR expires_at > $1::timestamptz) AND ($2::uuid IS NULL OR team_id = $2::uuid)
+           ORDER BY created_at DESC`,
+          [now.toISOString(), teamId ?? null],
+        );
+        return rows.map((r) => ({
+          teamId: r.team_id,
+          secret: r.secret,
+          expiresAt: r.expires_at === null ? null : new Date(r.expires_at).getTime(),
+        }));
+      });
+      return liveSecrets(secrets, now);
     },
   };
 }

@@ -75,8 +75,16 @@ export async function loadThemeSnapshot(db: SqlDb, teamId: string): Promise<Them
   };
 }
 
-/** Writes what the engine changed (MemoryThemeStore.drainChanges) in a few set-based statements. */
+/**
+ * Writes what the engine changed (MemoryThemeStore.drainChanges) in a few set-based statements.
+ * The changes are the engine's live records: they are serialized here before the first await.
+ */
 export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: ThemeChanges): Promise<void> {
+  const themes = JSON.stringify(changes.themes);
+  const items = JSON.stringify(changes.items);
+  const vectors = vectorRows(changes.items);
+  const deletedItems = [...changes.deletedItems];
+  const terms = Object.entries(changes.documentFrequencies);
   if (changes.themes.length)
     await tx.query(
       `INSERT INTO themes (id, team_id, title, title_item_id, count, centroid, norm2, pins, facets,
@@ -91,27 +99,25 @@ export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: Theme
          pins = EXCLUDED.pins, facets = EXCLUDED.facets, merged_into = EXCLUDED.merged_into,
          updated_at = EXCLUDED.updated_at
        WHERE themes.team_id = EXCLUDED.team_id`,
-      [JSON.stringify(changes.themes), teamId],
+      [themes, teamId],
     );
   if (changes.items.length) {
-    const rows = JSON.stringify(changes.items);
     await tx.query(
       `UPDATE items SET theme_id = x."themeId", theme_pinned = x.pinned
        FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "themeId" uuid, pinned boolean)
        WHERE items.id = x."itemId" AND items.team_id = $2`,
-      [rows, teamId],
+      [items, teamId],
     );
-    await saveVectors(tx, teamId, changes.items);
+    await writeVectors(tx, teamId, vectors);
   }
-  if (changes.deletedItems.length) {
+  if (deletedItems.length) {
     await tx.query(
       `UPDATE items SET theme_id = NULL, theme_pinned = false
        WHERE id = ANY($1::uuid[]) AND team_id = $2`,
-      [changes.deletedItems, teamId],
+      [deletedItems, teamId],
     );
-    await deleteVectors(tx, changes.deletedItems);
+    await deleteVectors(tx, deletedItems);
   }
-  const terms = Object.entries(changes.documentFrequencies);
   if (terms.length)
     await tx.query(
       `INSERT INTO theme_terms (team_id, term, df)
@@ -131,12 +137,20 @@ export async function saveVectors(
   teamId: string,
   items: ReadonlyArray<{ itemId: string; vector: TermWeights }>,
 ): Promise<void> {
-  if (!items.length) return;
+  if (items.length) await writeVectors(tx, teamId, vectorRows(items));
+}
+
+/** Items' vectors as the JSON rows writeVectors takes. */
+function vectorRows(items: ReadonlyArray<{ itemId: string; vector: TermWeights }>): string {
+  return JSON.stringify(items.map(({ itemId, vector }) => ({ itemId, vector })));
+}
+
+async function writeVectors(tx: SqlDb, teamId: string, rows: string): Promise<void> {
   await tx.query(
     `INSERT INTO theme_vectors (item_id, team_id, vector)
      SELECT x."itemId", $2, x.vector FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, vector jsonb)
      ON CONFLICT (item_id) DO UPDATE SET vector = EXCLUDED.vector WHERE theme_vectors.team_id = EXCLUDED.team_id`,
-    [JSON.stringify(items.map(({ itemId, vector }) => ({ itemId, vector }))), teamId],
+    [rows, teamId],
   );
 }
 

@@ -57,15 +57,19 @@ export class MemoryThemeStore implements ThemeStore {
     });
   }
 
-  /** The records changed since the last drain (deep copies), and forgets them. */
+  /**
+   * The records changed since the last drain, and forgets them. They are the live records, not
+   * copies (copying every touched centroid cost more than writing it): serialize them before the
+   * store changes again.
+   */
   drainChanges(): ThemeChanges {
-    const changes: ThemeChanges = structuredClone({
+    const changes: ThemeChanges = {
       themes: [...this.#dirtyThemes].flatMap((id) => this.#themes.get(id) ?? []),
       items: [...this.#dirtyItems].flatMap((id) => this.#items.get(id) ?? []),
       deletedItems: [...this.#deletedItems],
       documentFrequencies: Object.fromEntries([...this.#dirtyTerms].map((t) => [t, this.#df.get(t) ?? 0])),
       documentCount: this.#docs,
-    });
+    };
     this.#dirtyThemes.clear();
     this.#dirtyItems.clear();
     this.#dirtyTerms.clear();
