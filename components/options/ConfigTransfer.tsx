@@ -9,7 +9,7 @@ import {
   policyFileFor,
 } from '@/lib/config/transfer';
 import { requestAccess } from '@/lib/http/host-access';
-import { datedName, downloadJson } from './OptionsParts';
+import { datedName, downloadJson } from '../shared/download';
 
 /** Every problem of a refused import, by path, so the file can be fixed in one pass. */
 function ImportProblems({ name, problems }: { name: string; problems: PolicyProblem[] }) {

@@ -3,7 +3,7 @@ import type { Endpoint } from '@/lib/config/settings';
 import { updateLocalSettings } from '@/lib/config/store';
 import { sendToBackground } from '@/lib/protocol/client';
 import type { ReplyOf } from '@/lib/protocol/messages';
-import { datedName, downloadJson } from './OptionsParts';
+import { datedName, downloadJson } from '../shared/download';
 
 /** Saves a draft against the settings as stored now (not as the page last saw them). */
 export async function saveDraft(draft: EndpointDraft, editingId: string | null): Promise<Endpoint> {

@@ -1,25 +1,16 @@
 import { sendToBackground } from '@/lib/protocol/client';
 import { DeadLetters } from './DeadLetters';
 import { deliverySummary } from './delivery-summary';
+import { datedName, downloadJson } from './download';
 import { EndpointList } from './EndpointList';
 import { useQueueHealth } from './useQueueHealth';
-
-/** Saves JSON as a download named for today. */
-function download(name: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${name}-${new Date().toISOString().slice(0, 10)}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Queue size, per-endpoint delivery state, policy problems and dead letters; refreshes while open. */
 export function QueueHealthPanel() {
   const { health, error, refresh } = useQueueHealth();
   const deadLetters = async (action: 'retry' | 'export' | 'discard') => {
     const reply = await sendToBackground('dead-letters', { action });
-    if (action === 'export') download('earmark-not-delivered', reply.letters ?? []);
+    if (action === 'export') downloadJson(datedName('earmark-not-delivered'), reply.letters ?? []);
     await refresh();
   };
 
