@@ -6,10 +6,12 @@ import { demandRoutes } from './api/demand';
 import { digestRoutes } from './api/digest';
 import { itemRoutes } from './api/items';
 import { reportRoutes } from './api/reports';
+import { signInRoutes } from './api/sign-in';
 import { themeRoutes } from './api/themes';
 import { webhookRoute } from './api/webhook';
 import { access, createUseRecorder, type HubEnv } from './auth/access';
 import { hostCheck } from './auth/host';
+import { lazyOidc, type OidcSettings } from './auth/oidc';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit';
 import type { HubStore } from './store';
 
@@ -35,6 +37,8 @@ export interface HubAppOptions {
   publicHosts?: readonly string[];
   /** Clock for secret expiry and token last use (tests move it past a grace period or a minute). */
   now?: () => Date;
+  /** Sign-in with the organisation's identity provider (server/auth/oidc.ts); none: /v1/auth/* answers 404. */
+  oidc?: OidcSettings | null;
 }
 
 /** The hub's HTTP API: signed ingest, authenticated review API, health. */
@@ -83,6 +87,7 @@ export function createHubApp(options: HubAppOptions) {
   agentSummaryRoutes(app, need, store);
   digestRoutes(app, need, store, now);
   demandRoutes(app, need, store);
+  signInRoutes(app, need, store, options.oidc ? lazyOidc(options.oidc) : null, now);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -5,6 +5,7 @@ import { CommandFailure, digestCommand } from './digest/command';
 import type { SendDeps } from './digest/send';
 import type { HubConfig } from './setup';
 import { openHub } from './setup';
+import { signInCommand } from './sign-in-command';
 import type { HubStore, Role } from './store';
 
 const ROLES: readonly Role[] = ['agent', 'lead', 'admin'];
@@ -32,10 +33,14 @@ export async function runCommand(store: HubStore, argv: string[], deps: SendDeps
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      group: { type: 'string' },
+      'lead-group': { type: 'string' },
     },
   });
   const [noun, verb, name, setting] = positionals;
   if (noun === 'digest') return digestCommand(store, positionals.slice(1), values, deps);
+  const signIn = await signInCommand(store, positionals, values, (n) => team(store, n));
+  if (signIn !== null) return signIn;
   if (noun === 'team' && verb === 'create' && name) {
     const secret = generateSecret();
     return { team: await store.createTeam(name, secret), secret };
@@ -77,7 +82,8 @@ export async function runCommand(store: HubStore, argv: string[], deps: SendDeps
     'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
       'team require-agent-token <name> on|off | ' +
       'token create --role agent|lead|admin [--team <name>] [--agent <id>] | ' +
-      'token list [--team <name>] | token revoke <id> | digest target add|list|remove … | digest send …',
+      'token list [--team <name>] | token revoke <id> | digest target add|list|remove … | digest send … | ' +
+      'team map <name> --group <group> [--lead-group <group>] | session list [--team <name>] | session revoke <id>',
   );
 }
 

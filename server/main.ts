@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parsePublicHosts } from './auth/host';
+import { type OidcSettings, oidcSettingsFromEnv } from './auth/oidc';
 import { startupBanner } from './banner';
 import { runCli } from './cli';
 import { type DigestCadence, parseCadence } from './digest/schedule';
@@ -9,7 +10,9 @@ import { startHub } from './serve';
 // `npm run hub -- serve --every week` (or EARMARK_DIGEST_EVERY=week) also sends the weekly digests.
 // Env: PORT (8787), HOST, EARMARK_DATA_DIR (.earmark), EARMARK_WEBHOOK_SECRET, DATABASE_URL (PostgreSQL),
 // EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback), EARMARK_THEMES=off
-// (store items without grouping them into themes).
+// (store items without grouping them into themes); sign-in with the organisation's identity provider:
+// EARMARK_OIDC_ISSUER, EARMARK_OIDC_CLIENT_ID, EARMARK_OIDC_CLIENT_SECRET, EARMARK_PUBLIC_URL
+// (EARMARK_OIDC_GROUPS_CLAIM, EARMARK_OIDC_SCOPES), see docs/admin.md.
 const config = {
   dataDir: process.env.EARMARK_DATA_DIR ?? '.earmark',
   secret: process.env.EARMARK_WEBHOOK_SECRET,
@@ -30,7 +33,22 @@ function digestSchedule(): DigestCadence | undefined {
 }
 const digestEvery = digestSchedule();
 
-const publicHosts = parsePublicHosts(process.env.EARMARK_PUBLIC_HOST);
+/** Sign-in settings (EARMARK_OIDC_*): off when no issuer is set; a half-set one stops the start. */
+function signInSettings(): OidcSettings | null {
+  try {
+    return oidcSettingsFromEnv(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+const oidc = signInSettings();
+
+// The public URL's host is where the identity provider sends people back to.
+const publicHosts = [
+  ...parsePublicHosts(process.env.EARMARK_PUBLIC_HOST),
+  ...(oidc ? [oidc.redirectUri.hostname] : []),
+];
 const host = process.env.HOST;
 const hub = await startHub({
   ...config,
@@ -38,6 +56,7 @@ const hub = await startHub({
   host,
   publicHosts,
   digestEvery,
+  oidc,
 });
 for (const line of startupBanner(hub, { databaseUrl: config.databaseUrl, host, publicHosts }))
   console.log(line);

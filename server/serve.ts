@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createHubApp } from './app';
+import type { OidcSettings } from './auth/oidc';
 import { type DigestCadence, startDigestSchedule } from './digest/schedule';
 import type { SendDeps } from './digest/send';
 import { openHub } from './setup';
@@ -45,6 +46,8 @@ export async function startHub(options: {
   digestDeps?: SendDeps;
   /** false: no grouping into themes on ingest or at start (EARMARK_THEMES=off). Default true. */
   themes?: boolean;
+  /** Sign-in with the organisation's identity provider; none: off. */
+  oidc?: OidcSettings | null;
 }): Promise<RunningHub> {
   const { store, dataDir, secretSource, secretCreated } = await openHub(options);
   const host = options.host ?? '127.0.0.1';
@@ -54,6 +57,7 @@ export async function startHub(options: {
     store,
     demo: options.demo ?? false,
     publicHosts: [...listenHost, ...(options.publicHosts ?? [])],
+    oidc: options.oidc,
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: host });
   try {

@@ -1,6 +1,7 @@
 import type { Item } from '../lib/schema';
 import type { Demand, DemandQuery } from './demand';
 import type { DigestStore } from './digest/store';
+import type { SignInStore } from './sign-in-types';
 
 export { MIGRATIONS } from './db/migrations';
 
@@ -153,7 +154,7 @@ export interface TokenInfo {
 }
 
 /** The hub's storage: one interface; PGlite and PostgreSQL share the SQL (sql-store/). */
-export interface HubStore extends DigestStore {
+export interface HubStore extends DigestStore, SignInStore {
   /**
    * Keeps the highest revision per item id; re-delivered revisions are harmless. `agentVerified`:
    * the batch came with the agent token of the agent every item names (recorded per revision).

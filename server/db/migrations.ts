@@ -135,4 +135,48 @@ export const MIGRATIONS: readonly string[] = [
    DROP INDEX items_team_theme_listing;
    CREATE INDEX items_team_theme_listing ON items (team_id, theme_id, captured_at)
      INCLUDE (agent_id, status, id, listing_tags) WHERE theme_id IS NOT NULL AND NOT deleted;`,
+  // Sign-in with the organisation's identity provider (OpenID Connect, server/auth/oidc.ts): which
+  // IdP groups make a person an agent or a lead of a team; sign-ins waiting for the IdP's answer and
+  // the one-time codes handed to the extension (both short-lived, deleted when used); sessions,
+  // whose access tokens are ordinary tokens rows with an end and their session.
+  `CREATE TABLE team_groups (
+     group_name text NOT NULL,
+     role text NOT NULL CHECK (role IN ('agent', 'lead')),
+     team_id uuid NOT NULL REFERENCES teams (id),
+     PRIMARY KEY (group_name, role)
+   );
+   CREATE TABLE sign_in_requests (
+     state text PRIMARY KEY,
+     verifier text NOT NULL,
+     nonce text NOT NULL,
+     return_to text NOT NULL,
+     client_challenge text NOT NULL,
+     client_state text NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE sign_in_codes (
+     code_hash text PRIMARY KEY,
+     client_challenge text NOT NULL,
+     person jsonb NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE sessions (
+     id uuid PRIMARY KEY,
+     team_id uuid NOT NULL REFERENCES teams (id),
+     role text NOT NULL CHECK (role IN ('agent', 'lead')),
+     subject text NOT NULL,
+     agent_id text NOT NULL,
+     email text,
+     name text,
+     refresh_hash text NOT NULL UNIQUE,
+     previous_refresh_hash text UNIQUE,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     refreshed_at timestamptz NOT NULL DEFAULT now(),
+     expires_at timestamptz NOT NULL,
+     revoked_at timestamptz
+   );
+   CREATE INDEX sessions_team ON sessions (team_id);
+   ALTER TABLE tokens ADD COLUMN session_id uuid REFERENCES sessions (id);
+   ALTER TABLE tokens ADD COLUMN expires_at timestamptz;
+   CREATE INDEX tokens_session ON tokens (session_id);`,
 ];

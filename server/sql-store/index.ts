@@ -6,6 +6,7 @@ import { digestStatMethods } from './digest-stats';
 import { digestTargetMethods } from './digest-targets';
 import { facetMethods } from './facets';
 import { itemMethods } from './items';
+import { signInMethods } from './sign-ins';
 import { TeamThemes } from './team-themes';
 import { teamMethods } from './teams';
 import { themeEditMethods } from './theme-edits';
@@ -32,6 +33,7 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): 
     ...itemMethods(db, grouping ? themes : null, vacuum),
     ...teamMethods(db),
     ...tokenMethods(db),
+    ...signInMethods(db),
     ...trendMethods(db),
     ...demandMethods(db),
     ...facetMethods(db),

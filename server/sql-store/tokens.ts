@@ -52,9 +52,12 @@ export function tokenMethods(db: SqlDb): Pick<HubStore, TokenMethods> {
         role: Role;
         team_id: string | null;
         agent_id: string | null;
-      }>('SELECT id, hash, role, team_id, agent_id FROM tokens WHERE hash = $1 AND revoked_at IS NULL', [
-        hash,
-      ]);
+      }>(
+        // A session's access token has an end; tokens from the CLI have none.
+        `SELECT id, hash, role, team_id, agent_id FROM tokens
+         WHERE hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+        [hash],
+      );
       const r = rows[0];
       return r ? { id: r.id, hash: r.hash, role: r.role, teamId: r.team_id, agentId: r.agent_id } : null;
     },
