@@ -16,7 +16,7 @@ import { makeItem } from '../helpers/items';
 
 // The options page's downloads, kept instead of clicking a link.
 const downloads = vi.hoisted(() => [] as Array<{ name: string; value: unknown }>);
-vi.mock('../../components/options/OptionsParts', async (original) => ({
+vi.mock('../../components/shared/download', async (original) => ({
   ...(await original<object>()),
   downloadJson: (name: string, value: unknown) => downloads.push({ name, value }),
 }));
