@@ -58,6 +58,16 @@ export async function runCommand(store: HubStore, argv: string[], deps: SendDeps
     await store.setRequireAgentToken(t.id, setting === 'on');
     return { team: t, requireAgentToken: setting === 'on' };
   }
+  if (
+    noun === 'team' &&
+    verb === 'require-signed-in-agents' &&
+    name &&
+    (setting === 'on' || setting === 'off')
+  ) {
+    const t = await team(store, name);
+    await store.setRequireSignedInAgents(t.id, setting === 'on');
+    return { team: t, requireSignedInAgents: setting === 'on' };
+  }
   if (noun === 'token' && verb === 'create') {
     const role = ROLES.find((r) => r === values.role);
     if (!role) throw new Error('--role must be agent, lead or admin');
@@ -80,7 +90,7 @@ export async function runCommand(store: HubStore, argv: string[], deps: SendDeps
   }
   throw new Error(
     'usage: hub team create <name> | team rotate-secret <name> [--grace-hours 24] | ' +
-      'team require-agent-token <name> on|off | ' +
+      'team require-agent-token <name> on|off | team require-signed-in-agents <name> on|off | ' +
       'token create --role agent|lead|admin [--team <name>] [--agent <id>] | ' +
       'token list [--team <name>] | token revoke <id> | digest target add|list|remove … | digest send … | ' +
       'team map <name> --group <group> [--lead-group <group>] | session list [--team <name>] | session revoke <id>',

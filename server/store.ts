@@ -140,6 +140,8 @@ export interface TokenRecord {
   role: Role;
   teamId: string | null;
   agentId: string | null;
+  /** The sign-in session a token was handed out for; null for tokens made with the CLI. */
+  sessionId?: string | null;
 }
 
 /** A token as an admin lists it: never the token or its hash. Times are ISO; null = never / not revoked. */
@@ -201,6 +203,10 @@ export interface HubStore extends DigestStore, SignInStore {
   setRequireAgentToken(teamId: string, required: boolean): Promise<void>;
   /** Whether the team refuses webhook deliveries without one of its agent tokens; false for no such team. */
   requiresAgentToken(teamId: string): Promise<boolean>;
+  /** Makes the team take deliveries only with a signed-in agent's access token (or any agent token again). */
+  setRequireSignedInAgents(teamId: string, required: boolean): Promise<void>;
+  /** Whether the team takes deliveries only with a sign-in session's access token; false for no such team. */
+  requiresSignedInAgents(teamId: string): Promise<boolean>;
   /** Secrets that verify at `now`, with their team; only that team's when `teamId` is given. */
   activeSecrets(now: Date, teamId?: string): Promise<Array<{ teamId: string; secret: string }>>;
   createToken(token: Omit<TokenRecord, 'id'>): Promise<{ id: string }>;

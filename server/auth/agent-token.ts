@@ -23,7 +23,8 @@ export type AgentTokenCheck =
  * hub's team-less legacy secret). A team with `requireAgentToken` refuses a batch without a valid
  * agent token of that team. A team without it takes every batch as before (a hub update must not
  * stop deliveries of browsers that already hold a token for the review status): a valid token
- * marks the batch verified, and anything else leaves it unverified.
+ * marks the batch verified, and anything else leaves it unverified. A team with
+ * `requireSignedInAgents` takes only the access token of a sign-in session (server/api/sign-in.ts).
  */
 export async function checkAgentToken(
   store: HubStore,
@@ -31,10 +32,17 @@ export async function checkAgentToken(
   teamId: string | null,
   recordUse: RecordUse,
 ): Promise<AgentTokenCheck> {
-  const required = teamId !== null && (await store.requiresAgentToken(teamId));
+  // A team that takes only signed-in agents requires a token too: a sign-in session's.
+  const signedIn = teamId !== null && (await store.requiresSignedInAgents(teamId));
+  const required = signedIn || (teamId !== null && (await store.requiresAgentToken(teamId)));
   const refuse = (error: string): AgentTokenCheck =>
     required ? { ok: false, error } : { ok: true, attribution: null, required };
-  if (!header) return refuse('agent token required: this team accepts deliveries only with an agent token');
+  if (!header)
+    return refuse(
+      signedIn
+        ? 'signed-in agent required: this team takes deliveries only from agents signed in with the company account'
+        : 'agent token required: this team accepts deliveries only with an agent token',
+    );
   const bearer = bearerToken(header);
   const hash = bearer ? hashToken(bearer) : null;
   const token = hash ? await store.findToken(hash) : null;
@@ -44,6 +52,10 @@ export async function checkAgentToken(
     return refuse(`agent token required: this is a ${token.role} token`);
   if (teamId === null || token.teamId !== teamId)
     return refuse('agent token is not of the team whose secret signed the batch');
+  if (signedIn && !token.sessionId)
+    return refuse(
+      'signed-in agent required: this team takes deliveries only from agents signed in with the company account',
+    );
   return { ok: true, attribution: { agentId: token.agentId }, required };
 }
 

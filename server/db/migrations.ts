@@ -179,4 +179,7 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE tokens ADD COLUMN session_id uuid REFERENCES sessions (id);
    ALTER TABLE tokens ADD COLUMN expires_at timestamptz;
    CREATE INDEX tokens_session ON tokens (session_id);`,
+  // A team may accept deliveries only from agents signed in with the company account (a sign-in
+  // session's access token), not from agent tokens handed out with the CLI.
+  `ALTER TABLE teams ADD COLUMN require_signed_in boolean NOT NULL DEFAULT false;`,
 ];

@@ -1,5 +1,5 @@
 // The webhook asks the store about the sending team before every batch: its live secrets, and
-// whether it requires agent tokens. On PGlite every query waits for the transaction in progress, so
+// whether it requires agent tokens or signed-in agents. On PGlite every query waits for the transaction in progress, so
 // those two lookups held each request back until the previous batch was committed, and a team's
 // batches never met to share a transaction (group-commit.ts). The answers are kept for a moment:
 // a change made through this store forgets them at once, and another hub process sharing the
@@ -24,7 +24,7 @@ interface Entry<T> {
 /** The webhook's per-team lookups, each kept for AUTH_CACHE_MS. */
 export class TeamAuthCache {
   readonly #secrets = new Map<string, Entry<CachedSecret[]>>();
-  readonly #required = new Map<string, Entry<boolean>>();
+  readonly #flags = new Map<string, Entry<boolean>>();
   readonly #clock: () => number;
 
   constructor(clock: () => number = Date.now) {
@@ -36,15 +36,15 @@ export class TeamAuthCache {
     return this.#get(this.#secrets, teamId ?? '*', load);
   }
 
-  /** Whether `teamId` requires agent tokens, read with `load` when not kept. */
-  requiresAgentToken(teamId: string, load: () => Promise<boolean>): Promise<boolean> {
-    return this.#get(this.#required, teamId, load);
+  /** One of the team's delivery requirements (agent tokens, signed-in agents), read with `load` when not kept. */
+  flag(name: 'agentToken' | 'signedIn', teamId: string, load: () => Promise<boolean>): Promise<boolean> {
+    return this.#get(this.#flags, `${name} ${teamId}`, load);
   }
 
   /** Forgets everything (this store changed a team or a secret). */
   forget(): void {
     this.#secrets.clear();
-    this.#required.clear();
+    this.#flags.clear();
   }
 
   #get<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {

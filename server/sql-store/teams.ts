@@ -10,7 +10,9 @@ type TeamMethods =
   | 'rotateSecret'
   | 'activeSecrets'
   | 'setRequireAgentToken'
-  | 'requiresAgentToken';
+  | 'requiresAgentToken'
+  | 'setRequireSignedInAgents'
+  | 'requiresSignedInAgents';
 
 /** Teams and their webhook secrets; what the webhook asks before every batch is cached (team-auth-cache.ts). */
 export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
@@ -61,13 +63,14 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
       cache.forget();
     },
     requiresAgentToken(teamId) {
-      return cache.requiresAgentToken(teamId, async () => {
-        const { rows } = await db.query<{ required: boolean }>(
-          'SELECT require_agent_token AS required FROM teams WHERE id = $1',
-          [teamId],
-        );
-        return rows[0]?.required ?? false;
-      });
+      return cache.flag('agentToken', teamId, () => teamFlag(db, 'require_agent_token', teamId));
+    },
+    async setRequireSignedInAgents(teamId, required) {
+      await db.query('UPDATE teams SET require_signed_in = $2 WHERE id = $1', [teamId, required]);
+      cache.forget();
+    },
+    requiresSignedInAgents(teamId) {
+      return cache.flag('signedIn', teamId, () => teamFlag(db, 'require_signed_in', teamId));
     },
     async activeSecrets(now, teamId) {
       const secrets = await cache.secrets(teamId ?? null, async () => {
@@ -86,4 +89,13 @@ export function teamMethods(db: SqlDb): Pick<HubStore, TeamMethods> {
       return liveSecrets(secrets, now);
     },
   };
+}
+
+/** One of a team's delivery requirements; false for no such team. */
+async function teamFlag(db: SqlDb, column: 'require_agent_token' | 'require_signed_in', teamId: string) {
+  const { rows } = await db.query<{ required: boolean }>(
+    `SELECT ${column} AS required FROM teams WHERE id = $1`,
+    [teamId],
+  );
+  return rows[0]?.required ?? false;
 }

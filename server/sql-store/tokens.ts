@@ -52,14 +52,24 @@ export function tokenMethods(db: SqlDb): Pick<HubStore, TokenMethods> {
         role: Role;
         team_id: string | null;
         agent_id: string | null;
+        session_id: string | null;
       }>(
         // A session's access token has an end; tokens from the CLI have none.
-        `SELECT id, hash, role, team_id, agent_id FROM tokens
+        `SELECT id, hash, role, team_id, agent_id, session_id FROM tokens
          WHERE hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
         [hash],
       );
       const r = rows[0];
-      return r ? { id: r.id, hash: r.hash, role: r.role, teamId: r.team_id, agentId: r.agent_id } : null;
+      return r
+        ? {
+            id: r.id,
+            hash: r.hash,
+            role: r.role,
+            teamId: r.team_id,
+            agentId: r.agent_id,
+            sessionId: r.session_id,
+          }
+        : null;
     },
     async hasTokens() {
       const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM tokens) AS any');

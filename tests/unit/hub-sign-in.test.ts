@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchBody } from '../../lib/delivery/batching';
+import { signBatch } from '../../lib/delivery/signing';
+import type { Item } from '../../lib/schema';
 import { createHubApp } from '../../server/app';
 import { oidcSettingsFromEnv } from '../../server/auth/oidc';
 import { runCommand } from '../../server/cli';
@@ -27,6 +30,7 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
   let idp: TestIdp;
   let app: ReturnType<typeof createHubApp>;
   let teamId: string;
+  let secret: string;
 
   /** The extension's side: a verifier, its challenge, the start, and what comes back to its redirect URL. */
   async function signIn(login: string, verifier = randomBytes(32).toString('base64url')) {
@@ -63,7 +67,12 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       EARMARK_PUBLIC_URL: HUB,
     });
     app = createHubApp({ store, oidc, rateLimit: { perSecond: 1000, burst: 1000 } });
-    teamId = ((await runCommand(store, ['team', 'create', 'Tier 1'])) as { team: { id: string } }).team.id;
+    const created = (await runCommand(store, ['team', 'create', 'Tier 1'])) as {
+      team: { id: string };
+      secret: string;
+    };
+    teamId = created.team.id;
+    secret = created.secret;
     await runCommand(store, [
       'team',
       'map',
@@ -189,6 +198,55 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
     expect(returned.searchParams.get('error_description')).toContain(
       'nob@corp.example signed in, but none of your groups belongs to an Earmark team',
     );
+  });
+
+  it("with requireSignedInAgents, takes deliveries only with a signed-in agent's token and for that agent", async () => {
+    const post = (items: Item[], token: string) => {
+      const id = `b-${Math.random()}`;
+      const body = batchBody(id, items, Date.now());
+      const headers: Record<string, string> = signBatch(secret, id, body, Date.now());
+      headers.authorization = `Bearer ${token}`;
+      return app.request(`/v1/webhook/${teamId}`, { method: 'POST', body, headers });
+    };
+    const { returned, verifier } = await signIn('ana');
+    const tokens = (await (await exchange(returned.searchParams.get('code') as string, verifier)).json()) as {
+      access_token: string;
+      session_id: string;
+    };
+    const cliToken = (await runCommand(store, [
+      'token',
+      'create',
+      '--team',
+      'Tier 1',
+      '--role',
+      'agent',
+      '--agent',
+      'ana@corp.example',
+    ])) as { token: string };
+    expect(await runCommand(store, ['team', 'require-signed-in-agents', 'Tier 1', 'on'])).toMatchObject({
+      requireSignedInAgents: true,
+    });
+    const agent = { ...makeItem().agent, id: 'ana@corp.example' };
+    const hers = makeItem({ agent });
+    const ok = await post([hers], tokens.access_token);
+    expect(ok.status).toBe(200);
+    expect((await store.listItems({ limit: 500 })).find((h) => h.item.id === hers.id)?.agentVerified).toBe(
+      true,
+    );
+
+    const other = makeItem({ agent: { ...agent, id: 'someone.else' } });
+    const claimed = await post([makeItem({ agent }), other], tokens.access_token);
+    expect(claimed.status).toBe(400);
+    expect(((await claimed.json()) as { error: string }).error).toContain('someone.else');
+    expect((await store.listItems({ limit: 500 })).some((h) => h.item.id === other.id)).toBe(false);
+
+    const handedOut = await post([makeItem({ agent })], cliToken.token);
+    expect(handedOut.status).toBe(401);
+    expect(((await handedOut.json()) as { error: string }).error).toContain('signed-in agent required');
+
+    await runCommand(store, ['session', 'revoke', tokens.session_id]);
+    expect((await post([makeItem({ agent })], tokens.access_token)).status).toBe(401); // at once
+    await runCommand(store, ['team', 'require-signed-in-agents', 'Tier 1', 'off']);
   });
 
   it('sends codes only to an extension redirect URL, and a revoked session answers 401 at once', async () => {

@@ -15,15 +15,15 @@ describe('the team auth cache', () => {
       reads++;
       return reads === 3 ? Promise.reject(new Error('database gone')) : reads % 2 === 0;
     };
-    expect(await cache.requiresAgentToken('t', load)).toBe(false);
+    expect(await cache.flag('agentToken', 't', load)).toBe(false);
     now += AUTH_CACHE_MS - 1;
-    expect(await cache.requiresAgentToken('t', load)).toBe(false);
+    expect(await cache.flag('agentToken', 't', load)).toBe(false);
     expect(reads).toBe(1);
     now += 1;
-    expect(await cache.requiresAgentToken('t', load)).toBe(true);
+    expect(await cache.flag('agentToken', 't', load)).toBe(true);
     cache.forget();
-    await expect(cache.requiresAgentToken('t', load)).rejects.toThrow('database gone');
-    expect(await cache.requiresAgentToken('t', load)).toBe(true); // the failure was not kept
+    await expect(cache.flag('agentToken', 't', load)).rejects.toThrow('database gone');
+    expect(await cache.flag('agentToken', 't', load)).toBe(true); // the failure was not kept
     expect(reads).toBe(4);
   });
 
