@@ -2,8 +2,9 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { describeZodError } from '../../lib/schema';
-import type { HubEnv } from '../auth/access';
+import { type HubEnv, peer } from '../auth/access';
 import type { OidcClient } from '../auth/oidc';
+import { createRateLimiter, SIGN_IN_RATE_LIMIT } from '../auth/rate-limit';
 import { isExtensionRedirect, personFor, pkceMatches, SIGN_IN_TIMES } from '../auth/sign-in-flow';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { SignedInPerson } from '../sign-in-types';
@@ -82,8 +83,16 @@ export function signInRoutes(
     '/v1/auth/*',
     bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
+  const limiter = createRateLimiter(SIGN_IN_RATE_LIMIT);
   app.use('/v1/auth/*', async (c, next) => {
     if (!oidc) return c.json({ error: 'sign-in is not configured on this hub' }, 404);
+    // Per peer address; in-process calls (no socket) cannot come from the network.
+    const address = peer(c);
+    const wait = address === null ? 0 : limiter.take(address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json({ error: 'rate limit exceeded' }, 429);
+    }
     await next();
   });
 

@@ -22,6 +22,13 @@ export const WEBHOOK_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
  */
 export const WEBHOOK_FAILURE_RATE_LIMIT: RateLimit = { perSecond: 0.2, burst: 20 };
 
+/**
+ * Sign-in requests (start, callback, code exchange, refresh), per peer address: nothing there needs
+ * a token yet, and each start writes a row; generous enough for an office behind one address whose
+ * agents all sign in at the start of a shift, or refresh every 15 minutes.
+ */
+export const SIGN_IN_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 300 };
+
 /** Most keys a limiter remembers: peer addresses come from the network, so the map is capped. */
 const MAX_KEYS = 10_000;
 

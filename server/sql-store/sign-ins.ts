@@ -66,8 +66,9 @@ export function signInMethods(db: SqlDb): SignInStore {
       return rows.map((r) => ({ teamId: r.team_id, role: r.role }));
     },
     async savePendingSignIn(p: PendingSignIn) {
-      // Abandoned sign-ins (the agent closed the window) are cleared as new ones begin.
-      await db.query(`DELETE FROM sign_in_requests WHERE created_at < now() - interval '1 day'`);
+      // Abandoned sign-ins (the agent closed the window) are cleared as new ones begin: past the
+      // time they could be answered in, they are of no use.
+      await db.query(`DELETE FROM sign_in_requests WHERE created_at < now() - interval '1 hour'`);
       await db.query(
         `INSERT INTO sign_in_requests (state, verifier, nonce, return_to, client_challenge, client_state)
          VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -101,7 +102,7 @@ export function signInMethods(db: SqlDb): SignInStore {
       };
     },
     async saveSignInCode(codeHash, clientChallenge, person) {
-      await db.query(`DELETE FROM sign_in_codes WHERE created_at < now() - interval '1 day'`);
+      await db.query(`DELETE FROM sign_in_codes WHERE created_at < now() - interval '1 hour'`);
       await db.query(
         'INSERT INTO sign_in_codes (code_hash, client_challenge, person) VALUES ($1, $2, $3::jsonb)',
         [codeHash, clientChallenge, JSON.stringify(person)],

@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchBody } from '../../lib/delivery/batching';
 import { signBatch } from '../../lib/delivery/signing';
 import type { Item } from '../../lib/schema';
 import { createHubApp } from '../../server/app';
 import { oidcSettingsFromEnv } from '../../server/auth/oidc';
+import { SIGN_IN_RATE_LIMIT } from '../../server/auth/rate-limit';
 import { runCommand } from '../../server/cli';
 import type { SessionInfo } from '../../server/sign-in-types';
 import type { HubStore } from '../../server/store';
@@ -247,6 +250,20 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
     await runCommand(store, ['session', 'revoke', tokens.session_id]);
     expect((await post([makeItem({ agent })], tokens.access_token)).status).toBe(401); // at once
     await runCommand(store, ['team', 'require-signed-in-agents', 'Tier 1', 'off']);
+  });
+
+  it('limits sign-in requests per peer address', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/auth/start?return_to=x`;
+      const statuses: number[] = [];
+      for (let i = 0; i < SIGN_IN_RATE_LIMIT.burst + 60; i++) statuses.push((await fetch(url)).status);
+      expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]); // a bad request, answered
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('sends codes only to an extension redirect URL, and a revoked session answers 401 at once', async () => {
