@@ -59,6 +59,17 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       body: JSON.stringify({ code, code_verifier: verifier }),
     });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const refresh = (token: string) =>
+    app.request('/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: token }),
+    });
+  /** The agent's own tally over all time, asked with `token` (an agent route). */
+  const summaryAs = (token: string) =>
+    app.request('/v1/agent/summary?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', {
+      headers: bearer(token),
+    });
 
   beforeAll(async () => {
     store = await open();
@@ -125,9 +136,7 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       ],
       teamId,
     );
-    const summary = await app.request(`/v1/agent/summary?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`, {
-      headers: bearer(tokens.access_token),
-    });
+    const summary = await summaryAs(tokens.access_token);
     expect(summary.status).toBe(200);
     expect(((await summary.json()) as { captures: number }).captures).toBe(1); // only hers
   });
@@ -143,12 +152,6 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
     expect(first.person.role).toBe('lead');
     expect((await app.request('/v1/items', { headers: bearer(first.access_token) })).status).toBe(200);
 
-    const refresh = (token: string) =>
-      app.request('/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refresh_token: token }),
-      });
     const refreshed = await refresh(first.refresh_token);
     expect(refreshed.status).toBe(200);
     const second = (await refreshed.json()) as { access_token: string; refresh_token: string };
@@ -173,24 +176,12 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
     const first = (await (await exchange(returned.searchParams.get('code') as string, verifier)).json()) as {
       refresh_token: string;
     };
-    const refresh = (token: string) =>
-      app.request('/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refresh_token: token }),
-      });
     const second = (await (await refresh(first.refresh_token)).json()) as {
       access_token: string;
       refresh_token: string;
     };
     expect((await refresh(first.refresh_token)).status).toBe(401); // the old one again
-    expect(
-      (
-        await app.request('/v1/agent/summary?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', {
-          headers: bearer(second.access_token),
-        })
-      ).status,
-    ).toBe(401);
+    expect((await summaryAs(second.access_token)).status).toBe(401);
     expect((await refresh(second.refresh_token)).status).toBe(401);
   });
 
@@ -281,10 +272,7 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
     expect(await runCommand(store, ['session', 'revoke', tokens.session_id])).toEqual({
       revoked: tokens.session_id,
     });
-    const after = await app.request('/v1/agent/summary?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', {
-      headers: bearer(tokens.access_token),
-    });
-    expect(after.status).toBe(401);
+    expect((await summaryAs(tokens.access_token)).status).toBe(401);
   });
 });
 
