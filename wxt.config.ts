@@ -48,7 +48,7 @@ export default defineConfig({
     description:
       'Tag customer insights and improvement ideas from any CRM page in one click; queued locally, synced to signed webhooks.',
     key: publicKey,
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus', 'scripting'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'contextMenus', 'scripting', 'identity'],
     // Loopback is granted up front for demos and local receivers; other endpoint origins are
     // requested at runtime because the worker's POST (no CORS preflight answered) needs host access.
     host_permissions: [...LOOPBACK_MATCHES],

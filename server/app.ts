@@ -87,7 +87,7 @@ export function createHubApp(options: HubAppOptions) {
   agentSummaryRoutes(app, need, store);
   digestRoutes(app, need, store, now);
   demandRoutes(app, need, store);
-  signInRoutes(app, need, store, options.oidc ? lazyOidc(options.oidc) : null, now);
+  signInRoutes(app, need, store, options.oidc ? lazyOidc(options.oidc) : null, now, options.oidc?.accessMs);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -58,6 +58,8 @@ export interface SignInStore {
   mapGroup(teamId: string, group: string, role: SignInRole): Promise<void>;
   /** The teams and roles a person's groups map to. */
   teamsForGroups(groups: readonly string[]): Promise<Array<{ teamId: string; role: SignInRole }>>;
+  /** A team's name by its id (what a signed-in agent's captures carry as `agent.team`); null if none. */
+  teamName(teamId: string): Promise<string | null>;
   savePendingSignIn(pending: PendingSignIn): Promise<void>;
   /** The pending sign-in with this state, removed; null when unknown or older than maxAgeMs. */
   takePendingSignIn(state: string, maxAgeMs: number): Promise<PendingSignIn | null>;

@@ -2,6 +2,9 @@ import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
+import { createSignInHandlers, withSessionToken } from '@/lib/auth/handlers';
+import { createSessionKeeper } from '@/lib/auth/session-keeper';
+import { readSession, writeSession } from '@/lib/auth/session-store';
 import { handleCommand } from '@/lib/capture/commands';
 import { openSidePanelFromMenu } from '@/lib/capture/context-menu';
 import { createCaptureHandlers } from '@/lib/capture/handlers';
@@ -12,6 +15,7 @@ import { recentBySite } from '@/lib/capture/recent';
 import { isExtensionPage } from '@/lib/capture/site-scope';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
 import {
+  announceSettingsChange,
   createConfigCache,
   deliveryTuning,
   lastSidebarConfig,
@@ -68,8 +72,19 @@ export default defineBackground(() => {
     return database;
   };
   const config = createConfigCache();
-  const loadConfig = () => config.get();
-  void loadConfig(); // warm up: the first managed-storage read can be slow
+  void config.get(); // warm up: the first managed-storage read can be slow
+  // The hub sign-in (lib/auth/): only this worker holds and refreshes its tokens.
+  const keeper = createSessionKeeper({
+    read: readSession,
+    write: writeSession,
+    onChanged: announceSettingsChange, // who is signed in is part of the configuration
+    launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+    redirectUrl: browser.identity.getRedirectURL('sign-in'),
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+  });
+  // Every reader of the configuration here gets the sign-in's access token, refreshed when due.
+  const loadConfig = async () => withSessionToken(await config.get(), keeper);
   // The sidebar's data keys (lib/sidebar/data-key.ts), one per site with a snapshot, published
   // after anything that may change them.
   const publisher = createSidebarDataPublisher({
@@ -144,6 +159,7 @@ export default defineBackground(() => {
   // one fails typecheck.
   const handlers = {
     ...loopBack.handlers,
+    ...createSignInHandlers({ keeper, loadConfig }),
     ...captureHandlers,
     ...panelWindows.handlers,
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayName, type SignInIdentity } from '../auth/session';
 import { CATEGORIES, type Category } from '../redact/types';
 import { type Agent, AgentSchema } from '../schema';
 import type { SurfacePolicy } from '../sidebar/surface';
@@ -152,6 +153,11 @@ export interface EffectiveConfig {
   redaction: Category[];
   /** The hub for the review page and the loop back; null when none is configured. */
   hub: Hub | null;
+  /**
+   * Who signed in to that hub (lib/auth/), no tokens; null when nobody did. A signed-in agent is
+   * the `agent` above: the typed or policy agent no longer applies.
+   */
+  signedIn: SignInIdentity | null;
   /** The policy's surface and lock (lib/sidebar/surface.ts): the worker mirrors it for the launcher. */
   surface: SurfacePolicy;
   lockedKeys: Array<'endpoints' | 'agent' | 'taxonomy' | 'sites' | 'urlMode' | 'hub'>;
@@ -163,7 +169,12 @@ export function mergeConfig(
   local: LocalSettings,
   policy: ParsedPolicy,
   defaults: TaxonomyTag[],
+  session: SignInIdentity | null = null,
 ): EffectiveConfig {
+  const hub = mergeHub(local.hub, policy.hub);
+  // A sign-in counts only for the hub in force (an admin may have moved the hub since).
+  const signedIn = session && hub && session.hubUrl === hub.url ? session : null;
+  const person = signedIn?.person.role === 'agent' ? signedIn.person : null;
   const lockedKeys: EffectiveConfig['lockedKeys'] = [];
   if (policy.endpoints) lockedKeys.push('endpoints');
   if (policy.agent) lockedKeys.push('agent');
@@ -179,13 +190,16 @@ export function mergeConfig(
   }
   return {
     endpoints: policy.endpoints ?? local.endpoints,
-    agent: policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT },
+    agent: person
+      ? { id: person.agentId, name: displayName(person), team: person.team }
+      : (policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT }),
     taxonomy: policy.taxonomy ?? local.taxonomy ?? defaults,
     sites: policy.sites ?? local.sites,
     urlMode: policy.urlMode ?? local.urlMode,
     redaction: policy.redaction ?? [...CATEGORIES],
     // A lead's own token may complete a policy-set hub URL (tokens are per person).
-    hub: mergeHub(local.hub, policy.hub),
+    hub,
+    signedIn,
     // lockSettings allows no local change at all, the agent's choice of surface included.
     surface: {
       surface: policy.surface ?? null,
@@ -204,5 +218,6 @@ function mergeHub(local: Hub | null, policy: Hub | undefined): Hub | null {
     url: policy.url,
     agentToken: policy.agentToken ?? local.agentToken,
     leadToken: policy.leadToken ?? local.leadToken,
+    ...(policy.signIn ? { signIn: policy.signIn } : {}),
   };
 }

@@ -15,8 +15,11 @@ export interface VersionedRecord {
 
 /** The typed schema of the settings database. */
 export interface SettingsDB extends DBSchema {
-  /** `local`: the local settings; `legacyImported`: set once storage.local was emptied of them. */
-  records: { key: 'local' | 'legacyImported'; value: VersionedRecord | true };
+  /**
+   * `local`: the local settings; `legacyImported`: set once storage.local was emptied of them;
+   * `session`: the hub sign-in's tokens and person (lib/auth/session-store.ts).
+   */
+  records: { key: 'local' | 'legacyImported' | 'session'; value: VersionedRecord | true };
 }
 
 export const SETTINGS_DB_NAME = 'earmark-settings';
@@ -53,6 +56,19 @@ export function openSettingsDB(): Promise<IDBPDatabase<SettingsDB>> {
 export async function readSettingsRecord(): Promise<VersionedRecord | null> {
   const record = await (await openSettingsDB()).get('records', 'local');
   return record && record !== true ? record : null;
+}
+
+/** The record kept under `key` (besides the settings: the sign-in session), or null. */
+export async function readRecord(key: 'session'): Promise<VersionedRecord | null> {
+  const record = await (await openSettingsDB()).get('records', key);
+  return record && record !== true ? record : null;
+}
+
+/** Stores (or with null, deletes) the record kept under `key`. */
+export async function writeRecord(key: 'session', record: VersionedRecord | null): Promise<void> {
+  const db = await openSettingsDB();
+  if (record) await db.put('records', record, key);
+  else await db.delete('records', key);
 }
 
 /**

@@ -72,6 +72,11 @@ export const HubSchema = z.strictObject({
     .transform((url) => url.replace(/\/+$/, '')),
   agentToken: HubTokenSchema.optional(),
   leadToken: HubTokenSchema.optional(),
+  /**
+   * Sign-in with the organisation's account through the hub (lib/auth/): "required" holds every
+   * capture in the queue until the agent signs in; "optional" offers it. Set by policy.
+   */
+  signIn: z.enum(['required', 'optional']).optional(),
 });
 export type Hub = z.infer<typeof HubSchema>;
 

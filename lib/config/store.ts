@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { identityOf, readSession } from '../auth/session-store';
 import {
   DELIVERY_TUNING_KEY,
   LAST_SIDEBAR_CONFIG_KEY,
@@ -61,8 +62,11 @@ export async function ensureLegacySettingsImported(): Promise<void> {
   if (imported) await announceSettingsChange();
 }
 
-/** Tells every part of the extension that local settings changed (the value itself is no secret). */
-function announceSettingsChange(): Promise<void> {
+/**
+ * Tells every part of the extension that local settings (or who is signed in) changed; the value
+ * itself is no secret.
+ */
+export function announceSettingsChange(): Promise<void> {
   return browser.storage.local.set({ [SETTINGS_CHANGED_KEY]: crypto.randomUUID() });
 }
 
@@ -91,8 +95,8 @@ export async function readPolicy(): Promise<Record<string, unknown>> {
 
 /** The configuration in force now: defaults ← local settings ← managed policy. */
 export async function loadConfig(): Promise<EffectiveConfig> {
-  const [local, policy] = await Promise.all([readLocalSettings(), readPolicy()]);
-  return mergeConfig(local, parsePolicy(policy), DEFAULT_TAXONOMY);
+  const [local, policy, session] = await Promise.all([readLocalSettings(), readPolicy(), readSession()]);
+  return mergeConfig(local, parsePolicy(policy), DEFAULT_TAXONOMY, identityOf(session));
 }
 
 /**

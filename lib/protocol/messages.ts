@@ -71,6 +71,11 @@ const endpointHealthSchema = once(() =>
 );
 export type EndpointHealth = z.infer<ReturnType<typeof endpointHealthSchema>>;
 
+/** Who signed in, as the popup, options page and sidebar show it (no tokens). */
+const signedInSchema = once(() =>
+  z.strictObject({ name: z.string(), team: z.string(), role: z.enum(['agent', 'lead']) }),
+);
+
 /** Queue and endpoint health. */
 const queueHealthSchema = once(() =>
   z.strictObject({
@@ -290,6 +295,29 @@ const SPECS = {
       failures: z.array(menuFailureSchema()),
       saved: z.nullable(z.strictObject({ id: z.string(), tagLabel: z.string(), routed: z.boolean() })),
     }),
+  })),
+  'sign-in': spec({ receiver: 'worker' }, () => ({
+    // "Sign in to <hub>" (popup, options, sidebar): the worker runs the browser's auth window and
+    // keeps the tokens; the answer says only who signed in, or why not.
+    request: z.strictObject({ type: z.literal('sign-in') }),
+    reply: z.strictObject({ person: z.nullable(signedInSchema()), error: z.nullable(z.string()) }),
+  })),
+  'sign-out': spec({ receiver: 'worker', pageOnly: true }, () => ({
+    request: z.strictObject({ type: z.literal('sign-out') }),
+    reply: z.null(),
+  })),
+  'hub-access': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
+    // The review page's and Test connection's token: the sign-in's access token, refreshed by the
+    // worker alone (the hub ends a session whose refresh token is used twice). Null: not signed in.
+    request: z.strictObject({ type: z.literal('hub-access') }),
+    reply: z.nullable(
+      z.strictObject({
+        url: z.string(),
+        token: z.string(),
+        role: z.enum(['agent', 'lead']),
+        expiresAt: z.number(),
+      }),
+    ),
   })),
   'endpoint-queued-count': spec({ receiver: 'worker', pageOnly: true, readOnly: true }, () => ({
     // Captures still owed to an endpoint (waiting or parked), before an admin deletes it.

@@ -38,15 +38,16 @@ function backToExtension(c: Context, returnTo: string, params: Record<string, st
 }
 
 /** Mints an access and a refresh token (only their hashes are stored). */
-function issue(now: Date) {
+function issue(now: Date, accessMs: number) {
   const access = generateToken();
   const refresh = generateToken();
   return {
     access,
     refresh,
+    expiresIn: accessMs / 1000,
     stored: {
       accessHash: hashToken(access),
-      accessExpiresAt: new Date(now.getTime() + SIGN_IN_TIMES.accessMs),
+      accessExpiresAt: new Date(now.getTime() + accessMs),
       refreshHash: hashToken(refresh),
       sessionExpiresAt: new Date(now.getTime() + SIGN_IN_TIMES.sessionMs),
     },
@@ -54,18 +55,24 @@ function issue(now: Date) {
 }
 
 /** The token response: the tokens, and who they are for (the extension shows it and captures as them). */
-function tokenResponse(tokens: ReturnType<typeof issue>, sessionId: string, person: SignedInPerson) {
+function tokenResponse(
+  tokens: ReturnType<typeof issue>,
+  sessionId: string,
+  person: SignedInPerson,
+  team: string | null,
+) {
   return {
     token_type: 'Bearer',
     access_token: tokens.access,
     refresh_token: tokens.refresh,
-    expires_in: SIGN_IN_TIMES.accessMs / 1000,
+    expires_in: tokens.expiresIn,
     session_id: sessionId,
     person: {
       agentId: person.agentId,
       name: person.name,
       email: person.email,
       teamId: person.teamId,
+      team: team ?? '',
       role: person.role,
     },
   };
@@ -78,6 +85,7 @@ export function signInRoutes(
   store: HubStore,
   oidc: (() => Promise<OidcClient>) | null,
   now: () => Date,
+  accessMs: number = SIGN_IN_TIMES.accessMs,
 ): void {
   app.use(
     '/v1/auth/*',
@@ -144,18 +152,20 @@ export function signInRoutes(
     const redeemed = await store.redeemSignInCode(hashToken(body.data.code), SIGN_IN_TIMES.codeMs);
     if (!redeemed || !pkceMatches(body.data.code_verifier, redeemed.clientChallenge))
       return c.json({ error: 'invalid_grant' }, 400);
-    const tokens = issue(now());
+    const tokens = issue(now(), accessMs);
     const { sessionId } = await store.createSession(redeemed.person, tokens.stored);
-    return c.json(tokenResponse(tokens, sessionId, redeemed.person));
+    const team = await store.teamName(redeemed.person.teamId);
+    return c.json(tokenResponse(tokens, sessionId, redeemed.person, team));
   });
 
   app.post('/v1/auth/refresh', async (c) => {
     const body = RefreshBody.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: `invalid request: ${describeZodError(body.error)}` }, 400);
-    const tokens = issue(now());
+    const tokens = issue(now(), accessMs);
     const refreshed = await store.refreshSession(hashToken(body.data.refresh_token), tokens.stored);
     if (!refreshed) return c.json({ error: 'invalid_grant' }, 401);
-    return c.json(tokenResponse(tokens, refreshed.sessionId, refreshed.person));
+    const team = await store.teamName(refreshed.person.teamId);
+    return c.json(tokenResponse(tokens, refreshed.sessionId, refreshed.person, team));
   });
 
   app.post('/v1/auth/sign-out', need(['agent', 'lead']), async (c) => {

@@ -16,6 +16,8 @@ export interface OidcSettings {
   groupsClaim: string;
   /** Scopes asked for (some IdPs give groups only for a scope of their own, e.g. Okta's `groups`). */
   scopes: string;
+  /** How long an access token lasts (default 15 minutes; shorter ones exercise refresh in tests). */
+  accessMs: number;
 }
 
 const Env = z.object({
@@ -28,6 +30,7 @@ const Env = z.object({
     .string()
     .regex(/^openid( [\w:.-]+)*$/)
     .default('openid email profile'),
+  EARMARK_SIGN_IN_ACCESS_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
 });
 
 /** The sign-in settings from the environment; null when no issuer is set (sign-in off); throws on a half-set one. */
@@ -46,6 +49,7 @@ export function oidcSettingsFromEnv(env: Record<string, string | undefined>): Oi
     redirectUri: new URL('/v1/auth/callback', e.EARMARK_PUBLIC_URL),
     groupsClaim: e.EARMARK_OIDC_GROUPS_CLAIM,
     scopes: e.EARMARK_OIDC_SCOPES,
+    accessMs: e.EARMARK_SIGN_IN_ACCESS_SECONDS * 1000,
   };
 }
 

@@ -65,6 +65,11 @@ export function signInMethods(db: SqlDb): SignInStore {
       );
       return rows.map((r) => ({ teamId: r.team_id, role: r.role }));
     },
+    async teamName(teamId) {
+      if (!UUID.test(teamId)) return null;
+      const { rows } = await db.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [teamId]);
+      return rows[0]?.name ?? null;
+    },
     async savePendingSignIn(p: PendingSignIn) {
       // Abandoned sign-ins (the agent closed the window) are cleared as new ones begin: past the
       // time they could be answered in, they are of no use.

@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<EffectiveConfig> = {}): EffectiveC
     urlMode: 'path',
     redaction: [...CATEGORIES],
     hub: null,
+    signedIn: null,
     surface: { surface: null, locked: false },
     lockedKeys: [],
     problems: [],

@@ -125,6 +125,7 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       name: 'Ana Agent',
       email: 'ana@corp.example',
       teamId,
+      team: 'Tier 1',
       role: 'agent',
     });
 

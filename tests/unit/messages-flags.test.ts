@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { TabHandlers } from '../../components/sidebar/launcher/tab-messages';
+import { createSignInHandlers, type SignInHandlerDeps } from '../../lib/auth/handlers';
 import { createCaptureHandlers, type HandlerDeps } from '../../lib/capture/handlers';
 import {
   createMenuFailureHandlers,
@@ -56,6 +57,9 @@ const SAMPLES: { [T in MessageType]: RequestOf<T> } = {
   'dead-letters': { type: 'dead-letters', action: 'export' },
   'menu-failures': { type: 'menu-failures' },
   'menu-failure': { type: 'menu-failure', id: ID, action: 'dismiss' },
+  'sign-in': { type: 'sign-in' },
+  'sign-out': { type: 'sign-out' },
+  'hub-access': { type: 'hub-access' },
   'endpoint-queued-count': { type: 'endpoint-queued-count', endpointId: 'hub' },
   'endpoint-queued-export': { type: 'endpoint-queued-export', endpointId: 'hub' },
   'endpoint-queued-drop': {
@@ -79,6 +83,7 @@ function workerHandlers() {
     ...createMenuFailureHandlers({} as MenuFailureHandlerDeps),
     ...createPanelWindows({} as PanelWindowDeps).handlers,
     ...createTallyHandlers({} as TallyDeps),
+    ...createSignInHandlers({} as SignInHandlerDeps),
   } satisfies WorkerHandlers;
 }
 
