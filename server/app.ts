@@ -69,7 +69,8 @@ export function createHubApp(options: HubAppOptions) {
     bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // `signIn`: the extension offers "Sign in to <hub>" only where the hub can sign people in.
+  app.get('/healthz', (c) => c.json({ ok: true, signIn: Boolean(options.oidc) }));
   const now = options.now ?? (() => new Date());
   // One last-use throttle per process, for tokens on the API and agent tokens on the webhook.
   const recordUse = createUseRecorder(store, now);

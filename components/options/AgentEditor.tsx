@@ -5,8 +5,15 @@ import { type Agent, AgentSchema, describeZodError } from '@/lib/schema';
 import { FieldError, fieldErrorId } from './FieldError';
 import { describeAgent, LockableControls } from './OptionsParts';
 
-/** The agent items are captured as: id, name and team, validated before saving. */
-export function AgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boolean; locked: boolean }) {
+/** The agent items are captured as, set by sign-in or typed (id, name, team) and validated. */
+export function AgentEditor(props: { agent: Agent; isSet: boolean; locked: boolean; bySignIn: boolean }) {
+  // Who signed in is who captures: nothing typed applies (lib/config/policy.ts:mergeConfig).
+  if (props.bySignIn) return <p>Set by sign-in: captures are made as {describeAgent(props.agent)}.</p>;
+  return <TypedAgentEditor {...props} />;
+}
+
+/** The typed agent: id, name and team, validated before saving. */
+function TypedAgentEditor({ agent, isSet, locked }: { agent: Agent; isSet: boolean; locked: boolean }) {
   const [id, setId] = useState(isSet ? agent.id : '');
   const [name, setName] = useState(isSet ? agent.name : '');
   const [team, setTeam] = useState(isSet ? agent.team : '');

@@ -81,6 +81,7 @@ export function ConfigSections() {
             agent={current.config.agent}
             isSet={current.local.agent !== null || locked('agent')}
             locked={locked('agent')}
+            bySignIn={current.config.signedIn !== null}
           />
         ) : (
           LOADING

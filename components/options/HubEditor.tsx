@@ -6,6 +6,7 @@ import { type HubCheck, testHubConnection } from '@/lib/hub/check';
 import type { PollRecord } from '@/lib/hub/status/poll';
 import { Confirm } from '../shared/Confirm';
 import { ago } from '../shared/format-time';
+import { SignInPanel } from '../shared/SignInPanel';
 import { LockableControls } from './OptionsParts';
 import { SettingsSection } from './SettingsSection';
 import { TokenField } from './TokenField';
@@ -110,6 +111,7 @@ export function HubEditor({ state }: { state: HubState }) {
   return (
     <div>
       <p>{describeRecord(hub?.agentToken ? record : null)}</p>
+      <SignInPanel ask />
       <form
         aria-label="Hub settings"
         onSubmit={(e) => {

@@ -3,6 +3,7 @@ import type { TaxonomyTag } from '@/lib/config/settings';
 import { type TabReader, targetLabel } from '@/lib/sidepanel/panel-target';
 import { NoteAndStatus } from '../sidebar/app/NoteAndStatus';
 import { RecentCaptures } from '../sidebar/app/RecentCaptures';
+import { SignInNotice } from '../sidebar/app/SignInNotice';
 import type { SidebarApi } from '../sidebar/app/sidebar-api';
 import { TagButtons } from '../sidebar/app/TagButtons';
 import { useCaptures } from '../sidebar/app/useCaptures';
@@ -61,6 +62,7 @@ export function SidePanel({ api, reader, tabChanges }: Props) {
             )}
           </section>
           {captures.loadError ? <p role="alert">Earmark is unavailable: {captures.loadError}</p> : null}
+          <SignInNotice host={captures.config?.signInTo} signIn={api.signIn} />
           {captures.taxonomy ? <TagButtons shortcuts={shortcuts} onCapture={capture} /> : null}
           <NoteAndStatus captures={captures} noteRef={noteRef} onNoteDone={focusTags} />
           <RecentCaptures entries={captures.recent} onRevise={captures.revise} />

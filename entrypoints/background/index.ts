@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RECENT_LIMIT } from '@/components/sidebar/launcher/recent-limit';
 import { createSignInHandlers, withSessionToken } from '@/lib/auth/handlers';
+import { awaitingSignIn } from '@/lib/auth/hold';
 import { createSessionKeeper } from '@/lib/auth/session-keeper';
 import { readSession, writeSession } from '@/lib/auth/session-store';
 import { handleCommand } from '@/lib/capture/commands';
@@ -13,6 +14,7 @@ import { createMenuFailureHandlers } from '@/lib/capture/menu-failure-handlers';
 import { createMenuFailureLog } from '@/lib/capture/menu-failures';
 import { recentBySite } from '@/lib/capture/recent';
 import { isExtensionPage } from '@/lib/capture/site-scope';
+import { UNKNOWN_AGENT } from '@/lib/config/settings';
 import { memoizedLastSidebarConfig } from '@/lib/config/sidebar-config';
 import {
   announceSettingsChange,
@@ -46,6 +48,7 @@ import {
   SIDEBAR_SURFACES_KEY,
   SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
+import { claimWaitingCaptures } from '@/lib/store/claim';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 import { createTallyHandlers } from '@/lib/tally/handler';
 
@@ -100,10 +103,15 @@ export default defineBackground(() => {
     onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
   });
   const scheduler = createFlushScheduler(async () => {
-    const { endpoints, hub } = await loadConfig();
+    const current = await loadConfig();
+    const { endpoints, hub } = current;
+    if (current.signedIn && hub?.signIn === 'required') {
+      await claimWaitingCaptures(await db(), current.agent, UNKNOWN_AGENT.id); // before any is sent
+    }
     const result = await flush({
       db: await db(),
-      endpoints,
+      // A sign-in the policy requires holds every delivery; the captures stay queued.
+      endpoints: awaitingSignIn(current) ? [] : endpoints,
       hub,
       fetch: (input, init) => fetch(input, init),
       now: Date.now,

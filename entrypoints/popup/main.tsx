@@ -9,6 +9,7 @@ import { SiteToggle } from '@/components/popup/SiteToggle';
 import { WeekTally } from '@/components/popup/WeekTally';
 import { OpenReviewButton } from '@/components/review/OpenReviewButton';
 import { QueueHealthPanel } from '@/components/shared/QueueHealthPanel';
+import { SignInPanel } from '@/components/shared/SignInPanel';
 
 const root = document.getElementById('root');
 if (root) {
@@ -18,6 +19,7 @@ if (root) {
         <h1>Earmark</h1>
         <OpenSettings />
       </header>
+      <SignInPanel />
       <div className="em-popup-card">
         <SiteToggle />
         <OpenSidePanel />

@@ -7,9 +7,6 @@ import { type SignInFlowDeps, signInWithHub } from './sign-in-flow';
 // token on every use and ends the whole session when an old one comes back, so two contexts
 // refreshing with the same token would sign the person out. Pages ask the worker for a token.
 
-/** An access token this close to its expiry is refreshed before use. */
-export const REFRESH_MARGIN_MS = 60_000;
-
 /** Where the session is kept, and what the keeper needs to sign in and refresh. */
 export interface SessionKeeperDeps extends SignInFlowDeps {
   read: () => Promise<StoredSession | null>;
@@ -21,7 +18,7 @@ export interface SessionKeeperDeps extends SignInFlowDeps {
 /** The worker's sign-in session: current, fresh (refreshed when due), sign in and out. */
 export interface SessionKeeper {
   current(): Promise<StoredSession | null>;
-  /** The session for `hubUrl` with an access token valid for at least REFRESH_MARGIN_MS; null if none. */
+  /** The session for `hubUrl`, its access token refreshed first when due (`refreshAt`); null if none. */
   fresh(hubUrl: string): Promise<StoredSession | null>;
   signIn(hubUrl: string): Promise<StoredSession>;
   signOut(): Promise<void>;
@@ -69,7 +66,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
     async fresh(hubUrl) {
       const session = await current();
       if (!session || session.hubUrl !== hubUrl) return null;
-      if (session.accessExpiresAt - deps.now() > REFRESH_MARGIN_MS) return session;
+      if (deps.now() < session.refreshAt) return session;
       refreshing ??= refresh(session).finally(() => {
         refreshing = null;
       });

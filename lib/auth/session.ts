@@ -37,18 +37,25 @@ export const StoredSessionSchema = z.strictObject({
   refreshToken: TokenSchema,
   /** Epoch ms. */
   accessExpiresAt: z.number(),
+  /** Epoch ms from which the access token is refreshed before use (lib/auth/session-keeper.ts). */
+  refreshAt: z.number(),
   person: SignedInPersonSchema,
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
+/** An access token is refreshed this long before it expires (a quarter of a short one's life). */
+export const REFRESH_MARGIN_MS = 60_000;
+
 /** The session a token response starts (or continues, after a refresh) at `now`. */
 export function sessionOf(response: TokenResponse, hubUrl: string, now: number): StoredSession {
+  const lifetime = response.expires_in * 1000;
   return {
     hubUrl,
     sessionId: response.session_id,
     accessToken: response.access_token,
     refreshToken: response.refresh_token,
-    accessExpiresAt: now + response.expires_in * 1000,
+    accessExpiresAt: now + lifetime,
+    refreshAt: now + lifetime - Math.min(REFRESH_MARGIN_MS, lifetime / 4),
     person: response.person,
   };
 }

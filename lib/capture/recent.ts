@@ -1,3 +1,4 @@
+import { awaitingSignIn } from '../auth/hold';
 import type { EffectiveConfig } from '../config/policy';
 import { endpointStates } from '../delivery';
 import { withReview } from '../hub/status/recent';
@@ -28,7 +29,12 @@ export async function statusContext(
   for (const e of config.endpoints) {
     if (e.enabled === false) paused.set(e.id, 'Its sync endpoint is disabled in the settings');
   }
-  return { knownEndpoints: new Set(config.endpoints.map((e) => e.id)), paused, now };
+  return {
+    knownEndpoints: new Set(config.endpoints.map((e) => e.id)),
+    paused,
+    now,
+    awaitingSignIn: awaitingSignIn(config),
+  };
 }
 
 /** The newest captures `keep` accepts, as "Recent captures" lines (one scan, one status read). */

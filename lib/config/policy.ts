@@ -174,7 +174,10 @@ export function mergeConfig(
   const hub = mergeHub(local.hub, policy.hub);
   // A sign-in counts only for the hub in force (an admin may have moved the hub since).
   const signedIn = session && hub && session.hubUrl === hub.url ? session : null;
-  const person = signedIn?.person.role === 'agent' ? signedIn.person : null;
+  const person = signedIn?.person ?? null;
+  // Sign-in required and nobody signed in: captures wait as the unknown agent, and become the
+  // person's who signs in (lib/store/claim.ts); a typed agent id would be a claim nobody checked.
+  const unsigned = hub?.signIn === 'required' && !signedIn;
   const lockedKeys: EffectiveConfig['lockedKeys'] = [];
   if (policy.endpoints) lockedKeys.push('endpoints');
   if (policy.agent) lockedKeys.push('agent');
@@ -192,7 +195,9 @@ export function mergeConfig(
     endpoints: policy.endpoints ?? local.endpoints,
     agent: person
       ? { id: person.agentId, name: displayName(person), team: person.team }
-      : (policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT }),
+      : unsigned
+        ? { ...UNKNOWN_AGENT }
+        : (policy.agent ?? local.agent ?? { ...UNKNOWN_AGENT }),
     taxonomy: policy.taxonomy ?? local.taxonomy ?? defaults,
     sites: policy.sites ?? local.sites,
     urlMode: policy.urlMode ?? local.urlMode,

@@ -1,3 +1,4 @@
+import { awaitingSignIn } from '../auth/hold';
 import { PROTOCOL, type ReplyOf } from '../protocol/messages';
 import type { EffectiveConfig } from './policy';
 
@@ -36,7 +37,13 @@ export function memoizedLastSidebarConfig(store: LastSidebarConfig): LastSidebar
 
 /** Only what a content script may see of the effective config: never endpoints or secrets. */
 export function sidebarView(config: EffectiveConfig): SidebarConfig {
-  return { taxonomy: config.taxonomy, agentName: config.agent.name, sites: config.sites };
+  const view: SidebarConfig = {
+    taxonomy: config.taxonomy,
+    agentName: config.agent.name,
+    sites: config.sites,
+  };
+  if (awaitingSignIn(config) && config.hub) view.signInTo = new URL(config.hub.url).host;
+  return view;
 }
 
 /** The remembered config if it is still a valid reply (an older version may have written it). */

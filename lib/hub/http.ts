@@ -16,6 +16,11 @@ export interface HubConnection {
   url: string;
   /** Bearer token (agent or lead); null for the unauthenticated /healthz. */
   token: string | null;
+  /**
+   * Asked before each request instead of `token`: a sign-in's access token lasts minutes, and only
+   * the worker refreshes it (lib/auth/session-keeper.ts).
+   */
+  tokenSource?: () => Promise<string | null>;
   fetch?: typeof fetch;
   /** Per request, body included; HUB_TIMEOUT_MS when absent. */
   timeoutMs?: number;
@@ -72,7 +77,8 @@ export async function hubRequest(
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
-  if (conn.token) headers.authorization = `Bearer ${conn.token}`;
+  const token = conn.tokenSource ? await conn.tokenSource().catch(() => null) : conn.token;
+  if (token) headers.authorization = `Bearer ${token}`;
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   const doFetch = conn.fetch ?? globalThis.fetch.bind(globalThis);
   const failed = (error: unknown): HubError => {

@@ -158,6 +158,8 @@ const SPECS = {
       taxonomy: z.array(TaxonomyTagSchema),
       agentName: z.string(),
       sites: z.array(z.strictObject({ match: z.string(), adapter: SiteSchema })),
+      /** The hub's host while the policy requires a sign-in and nobody is signed in. */
+      signInTo: z.optional(z.string().check(z.maxLength(300))),
     }),
   })),
   revise: spec({ receiver: 'worker' }, () => ({

@@ -1,3 +1,4 @@
+import { SIGN_IN_TO_SEND } from '../auth/hold';
 import type { RecentEntry, SyncStatus } from '../protocol/messages';
 import type { OutboxRow, StoredItem } from './db';
 
@@ -7,6 +8,8 @@ export interface StatusContext {
   /** Reason per paused endpoint. */
   paused: ReadonlyMap<string, string>;
   now: number;
+  /** The policy requires a sign-in and nobody is signed in: every capture waits (lib/auth/hold.ts). */
+  awaitingSignIn?: boolean;
 }
 
 /** Derives the one status word an agent sees for a capture from its outbox rows. */
@@ -27,6 +30,7 @@ export function syncStatus(
   if (rows.some((r) => !context.knownEndpoints.has(r.endpointId))) {
     return { status: 'Needs attention', detail: 'Its sync endpoint was removed from the settings' };
   }
+  if (context.awaitingSignIn) return { status: 'Queued', detail: SIGN_IN_TO_SEND };
   const paused = rows.find((r) => context.paused.has(r.endpointId));
   if (paused) return { status: 'Needs attention', detail: context.paused.get(paused.endpointId) ?? null };
   if (rows.some((r) => r.leaseUntil > context.now)) return { status: 'Sending', detail: null };

@@ -12,6 +12,7 @@ export function fakeSidebarApi(overrides: Partial<SidebarApi> = {}): SidebarApi 
     revise: async () => ({ revision: 2 }),
     refreshReviews: async () => false,
     reviewsSeen: async () => {},
+    signIn: async () => null,
     ...overrides,
   };
 }

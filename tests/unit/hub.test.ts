@@ -95,7 +95,7 @@ describe('hub webhook', () => {
   });
 
   it('serves health, an HTML view with escaped text, and security headers', async () => {
-    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true });
+    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, signIn: false }); // no identity provider configured
     await signed(batchBody('b', [makeItem({ note: '<script>alert(1)</script>' })], Date.now()));
     const page = await app.request('/');
     const html = await page.text();

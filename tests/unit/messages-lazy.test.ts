@@ -37,6 +37,8 @@ describe('PROTOCOL, built on first use', () => {
       'dead-letters',
       'menu-failures',
       'menu-failure',
+      'sign-out',
+      'hub-access',
       'endpoint-queued-count',
       'endpoint-queued-export',
       'endpoint-queued-drop',

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { pageTokenSource } from '../../lib/auth/page-token';
 import { challengeOf } from '../../lib/auth/pkce';
 import type { StoredSession, TokenResponse } from '../../lib/auth/session';
-import { createSessionKeeper, REFRESH_MARGIN_MS } from '../../lib/auth/session-keeper';
+import { REFRESH_MARGIN_MS } from '../../lib/auth/session';
+import { createSessionKeeper } from '../../lib/auth/session-keeper';
 import { codeFromRedirect, SignInError } from '../../lib/auth/sign-in-flow';
 
 // The worker's sign-in session against a fake hub (its /v1/auth routes as docs/hub-api.md has
@@ -21,7 +23,7 @@ const PERSON = {
 const token = (n: number) => `token-${String(n).padStart(12, '0')}`;
 
 /** A fake hub: hands out numbered tokens, rotates refresh tokens, ends a session on replay. */
-function fakeHub() {
+function fakeHub(expiresIn = 900) {
   let issued = 0;
   let liveRefresh: string | null = null;
   const calls: Array<{ path: string; body: Record<string, string>; auth: string | null }> = [];
@@ -33,7 +35,7 @@ function fakeHub() {
       token_type: 'Bearer',
       access_token: token(issued - 1),
       refresh_token: liveRefresh,
-      expires_in: 900,
+      expires_in: expiresIn,
       session_id: 's-1',
       person: PERSON,
     };
@@ -119,6 +121,20 @@ describe('the sign-in session', () => {
     expect(await keeper.fresh('https://other-hub.example')).toBeNull();
   });
 
+  it('refreshes a short-lived token a quarter of its life early, and an expired one before it is used', async () => {
+    const hub = fakeHub(40);
+    const clock = { now: 0 };
+    const { keeper } = keeperWith(hub, clock);
+    await keeper.signIn(HUB);
+    clock.now = 29_999;
+    expect((await keeper.fresh(HUB))?.accessToken).toBe(token(1));
+    clock.now = 30_000;
+    expect((await keeper.fresh(HUB))?.accessToken).toBe(token(3));
+    clock.now = 500_000; // long expired: the agent was away
+    const fresh = await keeper.fresh(HUB);
+    expect(fresh).toMatchObject({ accessToken: token(5), accessExpiresAt: 540_000 });
+  });
+
   it('signs out here when the hub ended the session, and keeps it when the hub is out of reach', async () => {
     const hub = fakeHub();
     const clock = { now: 0 };
@@ -171,5 +187,20 @@ describe('the answer in the auth window', () => {
       );
     expect(refused).toThrow('You are in no team on this hub: ask your admin.');
     expect(refused).toThrow(expect.objectContaining({ reason: 'refused' }));
+  });
+});
+
+describe("an extension page's token", () => {
+  it('asks the worker once per token, and again when it is about to expire', async () => {
+    const clock = { now: 0 };
+    let n = 0;
+    const ask = vi.fn(async () => ({ token: token(++n), expiresAt: clock.now + 900_000 }));
+    const source = pageTokenSource(ask, () => clock.now);
+    expect(await Promise.all([source(), source()])).toEqual([token(1), token(1)]);
+    clock.now = 860_000;
+    expect(await source()).toBe(token(1));
+    clock.now = 880_000;
+    expect(await source()).toBe(token(2));
+    expect(ask).toHaveBeenCalledTimes(2);
   });
 });

@@ -123,6 +123,7 @@ describe('which messages may change what the sidebar shows', () => {
       'reviews-unseen',
       'capture-tally',
       'menu-failures',
+      'hub-access',
       'endpoint-queued-count',
       'endpoint-queued-export',
       'endpoint-test',

@@ -160,6 +160,7 @@ export function Sidebar(props: Props) {
           onCapture={capture}
           onNoteDone={() => focusTags(true)}
           onOpenSidePanel={api.openSidePanel ? () => void openSidePanel(api) : undefined}
+          onSignIn={api.signIn}
         />
       )}
     </div>

@@ -6,6 +6,7 @@ import { otherSide } from '../launcher/layout';
 import { NoteAndStatus } from './NoteAndStatus';
 import { RecentCaptures } from './RecentCaptures';
 import { ResizeHandle } from './ResizeHandle';
+import { SignInNotice } from './SignInNotice';
 import { TagButtons } from './TagButtons';
 import type { Captures } from './useCaptures';
 import type { LayoutControls } from './useSidebarLayout';
@@ -24,6 +25,8 @@ interface Props {
   onNoteDone(): void;
   /** Moves Earmark to the browser's side panel (absent where the browser has none). */
   onOpenSidePanel?: () => void;
+  /** Signs in through the hub (shown only while the policy requires it and nobody is signed in). */
+  onSignIn(): Promise<string | null>;
 }
 
 /** The open sidebar: header, resizable inner edge, tags, note, last capture's status, recent captures. */
@@ -83,6 +86,7 @@ export function SidebarPanel(props: Props) {
       </header>
       <div className="em-body">
         {captures.loadError ? <p role="alert">Earmark is unavailable: {captures.loadError}</p> : null}
+        <SignInNotice host={captures.config?.signInTo} signIn={props.onSignIn} />
         {captures.taxonomy ? <TagButtons shortcuts={props.shortcuts} onCapture={props.onCapture} /> : null}
         <NoteAndStatus captures={captures} noteRef={noteRef} onNoteDone={props.onNoteDone} />
         <RecentCaptures entries={captures.recent} onRevise={captures.revise} />

@@ -26,4 +26,6 @@ export interface SidebarApi {
    * browser has no side panel (Firefox's sidebar comes later).
    */
   openSidePanel?(): Promise<void>;
+  /** Signs in through the hub in the browser's auth window; resolves with why not, or null. */
+  signIn(): Promise<string | null>;
 }

@@ -72,6 +72,8 @@ export function createSidebarApi(
     reviewsSeen: async (ids) => {
       await sendToBackground('reviews-seen', { ids });
     },
+    // The worker runs the auth window and keeps the tokens; the sidebar hears only the outcome.
+    signIn: async () => (await sendToBackground('sign-in', {})).error,
     // Chrome and Edge declare the side panel in the manifest; the worker opens it on the click.
     openSidePanel: hasSidePanel()
       ? async () => {

@@ -55,8 +55,8 @@ function triageBody(status: ReviewStatus, comment: string) {
   return trimmed ? { status, comment: trimmed.slice(0, 2000) } : { status };
 }
 
-/** A client for the hub at lead.url, authenticated with the lead token. */
-export function createReviewClient(lead: HubConnection & { token: string }): ReviewClient {
+/** A client for the hub at lead.url, authenticated with the lead token or a lead's sign-in. */
+export function createReviewClient(lead: HubConnection): ReviewClient {
   const conn: HubConnection = { ...lead, timeoutMs: lead.timeoutMs ?? PAGE_TIMEOUT_MS };
   return {
     ...themeMethods(conn),
