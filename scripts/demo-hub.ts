@@ -1,4 +1,5 @@
 import type { Agent } from '../lib/schema';
+import type { OidcSettings } from '../server/auth/oidc';
 import { DEMO_AGENTS, DEMO_TEAM, demoItems } from '../server/demo-data';
 import { seedHubViaWebhook, type TriageSummary, triageSome } from '../server/demo-seed';
 import { type DemoTeam, provisionDemoTeam, teamHasItems } from '../server/demo-team';
@@ -22,12 +23,18 @@ export interface DemoHub {
   seeded: { items: number; triaged: TriageSummary } | null;
 }
 
-async function listen(dataDir: string, port: number, say: (line: string) => void): Promise<RunningHub> {
-  const options = { dataDir, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true };
+async function listen(
+  dataDir: string,
+  port: number,
+  say: (line: string) => void,
+  oidc: OidcSettings | null,
+): Promise<RunningHub> {
+  const options = { dataDir, secret: process.env.EARMARK_WEBHOOK_SECRET, demo: true, oidc };
   try {
     return await startHub({ ...options, port });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    // With sign-in the IdP knows the hub's callback port: another one would break every sign-in.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || oidc) throw error;
     say(`Port ${port} is busy; the hub takes a free port instead.`);
     return startHub({ ...options, port: 0 });
   }
@@ -43,6 +50,7 @@ export async function startDemoHub(
   dataDir: string,
   port: number,
   say: (line: string) => void,
+  signIn: { oidc: OidcSettings; groups: { agents: string; leads: string } } | null = null,
 ): Promise<DemoHub> {
   const { store } = await openHub({ dataDir, secret: process.env.EARMARK_WEBHOOK_SECRET });
   let team: DemoTeam;
@@ -50,10 +58,14 @@ export async function startDemoHub(
   try {
     team = await provisionDemoTeam(store, DEMO_TEAM, DEMO_BROWSER_AGENT.id);
     fresh = !(await teamHasItems(store, team.team.id));
+    if (signIn) {
+      await store.mapGroup(team.team.id, signIn.groups.agents, 'agent');
+      await store.mapGroup(team.team.id, signIn.groups.leads, 'lead');
+    }
   } finally {
     await store.close();
   }
-  const hub = await listen(dataDir, port, say);
+  const hub = await listen(dataDir, port, say, signIn?.oidc ?? null);
   if (!fresh) return { hub, team, seeded: null };
   try {
     const items = demoItems(DEMO_SIZE.items, { weeks: DEMO_SIZE.weeks });

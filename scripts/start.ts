@@ -5,15 +5,18 @@ import { DEMO_TEAM } from '../server/demo-data';
 import type { RunningHub } from '../server/serve';
 import type { HubItem } from '../server/store';
 import { DEMO_BROWSER_AGENT, DEMO_SIZE, type DemoHub, startDemoHub } from './demo-hub';
+import { DEMO_PEOPLE, startDemoHubWithSignIn } from './demo-sign-in';
 import { ensureChromium } from './harness/chromium';
 import { startCrmServer } from './harness/crm-server';
-import { launchWithExtension, seedSettings } from './harness/launch';
+import { type ExtensionBrowser, launchWithExtension, seedSettings } from './harness/launch';
 import { ROOT } from './harness/paths';
+import { signInThrough } from './harness/sign-in-window';
 import { showReviewInsights, showReviewPage } from './review-check';
 
 // `npm start`: hub with a seeded demo team + built extension + a browser on a demo Zendesk ticket,
 // synced to that hub, and the review page showing the team's captures as its lead sees them.
-// Flags: --once (exit after the sample capture), --no-build, --headless.
+// Flags: --once (exit after the sample capture), --no-build, --headless, --sign-in (people sign in
+// through the hub at a development identity provider instead of the demo's tokens).
 const args = new Set(process.argv.slice(2));
 const DEMO_TICKET = 'https://acme.zendesk.com/agent/tickets/4821';
 const say = (line = '') => console.log(line);
@@ -42,12 +45,35 @@ async function waitForItem(
   throw new Error(`The sample item did not reach the hub within ${timeoutMs / 1000} s.`);
 }
 
+/** Signs `login` in from the toolbar popup (opened in a tab), through the IdP's sign-in window. */
+async function signInFromPopup(browser: ExtensionBrowser, issuer: string, hubUrl: string, login: string) {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const button = popup.getByRole('button', { name: `Sign in to ${new URL(hubUrl).host}` });
+  await signInThrough(browser, button, issuer, login);
+  await popup.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 15_000 });
+  await popup.close();
+}
+
+/** Signs out from the toolbar popup (opened in a tab). */
+async function signOutFromPopup(browser: ExtensionBrowser) {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Sign out' }).click();
+  await popup.getByRole('button', { name: /^Sign in to / }).waitFor({ timeout: 15_000 });
+  await popup.close();
+}
+
 async function main(): Promise<void> {
   const chromePath = ensureChromium(say);
   if (!args.has('--no-build')) build();
   const dataDir = resolve(process.env.EARMARK_DATA_DIR ?? join(ROOT, '.earmark'));
+  const port = Number(process.env.PORT ?? 8787);
   say(`Starting the hub and seeding the demo team "${DEMO_TEAM}"…`);
-  const demo = await startDemoHub(dataDir, Number(process.env.PORT ?? 8787), say);
+  const { demo, signIn } = args.has('--sign-in')
+    ? await startDemoHubWithSignIn(dataDir, port, say)
+    : { demo: await startDemoHub(dataDir, port, say), signIn: null };
+  if (signIn) say(`Development identity provider (any password works): ${signIn.idp.issuer}`);
   const { hub, team } = demo;
   const crm = await startCrmServer();
   const headless =
@@ -66,7 +92,10 @@ async function main(): Promise<void> {
     ],
     agent: DEMO_BROWSER_AGENT,
     taxonomy: null,
-    hub: { url: hub.url, agentToken: team.agentToken, leadToken: team.leadToken },
+    // With sign-in, nobody's token is typed: who signs in is who captures (and reviews).
+    hub: signIn
+      ? { url: hub.url, signIn: 'required' }
+      : { url: hub.url, agentToken: team.agentToken, leadToken: team.leadToken },
   };
   await seedSettings(browser.worker, settings);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -76,6 +105,7 @@ async function main(): Promise<void> {
     await browser.close({ keepProfile: true }).catch(() => {});
     await crm.close();
     await hub.stop();
+    await signIn?.idp.close();
   };
 
   const reviewUrl = `chrome-extension://${browser.extensionId}/review.html`;
@@ -90,9 +120,13 @@ async function main(): Promise<void> {
     `Webhook secret: team ${DEMO_TEAM}'s, in the hub's database and this browser's endpoint settings (not printed)`,
   );
   say(`Lead token:     ${team.leadToken}`);
-  say(`Agent token:    ${team.agentToken}  (${DEMO_BROWSER_AGENT.name}, the agent in this browser)`);
+  const tokenUser = signIn
+    ? 'for scripts: this browser signs in instead'
+    : `${DEMO_BROWSER_AGENT.name}, the agent in this browser`;
+  say(`Agent token:    ${team.agentToken}  (${tokenUser})`);
 
   if (headless) {
+    if (signIn) await signInFromPopup(browser, signIn.idp.issuer, hub.url, 'ana');
     const sidebar = page.getByRole('complementary', { name: 'Earmark' });
     const note = `Customer asks for scheduled CSV exports (demo ${new Date().toISOString()})`;
     await sidebar.getByRole('textbox', { name: 'Note' }).fill(note);
@@ -103,6 +137,14 @@ async function main(): Promise<void> {
     say('No display here, so the browser ran headless: it clicked "Feature request" in the real sidebar');
     say('on the demo ticket, and the hub received and verified this signed item:');
     say(JSON.stringify(stored.item, null, 2));
+    if (signIn) {
+      say();
+      say(`${DEMO_PEOPLE.ana.name} signed in from the popup at the development IdP: the capture carries`);
+      say(`her identity${stored.agentVerified ? ', verified by the hub' : ''}. Then she signed out and`);
+      await signOutFromPopup(browser);
+      await signInFromPopup(browser, signIn.idp.issuer, hub.url, 'lee');
+      say(`${DEMO_PEOPLE.lee.name} signed in as the lead, for the review page below.`);
+    }
     const reviewPage = await browser.context.newPage();
     const shown = await showReviewPage(reviewPage, reviewUrl, note);
     say();
@@ -122,6 +164,13 @@ async function main(): Promise<void> {
       `${DEMO_TEAM}) lists it within a second or two, next to the demo team's earlier captures; its Themes tab`,
     );
     say('groups them into themes, and its Failure demand section shows the share and the causes by week.');
+    if (signIn) {
+      say();
+      say(
+        `Sign-in is required: click "Sign in to ${new URL(hub.url).host}" in the sidebar or the toolbar popup and`,
+      );
+      say('sign in as "ana" (an agent) or "lee" (the lead) with any password; captures made before wait.');
+    }
   }
 
   if (args.has('--once')) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ItemSchema } from '../../lib/schema';
 import { DEMO_BROWSER_AGENT, DEMO_SIZE } from '../../scripts/demo-hub';
+import { DEMO_PEOPLE } from '../../scripts/demo-sign-in';
 import { ROOT } from '../../scripts/harness/paths';
 import { secretFile } from '../../server/secret';
 import { openHub } from '../../server/setup';
@@ -21,13 +22,20 @@ async function secretsIn(dataDir: string): Promise<string[]> {
 }
 
 /** Runs the `npm start` script the way a newcomer does, headless, and collects its output. */
-function runStart(dataDir: string): Promise<{ code: number | null; output: string; ms: number }> {
+function runStart(
+  dataDir: string,
+  flags: string[] = [],
+): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   return new Promise((ok) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--once', '--no-build'], {
-      cwd: ROOT,
-      env: { ...process.env, CI: 'true', PORT: '0', EARMARK_DATA_DIR: dataDir },
-    });
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['scripts/start.ts', '--once', '--no-build', ...flags],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CI: 'true', PORT: '0', EARMARK_DATA_DIR: dataDir },
+      },
+    );
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
@@ -85,6 +93,27 @@ describe('npm start (headless)', () => {
         expect(output).not.toContain(secret);
         expect(output).not.toContain(secret.replace(/^whsec_/, ''));
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with --sign-in, the agent and then the lead sign in at the development IdP from the popup', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'earmark-start-'));
+    try {
+      const { code, output } = await runStart(dataDir, ['--sign-in']);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(
+        /Development identity provider \(any password works\): http:\/\/127\.0\.0\.1:\d+/,
+      );
+      const json = output.slice(output.indexOf('{\n'), output.lastIndexOf('}') + 1);
+      const item = ItemSchema.parse(JSON.parse(json));
+      expect(item.agent).toEqual({ id: DEMO_PEOPLE.ana.email, name: DEMO_PEOPLE.ana.name, team: 'Tier 1' });
+      expect(output).toContain('the capture carries\nher identity, verified by the hub.');
+      expect(output).toContain('Lee Lead signed in as the lead');
+      const shown = /Review page: showing ([\d,]+) items for team Tier 1 \(lead view\)/.exec(output);
+      expect(Number(shown?.[1]?.replace(/,/g, ''))).toBe(DEMO_SIZE.items + 1);
+      expect(output).not.toContain('oidc-provider NOTICE');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchBody } from '../../lib/delivery/batching';
 import { signBatch } from '../../lib/delivery/signing';
 import type { Item } from '../../lib/schema';
+import { signInAtIdp, startTestIdp, type TestIdp } from '../../scripts/harness/dev-idp';
 import { createHubApp } from '../../server/app';
 import { oidcSettingsFromEnv } from '../../server/auth/oidc';
 import { SIGN_IN_RATE_LIMIT } from '../../server/auth/rate-limit';
@@ -13,7 +14,6 @@ import type { SessionInfo } from '../../server/sign-in-types';
 import type { HubStore } from '../../server/store';
 import { hubStores } from '../helpers/hub-stores';
 import { makeItem } from '../helpers/items';
-import { signInAtIdp, startTestIdp, type TestIdp } from '../helpers/oidc-idp';
 
 // Sign-in with the organisation's identity provider (oidc-provider on loopback), driven as the
 // extension's launchWebAuthFlow would: start, the IdP's login and consent forms, the hub's callback,

@@ -1,8 +1,9 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import Provider from 'oidc-provider';
 
-// The organisation's identity provider in tests: oidc-provider (a certified OpenID Provider) on
-// loopback, with test people and a groups claim, and its development login and consent forms.
+// The organisation's identity provider for tests and `npm start -- --sign-in`: oidc-provider (a
+// certified OpenID Provider) on loopback, with test people and a groups claim, and its development
+// login and consent forms (any password is accepted: never use it for real).
 
 /** A person the test IdP knows: their login is their account id. */
 export interface IdpPerson {
@@ -19,13 +20,20 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-/** Starts the IdP with one confidential client (the hub) whose callback is `redirectUri`. */
-export async function startTestIdp(redirectUri: string, people: Record<string, IdpPerson>): Promise<TestIdp> {
+/** Starts the IdP (on `port`, else a free one) with one confidential client (the hub) whose callback is `redirectUri`. */
+export async function startTestIdp(
+  redirectUri: string,
+  people: Record<string, IdpPerson>,
+  port = 0,
+): Promise<TestIdp> {
   const clientId = 'earmark-hub';
   const clientSecret = 'hub-client-secret-0123456789abcdef';
   const { createServer } = await import('node:http');
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -42,6 +50,15 @@ export async function startTestIdp(redirectUri: string, people: Record<string, I
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     cookies: { keys: ['test-idp-cookie-key'] },
+    // Lifetimes set, so the provider does not warn about its defaults on every sign-in.
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      Grant: 86_400,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 86_400,
+    },
     async findAccount(_ctx, id) {
       const person = people[id];
       if (!person) return undefined;
@@ -118,4 +135,33 @@ export async function signInAtIdp(authorizationUrl: string, login: string): Prom
     url = new URL(next, url);
   }
   throw new Error('the IdP sign-in did not finish');
+}
+
+/** A free loopback port: the IdP must know the hub's callback before the hub starts. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** True for the error of a port taken between choosing it and listening on it. */
+export function isPortTaken(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+}
+
+/**
+ * Runs `start` on a free port, again on another one when the port was taken in between (another
+ * process may listen on it after freePort let it go): the IdP must know the hub's port first.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (!isPortTaken(error) || attempt >= attempts) throw error;
+    }
+  }
 }
