@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { EXTENSION_ID } from '../lib/config/extension-id';
 import { type OidcSettings, oidcSettingsFromEnv } from '../server/auth/oidc';
 import { type DemoHub, startDemoHub } from './demo-hub';
 import { freePort, type IdpPerson, isPortTaken, startTestIdp, type TestIdp } from './harness/dev-idp';
@@ -45,6 +46,7 @@ export async function startDemoSignIn(preferredPort: number): Promise<DemoSignIn
     EARMARK_OIDC_CLIENT_ID: idp.clientId,
     EARMARK_OIDC_CLIENT_SECRET: idp.clientSecret,
     EARMARK_PUBLIC_URL: publicUrl,
+    EARMARK_EXTENSION_IDS: EXTENSION_ID, // only Earmark may sign people in here
   });
   if (!oidc) throw new Error('the development IdP gave no sign-in settings');
   return { idp, hubPort, oidc };

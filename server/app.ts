@@ -88,7 +88,14 @@ export function createHubApp(options: HubAppOptions) {
   agentSummaryRoutes(app, need, store);
   digestRoutes(app, need, store, now);
   demandRoutes(app, need, store);
-  signInRoutes(app, need, store, options.oidc ? lazyOidc(options.oidc) : null, now, options.oidc?.accessMs);
+  signInRoutes(
+    app,
+    need,
+    store,
+    options.oidc ? lazyOidc(options.oidc) : null,
+    now,
+    options.oidc ?? undefined,
+  );
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {

@@ -82,7 +82,7 @@ export default defineBackground(() => {
     write: writeSession,
     onChanged: announceSettingsChange, // who is signed in is part of the configuration
     launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
-    redirectUrl: browser.identity.getRedirectURL('sign-in'),
+    redirectUrl: () => browser.identity.getRedirectURL('sign-in'),
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
   });

@@ -12,8 +12,8 @@ import { type StoredSession, sessionOf, TokenResponseSchema } from './session';
 export interface SignInFlowDeps {
   /** The browser's auth window (`identity.launchWebAuthFlow`, interactive): resolves with the final URL. */
   launch: (url: string) => Promise<string | undefined>;
-  /** The extension's redirect URL (`identity.getRedirectURL('sign-in')`). */
-  redirectUrl: string;
+  /** The extension's redirect URL (`identity.getRedirectURL('sign-in')`), asked when a sign-in starts. */
+  redirectUrl: () => string;
   fetch: typeof fetch;
   now: () => number;
 }
@@ -62,16 +62,17 @@ export function codeFromRedirect(finalUrl: string, redirectUrl: string, state: s
 /** Signs in to the hub at `hubUrl` in the browser's auth window; resolves with the new session. */
 export async function signInWithHub(hubUrl: string, deps: SignInFlowDeps): Promise<StoredSession> {
   const { verifier, challenge, state } = await newPkce();
+  const redirectUrl = deps.redirectUrl();
   let finalUrl: string | undefined;
   try {
-    finalUrl = await deps.launch(startUrl(hubUrl, deps.redirectUrl, challenge, state));
+    finalUrl = await deps.launch(startUrl(hubUrl, redirectUrl, challenge, state));
   } catch (error) {
     // Chrome rejects when the person closes the window ("The user did not approve access.").
     const detail = error instanceof Error ? error.message : String(error);
     throw new SignInError('cancelled', `The sign-in window was closed before it finished (${detail}).`);
   }
   if (!finalUrl) throw new SignInError('cancelled', 'The sign-in window was closed before it finished.');
-  const code = codeFromRedirect(finalUrl, deps.redirectUrl, state);
+  const code = codeFromRedirect(finalUrl, redirectUrl, state);
   try {
     const answer = await hubJson(
       { url: hubUrl, token: null, fetch: deps.fetch },

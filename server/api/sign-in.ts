@@ -19,14 +19,18 @@ import type { HubStore, Role } from '../store';
 type Need = (roles: Role[], opts?: { bootstrap?: boolean }) => MiddlewareHandler<HubEnv>;
 
 const Base64url = z.string().regex(/^[A-Za-z0-9_-]+$/);
-const StartQuery = z.strictObject({
-  return_to: z
-    .string()
-    .max(2000)
-    .refine(isExtensionRedirect, { message: "must be the extension's redirect URL" }),
-  code_challenge: Base64url.length(43),
-  state: Base64url.min(8).max(200),
-});
+/** `GET /v1/auth/start`'s query; `extensionIds`: the extensions allowed to sign in (null: any). */
+const startQuery = (extensionIds: ReadonlySet<string> | null) =>
+  z.strictObject({
+    return_to: z
+      .string()
+      .max(2000)
+      .refine((url) => isExtensionRedirect(url, extensionIds), {
+        message: 'must be the redirect URL of an extension this hub lets sign people in',
+      }),
+    code_challenge: Base64url.length(43),
+    state: Base64url.min(8).max(200),
+  });
 const TokenBody = z.strictObject({ code: Base64url.max(100), code_verifier: Base64url.min(43).max(128) });
 const RefreshBody = z.strictObject({ refresh_token: Base64url.max(100) });
 
@@ -85,8 +89,13 @@ export function signInRoutes(
   store: HubStore,
   oidc: (() => Promise<OidcClient>) | null,
   now: () => Date,
-  accessMs: number = SIGN_IN_TIMES.accessMs,
+  limits: { accessMs: number; extensionIds: ReadonlySet<string> | null } = {
+    accessMs: SIGN_IN_TIMES.accessMs,
+    extensionIds: null,
+  },
 ): void {
+  const { accessMs } = limits;
+  const StartQuery = startQuery(limits.extensionIds);
   app.use(
     '/v1/auth/*',
     bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: 'body too large' }, 413) }),

@@ -18,6 +18,11 @@ export interface OidcSettings {
   scopes: string;
   /** How long an access token lasts (default 15 minutes; shorter ones exercise refresh in tests). */
   accessMs: number;
+  /**
+   * The extensions allowed to sign people in (Chrome ids, Firefox redirect hosts' first label);
+   * null: any. Set it: another installed extension could otherwise start a sign-in of its own.
+   */
+  extensionIds: ReadonlySet<string> | null;
 }
 
 const Env = z.object({
@@ -31,6 +36,10 @@ const Env = z.object({
     .regex(/^openid( [\w:.-]+)*$/)
     .default('openid email profile'),
   EARMARK_SIGN_IN_ACCESS_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  EARMARK_EXTENSION_IDS: z
+    .string()
+    .regex(/^[a-z0-9-]+( *, *[a-z0-9-]+)*$/, 'comma-separated extension ids')
+    .optional(),
 });
 
 /** The sign-in settings from the environment; null when no issuer is set (sign-in off); throws on a half-set one. */
@@ -50,6 +59,7 @@ export function oidcSettingsFromEnv(env: Record<string, string | undefined>): Oi
     groupsClaim: e.EARMARK_OIDC_GROUPS_CLAIM,
     scopes: e.EARMARK_OIDC_SCOPES,
     accessMs: e.EARMARK_SIGN_IN_ACCESS_SECONDS * 1000,
+    extensionIds: e.EARMARK_EXTENSION_IDS ? new Set(e.EARMARK_EXTENSION_IDS.split(/ *, */)) : null,
   };
 }
 

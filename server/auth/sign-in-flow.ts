@@ -20,8 +20,9 @@ export const SIGN_IN_TIMES = {
 /**
  * True for an extension's redirect URL: launchWebAuthFlow's `https://<id>.chromiumapp.org/…`
  * (Chrome, Edge) or Firefox's `https://<hash>.extensions.allizom.org/…`. Nothing else receives a code.
+ * `allowed`: the extension ids (the host's first label) the admin lets sign people in; null: any.
  */
-export function isExtensionRedirect(value: string): boolean {
+export function isExtensionRedirect(value: string, allowed: ReadonlySet<string> | null = null): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -34,7 +35,8 @@ export function isExtensionRedirect(value: string): boolean {
     url.username === '' &&
     url.password === '' &&
     url.port === '' &&
-    /^[a-z0-9-]+\.(chromiumapp\.org|extensions\.allizom\.org)$/.test(host)
+    /^[a-z0-9-]+\.(chromiumapp\.org|extensions\.allizom\.org)$/.test(host) &&
+    (allowed === null || allowed.has(host.slice(0, host.indexOf('.'))))
   );
 }
 

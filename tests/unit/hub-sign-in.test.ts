@@ -263,7 +263,7 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       `/v1/auth/start?${new URLSearchParams({ return_to: 'https://evil.example/steal', code_challenge: 'a'.repeat(43), state: 'ext-state-1' })}`,
     );
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toContain("extension's redirect URL");
+    expect(((await bad.json()) as { error: string }).error).toContain('redirect URL of an extension');
 
     const { returned, verifier } = await signIn('ana');
     const tokens = (await (await exchange(returned.searchParams.get('code') as string, verifier)).json()) as {

@@ -86,7 +86,7 @@ function keeperWith(hub: ReturnType<typeof fakeHub>, clock: { now: number }) {
     },
     onChanged: changed,
     launch: hub.launch,
-    redirectUrl: REDIRECT,
+    redirectUrl: () => REDIRECT,
     fetch: hub.fetch,
     now: () => clock.now,
   });

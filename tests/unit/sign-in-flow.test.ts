@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { oidcSettingsFromEnv } from '../../server/auth/oidc';
 import { isExtensionRedirect, personFor, pkceMatches } from '../../server/auth/sign-in-flow';
 
 // The pure parts of the hub's sign-in (server/auth/sign-in-flow.ts).
@@ -19,6 +20,24 @@ describe('where a sign-in code may go', () => {
       'not a url',
     ])
       expect(isExtensionRedirect(url), url).toBe(false);
+  });
+
+  it('takes only the allowed extensions when the admin names them (EARMARK_EXTENSION_IDS)', () => {
+    const ours = 'nddfakhimacgilcjhgnjangfgifholbb';
+    const allowed =
+      oidcSettingsFromEnv({
+        EARMARK_OIDC_ISSUER: 'https://idp.example',
+        EARMARK_OIDC_CLIENT_ID: 'hub',
+        EARMARK_OIDC_CLIENT_SECRET: 'secret',
+        EARMARK_PUBLIC_URL: 'https://hub.example',
+        EARMARK_EXTENSION_IDS: `${ours}, 0123abcd`,
+      })?.extensionIds ?? null;
+    expect(allowed).toEqual(new Set([ours, '0123abcd']));
+    expect(isExtensionRedirect(`https://${ours}.chromiumapp.org/sign-in`, allowed)).toBe(true);
+    expect(isExtensionRedirect('https://0123abcd.extensions.allizom.org/sign-in', allowed)).toBe(true);
+    expect(isExtensionRedirect('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/', allowed)).toBe(
+      false,
+    );
   });
 });
 

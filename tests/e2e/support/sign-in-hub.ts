@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXTENSION_ID } from '../../../lib/config/extension-id';
 import { generateSecret } from '../../../lib/config/secret';
 import { type IdpPerson, onFreePort, startTestIdp, type TestIdp } from '../../../scripts/harness/dev-idp';
 import { oidcSettingsFromEnv } from '../../../server/auth/oidc';
@@ -57,6 +58,7 @@ export async function startSignInHub(
       EARMARK_OIDC_CLIENT_ID: idp.clientId,
       EARMARK_OIDC_CLIENT_SECRET: idp.clientSecret,
       EARMARK_PUBLIC_URL: publicUrl,
+      EARMARK_EXTENSION_IDS: EXTENSION_ID, // only Earmark may sign people in here
       EARMARK_SIGN_IN_ACCESS_SECONDS: String(options.accessSeconds ?? 900),
     });
     try {
