@@ -82,7 +82,7 @@ export function SignInPanel({ ask = false }: { ask?: boolean }) {
       ) : (
         <p>
           {awaitingSignIn(config)
-            ? 'Your organisation requires sign-in: captures wait until you sign in.'
+            ? 'Sign in to send: your organisation requires it, and captures wait until then.'
             : 'Sign in with your company account.'}
         </p>
       )}

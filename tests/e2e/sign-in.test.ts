@@ -83,6 +83,7 @@ describe('signing in with the company account', () => {
     const { sidebar } = await openWithSidebar(browser, 'https://acme.zendesk.com/agent/tickets/4821');
     const notice = sidebar.getByRole('region', { name: 'Sign-in required' });
     await expect.poll(() => notice.getByRole('button', { name: `Sign in to ${hubHost}` }).count()).toBe(1);
+    expect(await notice.textContent()).toContain('Sign in to send');
     await sidebar.getByRole('textbox', { name: 'Note' }).fill('Wants SSO for contractors');
     await sidebar.getByRole('button', { name: 'Feature request', exact: true }).click();
     const entry = sidebar.getByRole('list', { name: 'Recent captures' }).getByRole('listitem').first();

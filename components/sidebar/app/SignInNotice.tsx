@@ -25,7 +25,7 @@ export function SignInNotice({
   };
   return (
     <section className="em-sign-in-note" aria-label="Sign-in required">
-      <p>Captures wait until you sign in with your company account.</p>
+      <p>Sign in to send: captures wait until you sign in with your company account.</p>
       <button type="button" disabled={busy} onClick={start}>
         Sign in to {host}
       </button>
