@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
-import { EXTENSION_ID } from '../lib/config/extension-id';
-import { type OidcSettings, oidcSettingsFromEnv } from '../server/auth/oidc';
+import type { OidcSettings } from '../server/auth/oidc';
 import { type DemoHub, startDemoHub } from './demo-hub';
-import { freePort, type IdpPerson, isPortTaken, startTestIdp, type TestIdp } from './harness/dev-idp';
+import { freePort, type IdpPerson, isPortTaken, startIdpForHub, type TestIdp } from './harness/dev-idp';
 
 // `npm start -- --sign-in`: the demo with sign-in through the hub, against a development identity
 // provider on loopback (oidc-provider; any password is accepted). Its people sign in as the demo
@@ -39,16 +38,7 @@ async function portOr(preferred: number): Promise<number> {
 /** Starts the development IdP for a hub that will listen on `preferredPort` (or a free port). */
 export async function startDemoSignIn(preferredPort: number): Promise<DemoSignIn> {
   const hubPort = await portOr(preferredPort);
-  const publicUrl = `http://127.0.0.1:${hubPort}`;
-  const idp = await startTestIdp(`${publicUrl}/v1/auth/callback`, DEMO_PEOPLE);
-  const oidc = oidcSettingsFromEnv({
-    EARMARK_OIDC_ISSUER: idp.issuer,
-    EARMARK_OIDC_CLIENT_ID: idp.clientId,
-    EARMARK_OIDC_CLIENT_SECRET: idp.clientSecret,
-    EARMARK_PUBLIC_URL: publicUrl,
-    EARMARK_EXTENSION_IDS: EXTENSION_ID, // only Earmark may sign people in here
-  });
-  if (!oidc) throw new Error('the development IdP gave no sign-in settings');
+  const { idp, oidc } = await startIdpForHub(hubPort, DEMO_PEOPLE);
   return { idp, hubPort, oidc };
 }
 

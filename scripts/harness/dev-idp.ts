@@ -1,5 +1,7 @@
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import Provider from 'oidc-provider';
+import { EXTENSION_ID } from '../../lib/config/extension-id';
+import { type OidcSettings, oidcSettingsFromEnv } from '../../server/auth/oidc';
 
 // The organisation's identity provider for tests and `npm start -- --sign-in`: oidc-provider (a
 // certified OpenID Provider) on loopback, with test people and a groups claim, and its development
@@ -164,4 +166,27 @@ export async function onFreePort<T>(start: (port: number) => Promise<T>, attempt
       if (!isPortTaken(error) || attempt >= attempts) throw error;
     }
   }
+}
+
+/**
+ * Starts the IdP for a hub on loopback `hubPort` and gives the hub's sign-in settings for it (only
+ * Earmark's extension id may sign in); `accessSeconds`: the access tokens' lifetime.
+ */
+export async function startIdpForHub(
+  hubPort: number,
+  people: Record<string, IdpPerson>,
+  accessSeconds = 900,
+): Promise<{ idp: TestIdp; oidc: OidcSettings }> {
+  const publicUrl = `http://127.0.0.1:${hubPort}`;
+  const idp = await startTestIdp(`${publicUrl}/v1/auth/callback`, people);
+  const oidc = oidcSettingsFromEnv({
+    EARMARK_OIDC_ISSUER: idp.issuer,
+    EARMARK_OIDC_CLIENT_ID: idp.clientId,
+    EARMARK_OIDC_CLIENT_SECRET: idp.clientSecret,
+    EARMARK_PUBLIC_URL: publicUrl,
+    EARMARK_EXTENSION_IDS: EXTENSION_ID,
+    EARMARK_SIGN_IN_ACCESS_SECONDS: String(accessSeconds),
+  });
+  if (!oidc) throw new Error('the development IdP gave no sign-in settings');
+  return { idp, oidc };
 }

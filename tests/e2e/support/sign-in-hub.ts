@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_ID } from '../../../lib/config/extension-id';
 import { generateSecret } from '../../../lib/config/secret';
-import { type IdpPerson, onFreePort, startTestIdp, type TestIdp } from '../../../scripts/harness/dev-idp';
-import { oidcSettingsFromEnv } from '../../../server/auth/oidc';
+import { type IdpPerson, onFreePort, startIdpForHub, type TestIdp } from '../../../scripts/harness/dev-idp';
 import { generateToken, hashToken } from '../../../server/auth/tokens';
 import { type RunningHub, startHub } from '../../../server/serve';
 import { openHub } from '../../../server/setup';
@@ -51,16 +49,7 @@ export async function startSignInHub(
     await store.close();
   }
   const { idp, hub } = await onFreePort(async (port) => {
-    const publicUrl = `http://127.0.0.1:${port}`;
-    const idp = await startTestIdp(`${publicUrl}/v1/auth/callback`, people);
-    const oidc = oidcSettingsFromEnv({
-      EARMARK_OIDC_ISSUER: idp.issuer,
-      EARMARK_OIDC_CLIENT_ID: idp.clientId,
-      EARMARK_OIDC_CLIENT_SECRET: idp.clientSecret,
-      EARMARK_PUBLIC_URL: publicUrl,
-      EARMARK_EXTENSION_IDS: EXTENSION_ID, // only Earmark may sign people in here
-      EARMARK_SIGN_IN_ACCESS_SECONDS: String(options.accessSeconds ?? 900),
-    });
+    const { idp, oidc } = await startIdpForHub(port, people, options.accessSeconds);
     try {
       return { idp, hub: await startHub({ dataDir, port, secret, oidc }) };
     } catch (error) {
