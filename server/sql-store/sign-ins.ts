@@ -6,6 +6,9 @@ import type { PendingSignIn, SessionInfo, SignedInPerson, SignInRole, SignInStor
 // one-time codes are deleted when used, so each works once; a session's access tokens are tokens
 // rows with an end (found only before it) and their session, so every route's token check applies.
 
+/** A session that ended 30 days ago or more. */
+const ENDED_LONG_AGO = `coalesce(revoked_at, expires_at) < now() - interval '30 days'`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (t: Date | string) => new Date(t).toISOString();
 
@@ -125,6 +128,12 @@ export function signInMethods(db: SqlDb): SignInStore {
     async createSession(person, tokens) {
       const sessionId = uuidv7();
       await db.transaction(async (tx) => {
+        // Sessions that ended (signed out, revoked, or idle past their end) a month ago or more go
+        // as new ones begin: `session list` keeps the recent ones for the admin.
+        await tx.query(
+          `DELETE FROM tokens WHERE session_id IN (SELECT id FROM sessions WHERE ${ENDED_LONG_AGO})`,
+        );
+        await tx.query(`DELETE FROM sessions WHERE ${ENDED_LONG_AGO}`);
         await tx.query(
           `INSERT INTO sessions (id, team_id, role, subject, agent_id, email, name, refresh_hash, expires_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz)`,
@@ -164,10 +173,9 @@ export function signInMethods(db: SqlDb): SignInStore {
         );
         const row = rows[0];
         if (!row) return null;
-        // One live access token per session: the one handed out now.
-        await tx.query('UPDATE tokens SET revoked_at = now() WHERE session_id = $1 AND revoked_at IS NULL', [
-          row.id,
-        ]);
+        // One access token per session, the one handed out now: the replaced ones are deleted, not
+        // kept revoked (a person refreshing every 15 minutes would leave thousands of rows a month).
+        await tx.query('DELETE FROM tokens WHERE session_id = $1', [row.id]);
         await insertAccessToken(tx, row.id, personOf(row), tokens.accessHash, tokens.accessExpiresAt);
         return { sessionId: row.id, person: personOf(row) };
       });
@@ -214,6 +222,6 @@ async function revoke(tx: SqlDb, id: string): Promise<boolean> {
     'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
     [id],
   );
-  await tx.query('UPDATE tokens SET revoked_at = now() WHERE session_id = $1 AND revoked_at IS NULL', [id]);
+  await tx.query('DELETE FROM tokens WHERE session_id = $1', [id]); // the session row tells the story
   return rowCount > 0;
 }

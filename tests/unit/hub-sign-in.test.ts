@@ -9,6 +9,7 @@ import { signInAtIdp, startTestIdp, type TestIdp } from '../../scripts/harness/d
 import { createHubApp } from '../../server/app';
 import { oidcSettingsFromEnv } from '../../server/auth/oidc';
 import { SIGN_IN_RATE_LIMIT } from '../../server/auth/rate-limit';
+import { hashToken } from '../../server/auth/tokens';
 import { runCommand } from '../../server/cli';
 import type { SessionInfo } from '../../server/sign-in-types';
 import type { HubStore } from '../../server/store';
@@ -170,6 +171,39 @@ describe.each(stores)('sign-in on $name', ({ open }) => {
       sessions: SessionInfo[];
     };
     expect(listed.sessions.find((s) => s.id === first.session_id)?.revokedAt).not.toBeNull();
+  });
+
+  it('keeps one access-token row per session, and forgets sessions that ended a month ago', async () => {
+    const tokensNow = async () => (await store.listTokens(teamId)).length;
+    const before = await tokensNow();
+    const { returned, verifier } = await signIn('ana');
+    let current = (await (await exchange(returned.searchParams.get('code') as string, verifier)).json()) as {
+      refresh_token: string;
+    };
+    for (let n = 0; n < 3; n++)
+      current = (await (await refresh(current.refresh_token)).json()) as typeof current;
+    expect(await tokensNow()).toBe(before + 1); // not one row per refresh
+
+    const person = {
+      subject: 's-old',
+      email: null,
+      name: null,
+      agentId: 'old-agent',
+      teamId,
+      role: 'agent' as const,
+    };
+    const issued = (end: Date) => ({
+      accessHash: hashToken(randomBytes(32).toString('base64url')),
+      accessExpiresAt: end,
+      refreshHash: hashToken(randomBytes(32).toString('base64url')),
+      sessionExpiresAt: end,
+    });
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600_000);
+    const old = await store.createSession(person, issued(monthAgo));
+    const sessionIds = async () => (await store.listSessions(teamId)).map((x) => x.id);
+    expect(await sessionIds()).toContain(old.sessionId);
+    await store.createSession(person, issued(new Date(Date.now() + 3600_000)));
+    expect(await sessionIds()).not.toContain(old.sessionId);
   });
 
   it('ends the session when a replaced refresh token comes back (stolen or replayed)', async () => {
