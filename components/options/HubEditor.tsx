@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { withSignInToken } from '@/lib/auth/page-token';
 import { draftOfHub, type HubDraft, parseHubDraft } from '@/lib/config/hub-settings';
 import { updateLocalSettings } from '@/lib/config/store';
 import { hasAccess, originPattern, requestAccess } from '@/lib/http/host-access';
 import { type HubCheck, testHubConnection } from '@/lib/hub/check';
 import type { PollRecord } from '@/lib/hub/status/poll';
+import { sendToBackground } from '@/lib/protocol/client';
 import { Confirm } from '../shared/Confirm';
 import { ago } from '../shared/format-time';
 import { SignInPanel } from '../shared/SignInPanel';
@@ -91,7 +93,10 @@ export function HubEditor({ state }: { state: HubState }) {
     void (async () => {
       if (!(await asked))
         return report('', `Not tested: access to ${originPattern(target.url)} was refused.`);
-      const results = await testHubConnection(target, (input, init) => fetch(input, init));
+      const access = await sendToBackground('hub-access', {}).catch(() => null);
+      const results = await testHubConnection(withSignInToken(target, access), (input, init) =>
+        fetch(input, init),
+      );
       setChecks(results);
       report(`Tested ${target.url}: ${results.map((r) => r.text).join('; ')}.`);
     })().finally(() => setBusy(false));

@@ -28,3 +28,16 @@ export function pageTokenSource(
     return kept?.token ?? null;
   };
 }
+
+/**
+ * The hub to test (options page, Test connection) with the sign-in's token in the signed-in role's
+ * place where no token is typed for it, so a signed-in person's test checks what is really used.
+ */
+export function withSignInToken<H extends { url: string; agentToken?: string; leadToken?: string }>(
+  hub: H,
+  access: (PageAccess & { url: string; role: 'agent' | 'lead' }) | null,
+): H {
+  if (!access || access.url !== hub.url) return hub;
+  const key = access.role === 'agent' ? 'agentToken' : 'leadToken';
+  return hub[key] ? hub : { ...hub, [key]: access.token };
+}

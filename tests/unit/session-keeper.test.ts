@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageTokenSource } from '../../lib/auth/page-token';
+import { pageTokenSource, withSignInToken } from '../../lib/auth/page-token';
 import { challengeOf } from '../../lib/auth/pkce';
 import type { StoredSession, TokenResponse } from '../../lib/auth/session';
 import { REFRESH_MARGIN_MS } from '../../lib/auth/session';
@@ -202,5 +202,20 @@ describe("an extension page's token", () => {
     clock.now = 880_000;
     expect(await source()).toBe(token(2));
     expect(ask).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Test connection while signed in', () => {
+  it("tests the sign-in's token where no token is typed for that role, and only for its hub", () => {
+    const access = { url: HUB, token: token(1), role: 'lead' as const, expiresAt: 0 };
+    expect(withSignInToken({ url: HUB }, access)).toEqual({ url: HUB, leadToken: token(1) });
+    expect(withSignInToken({ url: HUB, leadToken: token(9) }, access)).toEqual({
+      url: HUB,
+      leadToken: token(9),
+    });
+    expect(withSignInToken({ url: 'https://other.example' }, access)).toEqual({
+      url: 'https://other.example',
+    });
+    expect(withSignInToken({ url: HUB }, null)).toEqual({ url: HUB });
   });
 });
