@@ -6,9 +6,6 @@ import type { PendingSignIn, SessionInfo, SignedInPerson, SignInRole, SignInStor
 // one-time codes are deleted when used, so each works once; a session's access tokens are tokens
 // rows with an end (found only before it) and their session, so every route's token check applies.
 
-/** A session that ended 30 days ago or more. */
-const ENDED_LONG_AGO = `coalesce(revoked_at, expires_at) < now() - interval '30 days'`;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (t: Date | string) => new Date(t).toISOString();
 
@@ -131,9 +128,12 @@ export function signInMethods(db: SqlDb): SignInStore {
         // Sessions that ended (signed out, revoked, or idle past their end) a month ago or more go
         // as new ones begin: `session list` keeps the recent ones for the admin.
         await tx.query(
-          `DELETE FROM tokens WHERE session_id IN (SELECT id FROM sessions WHERE ${ENDED_LONG_AGO})`,
+          `DELETE FROM tokens WHERE session_id IN
+             (SELECT id FROM sessions WHERE coalesce(revoked_at, expires_at) < now() - interval '30 days')`,
         );
-        await tx.query(`DELETE FROM sessions WHERE ${ENDED_LONG_AGO}`);
+        await tx.query(
+          "DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < now() - interval '30 days'",
+        );
         await tx.query(
           `INSERT INTO sessions (id, team_id, role, subject, agent_id, email, name, refresh_hash, expires_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz)`,
