@@ -86,8 +86,11 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
   });
-  // Every reader of the configuration here gets the sign-in's access token, refreshed when due.
-  const loadConfig = async () => withSessionToken(await config.get(), keeper);
+  // The configuration in force (who signed in included, no tokens): what captures read, never
+  // waiting for the hub. The hub's own requests (deliveries, loop back, tally, endpoint test) read
+  // it with the sign-in's access token, refreshed first when due.
+  const loadConfig = () => config.get();
+  const withToken = { loadConfig: async () => withSessionToken(await config.get(), keeper) };
   // The sidebar's data keys (lib/sidebar/data-key.ts), one per site with a snapshot, published
   // after anything that may change them.
   const publisher = createSidebarDataPublisher({
@@ -103,7 +106,7 @@ export default defineBackground(() => {
     onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
   });
   const scheduler = createFlushScheduler(async () => {
-    const current = await loadConfig();
+    const current = await withToken.loadConfig();
     const { endpoints, hub } = current;
     if (current.signedIn && hub?.signIn === 'required') {
       await claimWaitingCaptures(await db(), current.agent, UNKNOWN_AGENT.id); // before any is sent
@@ -129,6 +132,7 @@ export default defineBackground(() => {
   // The loop back: leads' triage of this agent's captures, polled from the hub (badge, sidebar).
   const loopBack = createLoopBack({
     ...deps,
+    ...withToken,
     fetch: (input, init) => fetch(input, init),
     action: browser.action,
     alarms: browser.alarms,
@@ -172,9 +176,9 @@ export default defineBackground(() => {
     ...panelWindows.handlers,
     ...createAdminHandlers({ ...deps, onQueued: () => scheduler.request() }),
     // The options page's queue reads and writes: only this worker opens the database.
-    ...createEndpointHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
+    ...createEndpointHandlers({ ...deps, ...withToken, fetch: (input, init) => fetch(input, init) }),
     // The popup's "This week" tally: the hub's with the agent token, else this device's.
-    ...createTallyHandlers({ ...deps, fetch: (input, init) => fetch(input, init) }),
+    ...createTallyHandlers({ ...deps, ...withToken, fetch: (input, init) => fetch(input, init) }),
     // The popup's failed context-menu captures: a retry is the same capture sent again.
     ...createMenuFailureHandlers({
       log: menuFailures,
