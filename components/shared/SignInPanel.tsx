@@ -60,16 +60,11 @@ export function SignInPanel({ ask = false }: { ask?: boolean }) {
   const run = (work: () => Promise<string | null>) => {
     setBusy(true);
     setProblem(null);
-    work().then(
-      (error) => {
-        setProblem(error);
-        setBusy(false);
-      },
-      (error: unknown) => {
-        setProblem(error instanceof Error ? error.message : String(error));
-        setBusy(false);
-      },
-    );
+    work()
+      .then(setProblem, (error: unknown) =>
+        setProblem(error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => setBusy(false));
   };
   const person = config.signedIn?.person;
   return (

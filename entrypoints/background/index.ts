@@ -48,7 +48,7 @@ import {
   SIDEBAR_SURFACES_KEY,
   SURFACE_POLICY_KEY,
 } from '@/lib/storage-keys';
-import { claimWaitingCaptures } from '@/lib/store/claim';
+import { claimOncePerSession } from '@/lib/store/claim';
 import { type EarmarkDatabase, openEarmarkDB } from '@/lib/store/db';
 import { createTallyHandlers } from '@/lib/tally/handler';
 
@@ -105,12 +105,13 @@ export default defineBackground(() => {
     write: (keys) => browser.storage.local.set({ [SIDEBAR_DATA_KEY]: keys }),
     onError: (error) => console.error('Earmark: publishing the sidebar data key', error),
   });
+  // Captures made before a required sign-in become the signed-in agent's (lib/store/claim.ts).
+  const claimCaptures = claimOncePerSession(db, UNKNOWN_AGENT.id);
   const scheduler = createFlushScheduler(async () => {
     const current = await withToken.loadConfig();
     const { endpoints, hub } = current;
-    if (current.signedIn && hub?.signIn === 'required') {
-      await claimWaitingCaptures(await db(), current.agent, UNKNOWN_AGENT.id); // before any is sent
-    }
+    const session = current.signedIn && hub?.signIn === 'required' ? await keeper.current() : null;
+    if (session) await claimCaptures(session.sessionId, current.agent); // before any is sent
     const result = await flush({
       db: await db(),
       // A sign-in the policy requires holds every delivery; the captures stay queued.

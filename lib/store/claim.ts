@@ -29,3 +29,20 @@ export async function claimWaitingCaptures(
   await tx.done;
   return claimed;
 }
+
+/**
+ * The claim as the worker's flushes run it: once per sign-in session, not on every flush, since it
+ * reads every queued item (thousands while a receiver is down). After the claim, captures carry the
+ * signed-in agent, so a session has nothing more to claim; a new session may (made after a sign-out).
+ */
+export function claimOncePerSession(
+  db: () => Promise<EarmarkDatabase>,
+  unknownId: string,
+): (sessionId: string, agent: Agent) => Promise<void> {
+  let claimedFor: string | null = null;
+  return async (sessionId, agent) => {
+    if (sessionId === claimedFor) return;
+    await claimWaitingCaptures(await db(), agent, unknownId);
+    claimedFor = sessionId;
+  };
+}

@@ -3,7 +3,7 @@ import { awaitingSignIn, SIGN_IN_TO_SEND } from '../../lib/auth/hold';
 import type { SignInIdentity } from '../../lib/auth/session';
 import { mergeConfig, parsePolicy } from '../../lib/config/policy';
 import { DEFAULT_SETTINGS, DEFAULT_TAXONOMY, UNKNOWN_AGENT } from '../../lib/config/settings';
-import { claimWaitingCaptures } from '../../lib/store/claim';
+import { claimOncePerSession, claimWaitingCaptures } from '../../lib/store/claim';
 import { openEarmarkDB } from '../../lib/store/db';
 import { newOutboxRow } from '../../lib/store/item-writes';
 import { syncStatus } from '../../lib/store/sync-status';
@@ -78,5 +78,21 @@ describe('identity from the sign-in', () => {
     expect((await db.get('items', unrouted.id))?.item.agent).toEqual(agent);
     expect((await db.get('items', someoneElse.id))?.item.agent.id).toBe('bo');
     expect((await db.get('items', sent.id))?.item.agent.id).toBe(UNKNOWN_AGENT.id);
+  });
+
+  it('claims once per sign-in session, not on every flush; a new session claims again', async () => {
+    const db = await openEarmarkDB(`claim-once-${Math.random()}`);
+    const claim = claimOncePerSession(async () => db, UNKNOWN_AGENT.id);
+    const agent = { id: 'ana@corp.example', name: 'Ana Agent', team: 'Tier 1' };
+    const first = makeItem({ agent: { ...UNKNOWN_AGENT } });
+    await db.put('items', { item: first, sentAt: null, pending: 1 });
+    await claim('s-1', agent);
+    expect((await db.get('items', first.id))?.item.agent).toEqual(agent);
+    const later = makeItem({ agent: { ...UNKNOWN_AGENT } }); // e.g. made after a sign-out
+    await db.put('items', { item: later, sentAt: null, pending: 1 });
+    await claim('s-1', agent);
+    expect((await db.get('items', later.id))?.item.agent.id).toBe(UNKNOWN_AGENT.id); // no second scan
+    await claim('s-2', agent);
+    expect((await db.get('items', later.id))?.item.agent).toEqual(agent);
   });
 });
