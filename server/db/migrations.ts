@@ -182,4 +182,10 @@ export const MIGRATIONS: readonly string[] = [
   // A team may accept deliveries only from agents signed in with the company account (a sign-in
   // session's access token), not from agent tokens handed out with the CLI.
   `ALTER TABLE teams ADD COLUMN require_signed_in boolean NOT NULL DEFAULT false;`,
+  // Document frequencies and theme centroids are computed from the grouped items' vectors when a
+  // team's engine loads (themes/memory-store.ts: frequenciesOf, centroidsFrom). Stored, every
+  // ingest rewrote a row per word seen and the whole centroid of every theme it touched.
+  `DROP TABLE theme_terms;
+   ALTER TABLE themes DROP COLUMN centroid;
+   ALTER TABLE themes DROP COLUMN norm2;`,
 ];

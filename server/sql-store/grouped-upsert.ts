@@ -1,9 +1,8 @@
 import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import type { ThemeEngine } from '../themes/engine';
-import type { TermWeights } from '../themes/store';
-import { applyRevisions, type TeamThemes, type WrittenGrouping } from './team-themes';
-import { deleteVectors, saveVectors } from './theme-rows';
+import { applyRevisions, type TeamThemes } from './team-themes';
+import type { WrittenGrouping } from './theme-rows';
 
 // The items upsert (sql-store/items.ts) with the item's grouping written in the same row (themes
 // on): the engine has already grouped the revision, so no later UPDATE leaves a dead row per item.
@@ -89,11 +88,8 @@ async function writeGrouped(
     rows.map((r) => [r.id, { revision: r.revision, teamId: r.team_id, agentId: r.agent_id }]),
   );
   const stored: Item[] = [];
-  // Vectors of the items grouped (a vector) or ungrouped (null) by this batch, written at the end.
-  const vectors = new Map<string, TermWeights | null>();
   for (const item of items) {
     const predicted = willStore(state.get(item.id), item, teamId, agentVerified);
-    const before = engine.store.getItem(item.id);
     if (predicted) applyRevisions(engine, [item]);
     const grouping = engine.store.getItem(item.id);
     const values = [item.id, item.revision, item.deleted, item.capturedAt, item.updatedAt];
@@ -105,14 +101,8 @@ async function writeGrouped(
     if (!done) continue;
     stored.push(item);
     state.set(item.id, { revision: item.revision, teamId, agentId: item.agent.id });
+    // Its vector is written with the engine's other changes, once per transaction (theme-rows.ts).
     written.set(item.id, { themeId: grouping?.themeId ?? null, pinned: grouping?.pinned ?? false });
-    if (grouping !== before) vectors.set(item.id, grouping?.vector ?? null);
   }
-  const grouped = [...vectors].flatMap(([itemId, vector]) => (vector ? [{ itemId, vector }] : []));
-  await saveVectors(tx, teamId, grouped);
-  await deleteVectors(
-    tx,
-    [...vectors].flatMap(([id, vector]) => (vector ? [] : [id])),
-  );
   return stored;
 }

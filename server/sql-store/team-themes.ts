@@ -2,32 +2,13 @@ import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
 import { type EngineOptions, ThemeEngine } from '../themes/engine';
 import { removeItem } from '../themes/feedback';
-import { MemoryThemeStore, type ThemeChanges } from '../themes/memory-store';
+import { MemoryThemeStore } from '../themes/memory-store';
 import { GroupCommit } from './group-commit';
-import { loadThemeSnapshot, saveThemeChanges, THEME_TEXT_SQL } from './theme-rows';
+import { loadThemeSnapshot, saveThemeChanges, THEME_TEXT_SQL, type WrittenGrouping } from './theme-rows';
 
 /** The text an item is grouped by (see THEME_TEXT_SQL): its note, else its quote. */
 export function themeText(item: Pick<Item, 'note' | 'quote'>): string {
   return item.note?.trim() ? item.note : (item.quote ?? '');
-}
-
-/** An item's grouping as the caller already wrote it (in the item's own INSERT): theme null = none. */
-export interface WrittenGrouping {
-  themeId: string | null;
-  pinned: boolean;
-}
-
-/** The changes still to write: those the caller already wrote with the items are left out. */
-function unwritten(changes: ThemeChanges, written: ReadonlyMap<string, WrittenGrouping>): ThemeChanges {
-  if (!written.size) return changes;
-  return {
-    ...changes,
-    items: changes.items.filter((i) => {
-      const w = written.get(i.itemId);
-      return !(w && w.themeId === i.themeId && w.pinned === i.pinned);
-    }),
-    deletedItems: changes.deletedItems.filter((id) => written.get(id)?.themeId !== null),
-  };
 }
 
 /**
@@ -75,7 +56,7 @@ export class TeamThemes {
           const result = await fn(engine, tx, written);
           const changes = (engine.store as MemoryThemeStore).drainChanges();
           if (changes.themes.length || changes.items.length || changes.deletedItems.length) {
-            await saveThemeChanges(tx, teamId, unwritten(changes, written));
+            await saveThemeChanges(tx, teamId, changes, written);
             this.#engines.set(teamId, { engine, version: version + 1 });
           }
           return result;

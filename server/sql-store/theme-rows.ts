@@ -1,5 +1,5 @@
 import type { SqlDb } from '../db/sql';
-import type { ThemeChanges, ThemeSnapshot } from '../themes/memory-store';
+import { centroidsFrom, frequenciesOf, type ThemeChanges, type ThemeSnapshot } from '../themes/memory-store';
 import type { TermWeights, ThemeRecord } from '../themes/store';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -12,8 +12,6 @@ interface ThemeRow {
   title: string | null;
   title_item_id: string | null;
   count: number;
-  centroid: TermWeights;
-  norm2: number;
   pins: string[];
   facets: TermWeights[];
   merged_into: string | null;
@@ -21,10 +19,13 @@ interface ThemeRow {
   updated_at: Date | string;
 }
 
-/** A team's saved theme state, read back into the engine's snapshot form. */
+/**
+ * A team's saved theme state, read back into the engine's snapshot form. What follows from the
+ * grouped items' vectors is computed here, not stored: the centroids and the document frequencies.
+ */
 export async function loadThemeSnapshot(db: SqlDb, teamId: string): Promise<ThemeSnapshot> {
   const themes = await db.query<ThemeRow>(
-    `SELECT id, title, title_item_id, count, centroid, norm2, pins, facets, merged_into, created_at, updated_at
+    `SELECT id, title, title_item_id, count, pins, facets, merged_into, created_at, updated_at
      FROM themes WHERE team_id = $1`,
     [teamId],
   );
@@ -37,107 +38,105 @@ export async function loadThemeSnapshot(db: SqlDb, teamId: string): Promise<Them
   }>(
     `SELECT id, theme_id, ${THEME_TEXT_SQL} AS text, v.vector, theme_pinned AS pinned
      FROM items JOIN theme_vectors v ON v.item_id = items.id
-     WHERE items.team_id = $1 AND theme_id IS NOT NULL`,
-    [teamId],
-  );
-  const terms = await db.query<{ term: string; df: number }>(
-    'SELECT term, df FROM theme_terms WHERE team_id = $1',
+     WHERE items.team_id = $1 AND theme_id IS NOT NULL
+     ORDER BY items.id`,
     [teamId],
   );
   const docs = await db.query<{ n: number }>('SELECT theme_documents AS n FROM teams WHERE id = $1', [
     teamId,
   ]);
+  const records = themes.rows.map(
+    (r): ThemeRecord => ({
+      id: r.id,
+      title: r.title,
+      titleItemId: r.title_item_id,
+      count: r.count,
+      centroid: {},
+      norm2: 0,
+      pins: r.pins,
+      facets: r.facets,
+      mergedInto: r.merged_into,
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+    }),
+  );
+  const grouped = items.rows.map((r) => ({
+    itemId: r.id,
+    themeId: r.theme_id,
+    text: r.text,
+    vector: r.vector,
+    pinned: r.pinned,
+  }));
+  // Items in id order: every hub process sums a centroid in the same order, to the same bits.
+  centroidsFrom(records, grouped);
   return {
-    themes: themes.rows.map(
-      (r): ThemeRecord => ({
-        id: r.id,
-        title: r.title,
-        titleItemId: r.title_item_id,
-        count: r.count,
-        centroid: r.centroid,
-        norm2: Number(r.norm2),
-        pins: r.pins,
-        facets: r.facets,
-        mergedInto: r.merged_into,
-        createdAt: iso(r.created_at),
-        updatedAt: iso(r.updated_at),
-      }),
-    ),
-    items: items.rows.map((r) => ({
-      itemId: r.id,
-      themeId: r.theme_id,
-      text: r.text,
-      vector: r.vector,
-      pinned: r.pinned,
-    })),
-    documentFrequencies: Object.fromEntries(terms.rows.map((r) => [r.term, r.df])),
+    themes: records,
+    items: grouped,
+    documentFrequencies: frequenciesOf(grouped),
     documentCount: docs.rows[0]?.n ?? 0,
   };
 }
 
+/** An item's grouping as the caller already wrote it (in the item's own INSERT): theme null = none. */
+export interface WrittenGrouping {
+  themeId: string | null;
+  pinned: boolean;
+}
+
 /**
- * Writes what the engine changed (MemoryThemeStore.drainChanges) in a few set-based statements.
- * The changes are the engine's live records: they are serialized here before the first await.
+ * Writes what the engine changed (MemoryThemeStore.drainChanges) in a few set-based statements:
+ * the themes, the items' groupings the caller did not already write (`written`), and the vectors
+ * of every item grouped or ungrouped. The changes are the engine's live records: they are
+ * serialized here before the first await.
  */
-export async function saveThemeChanges(tx: SqlDb, teamId: string, changes: ThemeChanges): Promise<void> {
-  const themes = JSON.stringify(changes.themes);
-  const items = JSON.stringify(changes.items);
+export async function saveThemeChanges(
+  tx: SqlDb,
+  teamId: string,
+  changes: ThemeChanges,
+  written: ReadonlyMap<string, WrittenGrouping> = new Map(),
+): Promise<void> {
+  // Centroids are left out: they are summed again from the vectors when an engine loads.
+  const themes = JSON.stringify(changes.themes.map(({ centroid: _c, norm2: _n, ...row }) => row));
+  const regrouped = changes.items.filter((i) => {
+    const w = written.get(i.itemId);
+    return !(w && w.themeId === i.themeId && w.pinned === i.pinned);
+  });
+  const items = JSON.stringify(regrouped);
   const vectors = vectorRows(changes.items);
   const deletedItems = [...changes.deletedItems];
-  const terms = Object.entries(changes.documentFrequencies);
+  const ungrouped = deletedItems.filter((id) => written.get(id)?.themeId !== null);
   if (changes.themes.length)
     await tx.query(
-      `INSERT INTO themes (id, team_id, title, title_item_id, count, centroid, norm2, pins, facets,
-                           merged_into, created_at, updated_at)
-       SELECT id, $2, title, "titleItemId", count, centroid, norm2, pins, facets, "mergedInto",
-              "createdAt", "updatedAt"
+      `INSERT INTO themes (id, team_id, title, title_item_id, count, pins, facets, merged_into,
+                           created_at, updated_at)
+       SELECT id, $2, title, "titleItemId", count, pins, facets, "mergedInto", "createdAt", "updatedAt"
        FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, title text, "titleItemId" uuid, count integer,
-         centroid jsonb, norm2 double precision, pins jsonb, facets jsonb, "mergedInto" uuid,
-         "createdAt" timestamptz, "updatedAt" timestamptz)
+         pins jsonb, facets jsonb, "mergedInto" uuid, "createdAt" timestamptz, "updatedAt" timestamptz)
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, title_item_id = EXCLUDED.title_item_id,
-         count = EXCLUDED.count, centroid = EXCLUDED.centroid, norm2 = EXCLUDED.norm2,
-         pins = EXCLUDED.pins, facets = EXCLUDED.facets, merged_into = EXCLUDED.merged_into,
+         count = EXCLUDED.count, pins = EXCLUDED.pins, facets = EXCLUDED.facets, merged_into = EXCLUDED.merged_into,
          updated_at = EXCLUDED.updated_at
        WHERE themes.team_id = EXCLUDED.team_id`,
       [themes, teamId],
     );
-  if (changes.items.length) {
+  if (regrouped.length)
     await tx.query(
       `UPDATE items SET theme_id = x."themeId", theme_pinned = x.pinned
        FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "themeId" uuid, pinned boolean)
        WHERE items.id = x."itemId" AND items.team_id = $2`,
       [items, teamId],
     );
-    await writeVectors(tx, teamId, vectors);
-  }
-  if (deletedItems.length) {
+  if (changes.items.length) await writeVectors(tx, teamId, vectors);
+  if (ungrouped.length)
     await tx.query(
       `UPDATE items SET theme_id = NULL, theme_pinned = false
        WHERE id = ANY($1::uuid[]) AND team_id = $2`,
-      [deletedItems, teamId],
+      [ungrouped, teamId],
     );
-    await deleteVectors(tx, deletedItems);
-  }
-  if (terms.length)
-    await tx.query(
-      `INSERT INTO theme_terms (team_id, term, df)
-       SELECT $3, unnest($1::text[]), unnest($2::integer[])
-       ON CONFLICT (team_id, term) DO UPDATE SET df = EXCLUDED.df`,
-      [terms.map(([t]) => t), terms.map(([, n]) => n), teamId],
-    );
+  if (deletedItems.length) await deleteVectors(tx, deletedItems);
   await tx.query('UPDATE teams SET theme_documents = $2, theme_version = theme_version + 1 WHERE id = $1', [
     teamId,
     changes.documentCount,
   ]);
-}
-
-/** Stores grouped items' vectors (theme_vectors: read only when an engine is loaded). */
-export async function saveVectors(
-  tx: SqlDb,
-  teamId: string,
-  items: ReadonlyArray<{ itemId: string; vector: TermWeights }>,
-): Promise<void> {
-  if (items.length) await writeVectors(tx, teamId, vectorRows(items));
 }
 
 /** Items' vectors as the JSON rows writeVectors takes. */
@@ -155,6 +154,6 @@ async function writeVectors(tx: SqlDb, teamId: string, rows: string): Promise<vo
 }
 
 /** Forgets the vectors of items no longer grouped. */
-export async function deleteVectors(tx: SqlDb, itemIds: readonly string[]): Promise<void> {
+async function deleteVectors(tx: SqlDb, itemIds: readonly string[]): Promise<void> {
   if (itemIds.length) await tx.query('DELETE FROM theme_vectors WHERE item_id = ANY($1::uuid[])', [itemIds]);
 }

@@ -1,12 +1,25 @@
 import type { ThemeItemRecord, ThemeRecord, ThemeStore } from './store';
 
-/** What changed since the last drain: the rows a SQL-backed hub writes back. */
+/**
+ * What changed since the last drain: the rows a SQL-backed hub writes back. Document frequencies
+ * are not among them: they follow from the grouped items' vectors (see `frequenciesOf`).
+ */
 export interface ThemeChanges {
   themes: ThemeRecord[];
   items: ThemeItemRecord[];
   deletedItems: string[];
-  documentFrequencies: Record<string, number>;
   documentCount: number;
+}
+
+/**
+ * The document frequencies of a team's grouped items: an item counts each feature of its vector
+ * once (a vector holds exactly the features counted when it was grouped, and a removed item is
+ * uncounted with them), so the frequencies need not be stored apart from the vectors.
+ */
+export function frequenciesOf(items: Iterable<Pick<ThemeItemRecord, 'vector'>>): Record<string, number> {
+  const df: Record<string, number> = {};
+  for (const { vector } of items) for (const term in vector) df[term] = (df[term] ?? 0) + 1;
+  return df;
 }
 
 /** A team's theme state as plain data (JSON-safe), to load a store from or save it to. */
@@ -15,6 +28,33 @@ export interface ThemeSnapshot {
   items: ThemeItemRecord[];
   documentFrequencies: Record<string, number>;
   documentCount: number;
+}
+
+/**
+ * Sets each theme's centroid and squared length from its items' vectors: a centroid is the sum of
+ * its items' vectors (joining, leaving, moves and merges all add or take out whole vectors), so it
+ * need not be stored. Sums that cancel out are dropped as the engine drops them (`addInto`).
+ */
+export function centroidsFrom(
+  themes: readonly ThemeRecord[],
+  items: Iterable<Pick<ThemeItemRecord, 'themeId' | 'vector'>>,
+): void {
+  const byId = new Map(themes.map((theme) => [theme.id, theme]));
+  for (const theme of themes) theme.centroid = {};
+  for (const { themeId, vector } of items) {
+    const centroid = byId.get(themeId)?.centroid;
+    if (centroid)
+      for (const term in vector) centroid[term] = (centroid[term] ?? 0) + (vector[term] as number);
+  }
+  for (const theme of themes) {
+    let norm2 = 0;
+    for (const term in theme.centroid) {
+      const w = theme.centroid[term] as number;
+      if (Math.abs(w) < 1e-9) delete theme.centroid[term];
+      else norm2 += w * w;
+    }
+    theme.norm2 = norm2 < 1e-12 ? 0 : norm2;
+  }
 }
 
 /**
@@ -30,7 +70,6 @@ export class MemoryThemeStore implements ThemeStore {
   #docs = 0;
   readonly #dirtyThemes = new Set<string>();
   readonly #dirtyItems = new Set<string>();
-  readonly #dirtyTerms = new Set<string>();
   readonly #deletedItems = new Set<string>();
 
   /** A store holding a saved snapshot (nothing counts as changed). */
@@ -67,12 +106,10 @@ export class MemoryThemeStore implements ThemeStore {
       themes: [...this.#dirtyThemes].flatMap((id) => this.#themes.get(id) ?? []),
       items: [...this.#dirtyItems].flatMap((id) => this.#items.get(id) ?? []),
       deletedItems: [...this.#deletedItems],
-      documentFrequencies: Object.fromEntries([...this.#dirtyTerms].map((t) => [t, this.#df.get(t) ?? 0])),
       documentCount: this.#docs,
     };
     this.#dirtyThemes.clear();
     this.#dirtyItems.clear();
-    this.#dirtyTerms.clear();
     this.#deletedItems.clear();
     return changes;
   }
@@ -150,10 +187,7 @@ export class MemoryThemeStore implements ThemeStore {
   }
 
   countDocument(terms: readonly string[], delta: 1 | -1): void {
-    for (const term of terms) {
-      this.#df.set(term, Math.max(0, (this.#df.get(term) ?? 0) + delta));
-      this.#dirtyTerms.add(term);
-    }
+    for (const term of terms) this.#df.set(term, Math.max(0, (this.#df.get(term) ?? 0) + delta));
     this.#docs = Math.max(0, this.#docs + delta);
   }
 }

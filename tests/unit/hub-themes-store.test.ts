@@ -145,7 +145,6 @@ describe.each(dbs)('themes stored with items, $name', ({ open }) => {
     await db.query('UPDATE items SET theme_id = NULL');
     await db.query('DELETE FROM theme_vectors');
     await db.query('DELETE FROM themes');
-    await db.query('DELETE FROM theme_terms');
     await db.query('UPDATE teams SET theme_documents = 0');
     const restarted = await createSqlStore(db);
     const trigger = note(REFUND[0] as string, '2026-11-25T10:00:00.000Z');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Assignment, ThemeEngine } from '../../server/themes/engine';
 import { mergeThemes, moveItem, removeItem, renameTheme } from '../../server/themes/feedback';
-import { MemoryThemeStore } from '../../server/themes/memory-store';
+import { centroidsFrom, frequenciesOf, MemoryThemeStore } from '../../server/themes/memory-store';
 
 interface Labelled {
   note: string;
@@ -68,6 +68,35 @@ describe('theme engine: stability', () => {
     expect(changes.items.map((i) => i.itemId)).toEqual(['extra']);
     expect(changes.themes.map((t) => t.id)).toContain(a.themeId);
     expect(changes.documentCount).toBe(51);
+  });
+});
+
+describe('theme engine: what the database does not store', () => {
+  it("document frequencies and centroids follow from the items' vectors, after moves, merges and deletes", () => {
+    const e = engine();
+    for (const note of notes.slice(0, 120)) e.assign(note);
+    const store = e.store as MemoryThemeStore;
+    const live = () => store.liveThemes().sort((a, b) => b.count - a.count);
+    const [first, second, third] = live();
+    moveItem(e, store.itemsOf(first?.id as string)[0]?.itemId as string, second?.id as string);
+    mergeThemes(e, [second?.id as string, third?.id as string]);
+    for (const note of notes.slice(0, 10)) removeItem(e, note.id);
+    for (const note of notes.slice(120, 200)) e.assign(note);
+
+    const running = store.snapshot();
+    const counted = Object.fromEntries(Object.entries(running.documentFrequencies).filter(([, n]) => n > 0));
+    expect(frequenciesOf(running.items)).toEqual(counted);
+    expect(running.documentCount).toBe(running.items.length);
+
+    const rebuilt = structuredClone(running.themes);
+    centroidsFrom(rebuilt, running.items);
+    expect(rebuilt.length).toBeGreaterThan(3);
+    for (const [i, theme] of rebuilt.entries()) {
+      const kept = running.themes[i] as (typeof running.themes)[number];
+      expect(Object.keys(theme.centroid).sort()).toEqual(Object.keys(kept.centroid).sort());
+      for (const [term, w] of Object.entries(kept.centroid)) expect(theme.centroid[term]).toBeCloseTo(w, 9);
+      expect(theme.norm2).toBeCloseTo(kept.norm2, 9);
+    }
   });
 });
 
