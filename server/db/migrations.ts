@@ -184,8 +184,10 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE teams ADD COLUMN require_signed_in boolean NOT NULL DEFAULT false;`,
   // Document frequencies and theme centroids are computed from the grouped items' vectors when a
   // team's engine loads (themes/memory-store.ts: frequenciesOf, centroidsFrom). Stored, every
-  // ingest rewrote a row per word seen and the whole centroid of every theme it touched.
+  // ingest rewrote a row per word seen and the whole centroid of every theme it touched. Vectors
+  // become JSON text: only the engine reads them, whole, and text skips jsonb's parse on write.
   `DROP TABLE theme_terms;
    ALTER TABLE themes DROP COLUMN centroid;
-   ALTER TABLE themes DROP COLUMN norm2;`,
+   ALTER TABLE themes DROP COLUMN norm2;
+   ALTER TABLE theme_vectors ALTER COLUMN vector TYPE text USING vector::text;`,
 ];
