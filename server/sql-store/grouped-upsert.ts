@@ -1,5 +1,6 @@
 import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
+import type { Features } from '../themes/concepts';
 import type { ThemeEngine } from '../themes/engine';
 import { applyRevisions, type TeamThemes } from './team-themes';
 import type { WrittenGrouping } from './theme-rows';
@@ -54,11 +55,13 @@ export async function upsertGrouped(
   items: readonly Item[],
   agentVerified: boolean,
 ): Promise<Item[]> {
+  // Found on the worker thread before the team's turn, outside the transaction (never holding it).
+  const features = await themes.featuresOf(items);
   for (let attempt = 1; ; attempt++) {
     try {
       // First with the batches that arrived meanwhile (one transaction); a retry runs alone.
       const write = (engine: ThemeEngine, tx: SqlDb, written: Map<string, WrittenGrouping>) =>
-        writeGrouped(engine, tx, written, teamId, items, agentVerified);
+        writeGrouped(engine, tx, written, { teamId, items, agentVerified, features });
       return await (attempt === 1
         ? themes.withSharedEngine(teamId, write)
         : themes.withEngine(teamId, write));
@@ -68,13 +71,19 @@ export async function upsertGrouped(
   }
 }
 
+/** One batch to store: its team, items, whether an agent token vouched for them, their features. */
+interface Batch {
+  teamId: string;
+  items: readonly Item[];
+  agentVerified: boolean;
+  features: ReadonlyMap<string, Features>;
+}
+
 async function writeGrouped(
   engine: ThemeEngine,
   tx: SqlDb,
   written: Map<string, WrittenGrouping>,
-  teamId: string,
-  items: readonly Item[],
-  agentVerified: boolean,
+  { teamId, items, agentVerified, features }: Batch,
 ): Promise<Item[]> {
   const { rows } = await tx.query<{
     id: string;
@@ -90,7 +99,7 @@ async function writeGrouped(
   const stored: Item[] = [];
   for (const item of items) {
     const predicted = willStore(state.get(item.id), item, teamId, agentVerified);
-    if (predicted) applyRevisions(engine, [item]);
+    if (predicted) applyRevisions(engine, [item], features);
     const grouping = engine.store.getItem(item.id);
     const values = [item.id, item.revision, item.deleted, item.capturedAt, item.updatedAt];
     const extra = [JSON.stringify(item), teamId, item.agent.id, item.source.site, agentVerified];

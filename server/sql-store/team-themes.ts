@@ -1,6 +1,8 @@
 import type { Item } from '../../lib/schema';
 import type { SqlDb } from '../db/sql';
+import type { Features } from '../themes/concepts';
 import { type EngineOptions, ThemeEngine } from '../themes/engine';
+import { type FeatureSource, sharedFeatureWorker } from '../themes/feature-pool';
 import { removeItem } from '../themes/feedback';
 import { MemoryThemeStore } from '../themes/memory-store';
 import { GroupCommit } from './group-commit';
@@ -29,9 +31,31 @@ export class TeamThemes {
     this.withEngine(teamId, fn),
   );
 
+  /** Where notes' features come from: the worker thread, or the engine's own mapper if given one. */
+  readonly #features: FeatureSource;
+
   constructor(db: SqlDb, options: EngineOptions = {}) {
     this.#db = db;
     this.#options = options;
+    const { mapper } = options;
+    this.#features = mapper
+      ? async (texts) => texts.map((text) => mapper.features(text))
+      : sharedFeatureWorker().features;
+  }
+
+  /** Starts whatever finds features (the worker thread) with a first note, before ingest needs it. */
+  async warmUp(): Promise<void> {
+    await this.#features(['customer asks for an export of the invoice']);
+  }
+
+  /**
+   * The features of the items a revision may group (live, with text), by item id. Called before
+   * the team's turn: the worker finds them while the database is busy with other batches.
+   */
+  async featuresOf(items: readonly Item[]): Promise<ReadonlyMap<string, Features>> {
+    const grouping = items.filter((item) => !item.deleted && themeText(item).trim() !== '');
+    const features = await this.#features(grouping.map(themeText));
+    return new Map(grouping.map((item, i) => [item.id, features[i] as Features]));
   }
 
   /**
@@ -129,9 +153,14 @@ async function groupUngrouped(engine: ThemeEngine, tx: SqlDb, teamId: string): P
  * joins one if it has none. A later revision with a changed note keeps its theme (a lead may have
  * placed it; moving it is the lead's call), so re-delivery and edits never reshuffle themes.
  */
-export function applyRevisions(engine: ThemeEngine, items: readonly Item[]): void {
+export function applyRevisions(
+  engine: ThemeEngine,
+  items: readonly Item[],
+  features?: ReadonlyMap<string, Features>,
+): void {
   for (const item of items) {
     if (item.deleted) removeItem(engine, item.id);
-    else if (themeText(item).trim() !== '') engine.assign({ id: item.id, text: themeText(item) });
+    else if (themeText(item).trim() !== '')
+      engine.assign({ id: item.id, text: themeText(item), features: features?.get(item.id) });
   }
 }

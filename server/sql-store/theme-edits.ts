@@ -89,11 +89,14 @@ export function themeEditMethods(
     async backfillThemes() {
       // Themes off: nothing is grouped; a start with themes on groups what was stored meanwhile.
       if (!grouping) return 0;
+      // The feature worker starts now, so the first batch after a start does not wait for it.
+      const warm = themes.warmUp();
       const { rows } = await db.query<{ id: string }>('SELECT id FROM teams ORDER BY created_at, id');
       let grouped = 0;
       for (const team of rows) grouped += await themes.backfill(team.id);
       // Grouping wrote every ungrouped row again (see sql-store/vacuum.ts).
       await vacuum.wrote(grouped);
+      await warm;
       return grouped;
     },
   };

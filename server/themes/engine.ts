@@ -1,14 +1,16 @@
 import { uuidv7 } from 'uuidv7';
 import { absorbTwin } from './auto-merge';
-import { ConceptMapper } from './concepts';
+import { ConceptMapper, type Features } from './concepts';
 import { centralItem, nearestTheme } from './scoring';
 import type { ThemeRecord, ThemeStore } from './store';
 import { addInto, cosine, weigh } from './vector';
 
-/** A note to group: the item's id and its redacted note (or quote). */
+/** A note to group: the item's id and its redacted note (or quote), with its features if known. */
 export interface ThemeInput {
   id: string;
   text: string;
+  /** The text's features as the engine's mapper finds them, computed ahead (feature-pool.ts). */
+  features?: Features;
 }
 
 /** Where a note went: its theme, whether that theme is new, and the similarity that decided. */
@@ -35,7 +37,7 @@ export const DEFAULT_MERGE_THRESHOLD = 0.55;
 let sharedMapper: ConceptMapper | null = null;
 
 /** One concept mapper per process: its word cache is the only WordNet memory the hub keeps. */
-function defaultMapper(): ConceptMapper {
+export function sharedConceptMapper(): ConceptMapper {
   sharedMapper ??= new ConceptMapper();
   return sharedMapper;
 }
@@ -58,7 +60,7 @@ export class ThemeEngine {
     this.store = store;
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.mergeThreshold = options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD;
-    this.mapper = options.mapper ?? defaultMapper();
+    this.mapper = options.mapper ?? sharedConceptMapper();
     this.newId = options.newId ?? uuidv7;
     this.now = options.now ?? (() => new Date().toISOString());
   }
@@ -67,7 +69,7 @@ export class ThemeEngine {
   assign(input: ThemeInput): Assignment {
     const grouped = this.store.getItem(input.id);
     if (grouped) return { themeId: this.resolve(grouped.themeId), created: false, score: 1 };
-    const features = this.mapper.features(input.text);
+    const features = input.features ?? this.mapper.features(input.text);
     const vector = weigh(features, (t) => this.store.documentFrequency(t), this.store.documentCount());
     this.store.countDocument([...features.keys()], 1);
     const nearest = nearestTheme(this.store, vector);
