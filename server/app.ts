@@ -5,6 +5,7 @@ import { agentSummaryRoutes } from './api/agent-summary';
 import { demandRoutes } from './api/demand';
 import { digestRoutes } from './api/digest';
 import { itemRoutes } from './api/items';
+import { readinessRoute } from './api/readiness';
 import { reportRoutes } from './api/reports';
 import { signInRoutes } from './api/sign-in';
 import { themeRoutes } from './api/themes';
@@ -62,15 +63,17 @@ export function createHubApp(options: HubAppOptions) {
     // Review data is private: never cache it in a browser or a proxy.
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
-  // After the header middlewares (a 421 carries them too), before every route.
+  // After the header middlewares (a 421 carries them too), before every route: health checks too,
+  // so a load balancer's probe names the hub's public host (docs/hub-api.md).
   app.use(hostCheck(options.publicHosts ?? []));
+  // `signIn`: the extension offers "Sign in to <hub>" only where the hub can sign people in.
+  app.get('/healthz', (c) => c.json({ ok: true, signIn: Boolean(options.oidc) }));
+  readinessRoute(app, store);
   app.use(
     '/v1/items/*',
     bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
   );
 
-  // `signIn`: the extension offers "Sign in to <hub>" only where the hub can sign people in.
-  app.get('/healthz', (c) => c.json({ ok: true, signIn: Boolean(options.oidc) }));
   const now = options.now ?? (() => new Date());
   // One last-use throttle per process, for tokens on the API and agent tokens on the webhook.
   const recordUse = createUseRecorder(store, now);

@@ -219,5 +219,10 @@ export interface HubStore extends DigestStore, SignInStore {
   /** Records that the token authenticated at `at`. */
   touchToken(id: string, at: Date): Promise<void>;
   hasTokens(): Promise<boolean>;
+  /**
+   * The schema version the database is at, read from it (GET /readyz): throws when the database
+   * does not answer. This hub's own version is `SCHEMA_VERSION` (server/db/sql.ts).
+   */
+  schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }

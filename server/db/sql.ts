@@ -1,5 +1,16 @@
 import { MIGRATIONS } from './migrations';
 
+/** The schema version this hub migrates to and expects (one per migration). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The schema version a database is at (0 before the first migration). */
+export async function schemaVersion(db: Pick<SqlDb, 'query'>): Promise<number> {
+  const { rows } = await db.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  );
+  return rows[0]?.version ?? 0;
+}
+
 /** Result of one statement: rows (typed by the caller) and rows affected. */
 export interface SqlResult<T> {
   rows: T[];
@@ -27,10 +38,7 @@ export async function migrate(db: SqlDb): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)');
-    const { rows } = await tx.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM schema_migrations',
-    );
-    const current = rows[0]?.version ?? 0;
+    const current = await schemaVersion(tx);
     for (let v = current; v < MIGRATIONS.length; v++) {
       // Each migration is several statements; run them one by one (pg's extended protocol takes one).
       for (const statement of splitStatements(MIGRATIONS[v] ?? '')) await tx.query(statement);

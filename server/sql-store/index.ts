@@ -1,4 +1,4 @@
-import { migrate, type SqlDb } from '../db/sql';
+import { migrate, type SqlDb, schemaVersion } from '../db/sql';
 import type { HubStore } from '../store';
 import { agentSummaryMethods } from './agent-summary';
 import { demandMethods } from './demand';
@@ -42,6 +42,7 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions = {}): 
     ...themeEditMethods(db, themes, grouping, vacuum),
     ...digestStatMethods(db),
     ...digestTargetMethods(db),
+    schemaVersion: () => schemaVersion(db),
     close: async () => {
       await vacuum.close();
       await db.close();
