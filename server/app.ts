@@ -11,6 +11,7 @@ import { signInRoutes } from './api/sign-in';
 import { themeRoutes } from './api/themes';
 import { webhookRoute } from './api/webhook';
 import { access, createUseRecorder, type HubEnv } from './auth/access';
+import { clientAddressMiddleware, type TrustedProxies } from './auth/client-address';
 import { hostCheck } from './auth/host';
 import { lazyOidc, type OidcSettings } from './auth/oidc';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit';
@@ -36,6 +37,11 @@ export interface HubAppOptions {
    * the hub's public name (EARMARK_PUBLIC_HOST). Any other Host answers 421.
    */
   publicHosts?: readonly string[];
+  /**
+   * Reverse proxies (EARMARK_TRUSTED_PROXIES) whose X-Forwarded-For names the sender for the
+   * per-address limits (auth/client-address.ts); none: the socket's peer.
+   */
+  trustedProxies?: TrustedProxies | null;
   /** Clock for secret expiry and token last use (tests move it past a grace period or a minute). */
   now?: () => Date;
   /** Sign-in with the organisation's identity provider (server/auth/oidc.ts); none: /v1/auth/* answers 404. */
@@ -63,6 +69,7 @@ export function createHubApp(options: HubAppOptions) {
     // Review data is private: never cache it in a browser or a proxy.
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
+  app.use(clientAddressMiddleware(options.trustedProxies ?? null));
   // After the header middlewares (a 421 carries them too), before every route: health checks too,
   // so a load balancer's probe names the hub's public host (docs/hub-api.md).
   app.use(hostCheck(options.publicHosts ?? []));

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseTrustedProxies, type TrustedProxies } from './auth/client-address';
 import { parsePublicHosts } from './auth/host';
 import { type OidcSettings, oidcSettingsFromEnv } from './auth/oidc';
 import { startupBanner } from './banner';
@@ -9,7 +10,8 @@ import { startHub } from './serve';
 // `npm run hub`: serves until Ctrl-C; `npm run hub -- team create "Tier 1"` etc. manage teams and tokens.
 // `npm run hub -- serve --every week` (or EARMARK_DIGEST_EVERY=week) also sends the weekly digests.
 // Env: PORT (8787), HOST, EARMARK_DATA_DIR (.earmark), EARMARK_WEBHOOK_SECRET, DATABASE_URL (PostgreSQL),
-// EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback), EARMARK_THEMES=off
+// EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback), EARMARK_TRUSTED_PROXIES
+// (reverse proxies whose X-Forwarded-For names the sender, docs/hub-scale.md), EARMARK_THEMES=off
 // (store items without grouping them into themes); sign-in with the organisation's identity provider:
 // EARMARK_OIDC_ISSUER, EARMARK_OIDC_CLIENT_ID, EARMARK_OIDC_CLIENT_SECRET, EARMARK_PUBLIC_URL
 // (EARMARK_OIDC_GROUPS_CLAIM, EARMARK_OIDC_SCOPES), see docs/admin.md.
@@ -49,12 +51,22 @@ const publicHosts = [
   ...parsePublicHosts(process.env.EARMARK_PUBLIC_HOST),
   ...(oidc ? [oidc.redirectUri.hostname] : []),
 ];
+/** EARMARK_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For names the sender. */
+function trustedProxies(): TrustedProxies | null {
+  try {
+    return parseTrustedProxies(process.env.EARMARK_TRUSTED_PROXIES);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
 const host = process.env.HOST;
 const hub = await startHub({
   ...config,
   port: Number(process.env.PORT ?? 8787),
   host,
   publicHosts,
+  trustedProxies: trustedProxies(),
   digestEvery,
   oidc,
 });

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createHubApp } from './app';
+import type { TrustedProxies } from './auth/client-address';
 import type { OidcSettings } from './auth/oidc';
 import { type DigestCadence, startDigestSchedule } from './digest/schedule';
 import type { SendDeps } from './digest/send';
@@ -40,6 +41,8 @@ export async function startHub(options: {
   demo?: boolean;
   databaseUrl?: string;
   publicHosts?: readonly string[];
+  /** Reverse proxies whose X-Forwarded-For names the sender (EARMARK_TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies | null;
   /** Send each team's digest of the last full week to its targets (off when undefined). */
   digestEvery?: DigestCadence;
   /** The digest schedule's fetch, clock and sleep (tests). */
@@ -57,6 +60,7 @@ export async function startHub(options: {
     store,
     demo: options.demo ?? false,
     publicHosts: [...listenHost, ...(options.publicHosts ?? [])],
+    trustedProxies: options.trustedProxies,
     oidc: options.oidc,
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: host });

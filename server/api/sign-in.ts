@@ -2,7 +2,8 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { describeZodError } from '../../lib/schema';
-import { type HubEnv, peer } from '../auth/access';
+import type { HubEnv } from '../auth/access';
+import { senderOf } from '../auth/client-address';
 import type { OidcClient } from '../auth/oidc';
 import { createRateLimiter, SIGN_IN_RATE_LIMIT } from '../auth/rate-limit';
 import { isExtensionRedirect, personFor, pkceMatches, SIGN_IN_TIMES } from '../auth/sign-in-flow';
@@ -104,7 +105,7 @@ export function signInRoutes(
   app.use('/v1/auth/*', async (c, next) => {
     if (!oidc) return c.json({ error: 'sign-in is not configured on this hub' }, 404);
     // Per peer address; in-process calls (no socket) cannot come from the network.
-    const address = peer(c);
+    const address = senderOf(c);
     const wait = address === null ? 0 : limiter.take(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));

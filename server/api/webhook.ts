@@ -4,8 +4,9 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
 import { BatchSchema, describeZodError } from '../../lib/schema';
 import type { HubEnv } from '../auth/access';
-import { createUseRecorder, peer, type RecordUse } from '../auth/access';
+import { createUseRecorder, type RecordUse } from '../auth/access';
 import { agentMismatch, checkAgentToken } from '../auth/agent-token';
+import { senderOf } from '../auth/client-address';
 import {
   createRateLimiter,
   type RateLimit,
@@ -66,7 +67,7 @@ export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
 
   /** Counts a failure against the peer; in-process calls (no socket) are not throttled. */
   function refuse(c: Context, error: string) {
-    const address = peer(c);
+    const address = senderOf(c);
     if (address !== null) failures.take(address);
     return c.json({ error }, 401);
   }
@@ -84,7 +85,7 @@ export function webhookRoute(app: Hono<HubEnv>, options: WebhookOptions): void {
     '/v1/webhook/:teamId?',
     // Before the body is read: a flood, or a peer that keeps failing, costs the hub as little as possible.
     async (c, next) => {
-      const address = peer(c);
+      const address = senderOf(c);
       const wait = address === null ? 0 : Math.max(failures.wait(address), limiter.take(address));
       if (wait === 0) return next();
       c.header('Retry-After', String(wait));

@@ -1,25 +1,13 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HubStore, Role } from '../store';
+import { peer, senderOf } from './client-address';
 import { ANONYMOUS_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limit';
 import { bearerToken, hashToken, type Principal, principalOf, sameHash } from './tokens';
 
-/** Hono variables set by the auth middleware. */
-export type HubEnv = { Variables: { principal: Principal } };
+/** Per request: who is calling (after `need`), and the sender's address (client-address.ts). */
+export type HubEnv = { Variables: { principal: Principal; client: string | null } };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/**
- * The peer address, or null for a request with no socket: `app.request()` in-process calls,
- * which cannot come from the network and so count as loopback.
- */
-export function peer(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return null;
-  }
-}
 
 /** Options for {@link access}. */
 export interface AccessOptions {
@@ -61,7 +49,7 @@ export function access(options: AccessOptions) {
   /** Counts a refused or token-less request against its peer address; a 429 once over the limit. */
   function anonymousRefusal(c: Context, status: 401, error: string) {
     // In-process calls (no socket) cannot come from the network: nothing to throttle.
-    const address = peer(c);
+    const address = senderOf(c);
     const wait = address === null ? 0 : anonymous.take(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
