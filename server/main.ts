@@ -4,6 +4,7 @@ import { parsePublicHosts } from './auth/host';
 import { type OidcSettings, oidcSettingsFromEnv } from './auth/oidc';
 import { startupBanner } from './banner';
 import { runCli } from './cli';
+import { parsePoolMax } from './db/postgres';
 import { type DigestCadence, parseCadence } from './digest/schedule';
 import { startHub } from './serve';
 
@@ -11,15 +12,26 @@ import { startHub } from './serve';
 // `npm run hub -- serve --every week` (or EARMARK_DIGEST_EVERY=week) also sends the weekly digests.
 // Env: PORT (8787), HOST, EARMARK_DATA_DIR (.earmark), EARMARK_WEBHOOK_SECRET, DATABASE_URL (PostgreSQL),
 // EARMARK_PUBLIC_HOST (the name clients use when the hub is not reached on loopback), EARMARK_TRUSTED_PROXIES
-// (reverse proxies whose X-Forwarded-For names the sender, docs/hub-scale.md), EARMARK_THEMES=off
+// (reverse proxies whose X-Forwarded-For names the sender, docs/hub-scale.md), EARMARK_PG_POOL_MAX
+// (PostgreSQL connections per process, default 10), EARMARK_THEMES=off
 // (store items without grouping them into themes); sign-in with the organisation's identity provider:
 // EARMARK_OIDC_ISSUER, EARMARK_OIDC_CLIENT_ID, EARMARK_OIDC_CLIENT_SECRET, EARMARK_PUBLIC_URL
 // (EARMARK_OIDC_GROUPS_CLAIM, EARMARK_OIDC_SCOPES), see docs/admin.md.
+/** EARMARK_PG_POOL_MAX, or a clear stop at start when it is not a number of connections. */
+function poolMax(): number {
+  try {
+    return parsePoolMax(process.env.EARMARK_PG_POOL_MAX);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
 const config = {
   dataDir: process.env.EARMARK_DATA_DIR ?? '.earmark',
   secret: process.env.EARMARK_WEBHOOK_SECRET,
   databaseUrl: process.env.DATABASE_URL,
   themes: process.env.EARMARK_THEMES !== 'off',
+  poolMax: poolMax(),
 };
 const args = process.argv.slice(2);
 if (args.length > 0 && args[0] !== 'serve') process.exit(await runCli(config, args));

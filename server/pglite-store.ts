@@ -13,8 +13,9 @@ export async function openPostgresStore(
   url: string,
   schema?: string,
   options?: SqlStoreOptions,
+  poolMax?: number,
 ): Promise<HubStore> {
-  return createSqlStore(await openPostgres(url, schema), options);
+  return createSqlStore(await openPostgres(url, schema, poolMax), options);
 }
 
 /** The store the configuration asks for: PostgreSQL when databaseUrl is set, else PGlite. */
@@ -22,9 +23,11 @@ export function openStore(config: {
   databaseUrl?: string;
   dataDir?: string;
   themes?: boolean;
+  /** PostgreSQL connections at most (EARMARK_PG_POOL_MAX). */
+  poolMax?: number;
 }): Promise<HubStore> {
   const options = { themes: config.themes };
   return config.databaseUrl
-    ? openPostgresStore(config.databaseUrl, undefined, options)
+    ? openPostgresStore(config.databaseUrl, undefined, options, config.poolMax)
     : openPgliteStore(config.dataDir, options);
 }

@@ -40,6 +40,8 @@ export async function startHub(options: {
   secret?: string;
   demo?: boolean;
   databaseUrl?: string;
+  /** PostgreSQL connections this process keeps at most (EARMARK_PG_POOL_MAX). */
+  poolMax?: number;
   publicHosts?: readonly string[];
   /** Reverse proxies whose X-Forwarded-For names the sender (EARMARK_TRUSTED_PROXIES). */
   trustedProxies?: TrustedProxies | null;

@@ -10,6 +10,8 @@ export interface HubConfig {
   databaseUrl?: string;
   /** false: items are stored without being grouped into themes (EARMARK_THEMES=off). Default true. */
   themes?: boolean;
+  /** PostgreSQL connections this process keeps at most (EARMARK_PG_POOL_MAX); default 10. */
+  poolMax?: number;
 }
 
 /** Name of the team created on first start, holding the pre-teams webhook secret. */
@@ -32,6 +34,7 @@ export async function openHub(config: HubConfig): Promise<{
     databaseUrl: config.databaseUrl,
     dataDir: join(dataDir, 'db'),
     themes: config.themes,
+    poolMax: config.poolMax,
   });
   try {
     if ((await store.countTeams()) === 0) await store.createTeam(DEFAULT_TEAM, secret);

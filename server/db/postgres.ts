@@ -13,10 +13,25 @@ function wrap(q: Queryable): Pick<SqlDb, 'query'> {
 }
 
 /**
- * PostgreSQL through a node-postgres pool. `schema` (tests) puts every table in its own schema,
+ * Connections a hub process keeps to PostgreSQL at most (EARMARK_PG_POOL_MAX): every hub process
+ * opens up to this many, so processes × pool must stay under the server's max_connections.
+ */
+export const DEFAULT_POOL_MAX = 10;
+
+/** EARMARK_PG_POOL_MAX: a whole number from 1 to 1,000, else DEFAULT_POOL_MAX when unset; throws otherwise. */
+export function parsePoolMax(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_POOL_MAX;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new Error(`EARMARK_PG_POOL_MAX: a whole number from 1 to 1000, not ${value}`);
+  return n;
+}
+
+/**
+ * PostgreSQL through a node-postgres pool of at most `poolMax` connections. `schema` (tests) puts every table in its own schema,
  * so parallel test files share one database without seeing each other's rows.
  */
-export async function openPostgres(url: string, schema?: string): Promise<SqlDb> {
+export async function openPostgres(url: string, schema?: string, poolMax = DEFAULT_POOL_MAX): Promise<SqlDb> {
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -27,7 +42,7 @@ export async function openPostgres(url: string, schema?: string): Promise<SqlDb>
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolMax,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   return {
