@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 
 /**
@@ -7,7 +7,19 @@ import { browser } from 'wxt/browser';
  */
 export function useStorageValue<T>(read: () => Promise<T>): { value: T | null; reload: () => Promise<void> } {
   const [value, setValue] = useState<T | null>(null);
-  const reload = useCallback(async () => setValue(await read()), [read]);
+  // A read still under way when the page closes the component answers into nothing: set no state
+  // then (in tests the document may be gone by that time, and React needs it to schedule).
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const reload = useCallback(async () => {
+    const next = await read();
+    if (mounted.current) setValue(next);
+  }, [read]);
   useEffect(() => {
     const onChange = () => void reload();
     onChange();
